@@ -1,0 +1,18 @@
+"""eventcoder: code news articles into ACLED-layout conflict events with CAMEO codes.
+
+>>> from eventcoder import Article, Coder
+>>> coder = Coder.default()
+>>> events = coder.code(Article("a1", "Gunmen killed five villagers in Gwoza on Sunday.", published="2024-05-13"))
+>>> (events[0].sub_event_type, events[0].fatalities, events[0].country)
+('Attack', 5, 'Nigeria')
+"""
+
+from .coder import Coder, Outcome
+from .errors import ArticleError, DictionaryError, EventcoderError, RowValidationError
+from .model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Event
+
+__all__ = [
+    "ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "Article", "ArticleError", "Coder", "DictionaryError", "Event",
+    "EventcoderError", "Outcome", "RowValidationError",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,111 @@
+"""Turning actor mentions into actors: named actors, country + agent, office holders on a date, pronouns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+import attrs
+
+from .dictionary import SourceRef
+from .lexicon import Lexicon
+from .mentions import ActorMention
+
+_NEEDS_THE = ("United ", "Republic of", "Democratic Republic", "Central African", "Philippines", "Netherlands", "Czech Republic", "Gambia")
+_GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization"})
+_ARMED_PRONOUNS = frozenset({"the militants", "the militia", "the militias", "the rebels", "the insurgents", "the attackers", "the gunmen"})
+
+
+@attrs.frozen(slots=True)
+class ResolvedActor:
+    """An actor as it will appear in a row. `country` None means "fill from the event's country"."""
+
+    name: str
+    code: str
+    country: str | None
+    inter: int
+    armed: bool
+    agent: str | None
+    named: str | None
+    kind: str
+    refs: tuple[SourceRef, ...]
+    text: str
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.name, self.country)
+
+
+def country_phrase(lex: Lexicon, iso3: str, template: str) -> str:
+    name = lex.ds.countries[iso3].name
+    if "of {country}" in template and name.startswith(_NEEDS_THE):
+        name = "the " + name
+    return template.format(country=name)
+
+
+def finish(actor: ResolvedActor, lex: Lexicon, iso3: str | None) -> ResolvedActor:
+    """Give an actor without a country the event's country (police in Kano -> Police Forces of Nigeria)."""
+    if actor.country is not None or iso3 is None or "{country}" not in actor.name:
+        return actor
+    return attrs.evolve(actor, name=country_phrase(lex, iso3, actor.name), code=iso3 + actor.code, country=iso3)
+
+
+def _from_agent(lex: Lexicon, agent_id: str, country: str | None, m: ActorMention) -> ResolvedActor:
+    ag = lex.ds.agents[agent_id]
+    name = country_phrase(lex, country, ag.acled_name) if country else ag.acled_name
+    code = (country or "") + ag.role
+    return ResolvedActor(name, code, country, ag.inter, ag.armed, ag.id, None, "agent", m.refs, m.text)
+
+
+def resolve(
+    m: ActorMention,
+    lex: Lexicon,
+    published: dt.date,
+    history: Sequence[tuple[ActorMention, ResolvedActor]],
+    default_agent: str,
+) -> ResolvedActor | None:
+    """Resolve one mention; `history` holds earlier (mention, actor) pairs of the article, oldest first."""
+    if m.pronoun is not None:
+        return _antecedent(m, lex, history)
+    if m.actor is not None:
+        a = lex.ds.actors[m.actor]
+        if a.kind == "person":
+            for role in a.roles:
+                if role.holds_on(published):
+                    r = _from_agent(lex, role.agent, role.country, m)
+                    return attrs.evolve(r, named=a.id, kind="person", refs=(a.ref, *m.refs))
+            last = a.roles[-1].country if a.roles else None
+            return ResolvedActor(a.name, (last or "") + "ELI", last, 8, False, None, a.id, "person", (a.ref,), m.text)
+        return ResolvedActor(
+            a.name, a.code or "", a.country, a.inter or 8, a.armed, m.agent, a.id, a.kind, (a.ref, *m.refs), m.text
+        )
+    if m.agent is not None:
+        country = m.country
+        if country is None and m.definite:
+            for prev_m, prev in reversed(history):
+                if prev.country and (prev.agent == m.agent or (prev_m.agent == m.agent)):
+                    country = prev.country
+                    break
+        return _from_agent(lex, m.agent, country, m)
+    if m.country is not None and not m.locative:
+        agent = "civilians" if m.people else default_agent
+        return _from_agent(lex, agent, m.country, m)
+    return None
+
+
+def _antecedent(
+    m: ActorMention, lex: Lexicon, history: Sequence[tuple[ActorMention, ResolvedActor]]
+) -> ResolvedActor | None:
+    p = m.pronoun or ""
+    for prev_m, prev in reversed(history):
+        if p in ("he", "she"):
+            ok = prev.kind == "person"
+        elif p in _GROUP_PRONOUNS:
+            ok = prev.kind == "group" or (prev.armed and prev.inter in (2, 3, 4))
+        elif p in _ARMED_PRONOUNS:
+            ok = prev.armed and prev.inter in (2, 3, 4, 8) and prev.kind != "institution"
+        else:  # they, it
+            ok = True
+        if ok:
+            return attrs.evolve(prev, text=m.text)
+    return None

@@ -1,0 +1,80 @@
+"""The public entry point: Coder turns articles into validated events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import attrs
+
+from .discourse import ArticleCoding, code_text
+from .errors import ArticleError
+from .lexicon import Lexicon, default_lexicon
+from .model import Article, Event
+from .rows import build_rows
+from .validation import validate_event
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """The result of coding one article in a batch: its events, or the error that stopped it."""
+
+    article_id: str
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+
+
+class Coder:
+    """Codes articles with a set of dictionaries.
+
+    >>> coder = Coder.default()
+    >>> rows = coder.code(Article("ex1", "Police arrested 12 protesters in Nairobi on Monday.", published="2024-06-26"))
+    >>> [(r.sub_event_type, r.location, r.event_date) for r in rows]
+    [('Arrests', 'Nairobi', '2024-06-24')]
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    @classmethod
+    def default(cls) -> "Coder":
+        """A coder with the bundled dictionaries."""
+        return cls(default_lexicon())
+
+    @classmethod
+    def from_dictionaries(cls, *paths: str | Path, bundled: bool = True) -> "Coder":
+        """A coder with user YAML files (or folders of them) layered over the bundled defaults.
+
+        Raises DictionaryError listing every `file:line: problem` before anything is coded.
+        """
+        return cls(Lexicon.from_paths(paths, bundled=bundled))
+
+    def analyse(self, article: Article) -> ArticleCoding:
+        """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
+        return code_text(article.text, article.title, self._published(article), self.lexicon)
+
+    def code(self, article: Article) -> list[Event]:
+        """Code one article; every returned event has been validated against the row schema."""
+        if not isinstance(article.text, str) or not article.id:
+            raise ArticleError(str(article.id or "?"), "article needs an id and a text")
+        published = self._published(article)
+        coding = code_text(article.text, article.title, published, self.lexicon)
+        rows = build_rows(article, coding, self.lexicon, published)
+        for row in rows:
+            validate_event(row)
+        return rows
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
+        """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""
+        for article in articles:
+            try:
+                yield Outcome(article.id, tuple(self.code(article)))
+            except ArticleError as exc:
+                yield Outcome(article.id, error=exc.message)
+            except RecursionError as exc:  # pathological input must not stop a batch
+                yield Outcome(article.id, error=f"could not be coded: {exc!r}")
+
+    @staticmethod
+    def _published(article: Article) -> dt.date:
+        return article.published or dt.date.today()

@@ -1,0 +1,301 @@
+"""Loading, validating and layering YAML dictionaries.
+
+Files are read in order (bundled defaults first, then the user's); an entry with
+the same key as an earlier one replaces it, cue lists are extended. Every problem
+is reported as `file:line: message` and nothing is coded until all are fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterable
+
+import attrs
+import jsonschema
+
+from . import resources
+from .cameo import CAMEO
+from .errors import DictionaryError
+from .yamlsrc import LinedDict, line_of, load_yaml
+
+KNOWN_CUES = frozenset(
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
+    "casualty_words injury_words".split()
+)
+
+
+@attrs.frozen(slots=True)
+class SourceRef:
+    """Where a dictionary entry was written."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@attrs.frozen(slots=True)
+class Country:
+    iso3: str
+    iso: int
+    name: str
+    region: str
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class Agent:
+    id: str
+    role: str
+    inter: int
+    armed: bool
+    acled_name: str
+    terms: tuple[str, ...]
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class Role:
+    country: str
+    agent: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@attrs.frozen(slots=True)
+class NamedActor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    country: str | None
+    code: str | None
+    inter: int | None
+    armed: bool
+    roles: tuple[Role, ...]
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class Pattern:
+    id: str
+    cameo: str
+    cameo_civilians: str | None
+    acled: str | None
+    symmetric: bool
+    preps: tuple[str, ...]
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class Holiday:
+    name: str
+    month: int
+    day: int
+    aliases: tuple[str, ...]
+    ref: SourceRef
+
+
+@attrs.frozen(slots=True)
+class AcledType:
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    rank: int
+
+
+@attrs.define
+class DictionarySet:
+    """Everything the dictionaries say, layered, before it is compiled for matching."""
+
+    countries: dict[str, Country] = attrs.field(factory=dict)
+    agents: dict[str, Agent] = attrs.field(factory=dict)
+    actors: dict[str, NamedActor] = attrs.field(factory=dict)
+    patterns: dict[str, Pattern] = attrs.field(factory=dict)
+    places: dict[str, Place] = attrs.field(factory=dict)
+    holidays: dict[str, Holiday] = attrs.field(factory=dict)
+    acled_types: dict[str, AcledType] = attrs.field(factory=dict)
+    cues: dict[str, set[str]] = attrs.field(factory=dict)
+    irregular_verbs: dict[str, tuple[str, str]] = attrs.field(factory=dict)
+    double_final: set[str] = attrs.field(factory=set)
+    irregular_plurals: dict[str, str] = attrs.field(factory=dict)
+    files: list[str] = attrs.field(factory=list)
+
+
+_KEYS = {
+    "countries": "iso3",
+    "agents": "id",
+    "actors": "id",
+    "events": "id",
+    "places": "name",
+    "holidays": "name",
+    "acled_types": "sub_event_type",
+}
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(resources.schema("dictionary.schema.json"))
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]) -> None:
+    for section, key in _KEYS.items():
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(data.get(section) or []):
+            ident = entry[key]
+            line = data[section].item_lines[i]
+            if ident in seen:
+                problems.append(f"{name}:{line}: {section}: duplicate {key} {ident!r} (first at line {seen[ident]})")
+                continue
+            seen[ident] = line
+            ref = SourceRef(name, line)
+            if section == "countries":
+                ds.countries[ident] = Country(
+                    ident, entry["iso"], entry["name"], entry["region"], float(entry["lat"]), float(entry["lon"]),
+                    _tuple(entry.get("names")), _tuple(entry.get("demonyms")), entry.get("capital"), ref,
+                )
+            elif section == "agents":
+                ds.agents[ident] = Agent(
+                    ident, entry["role"], entry["inter"], bool(entry.get("armed", False)), entry["acled_name"],
+                    _tuple(entry["terms"]), ref,
+                )
+            elif section == "actors":
+                roles = tuple(
+                    Role(r["country"], r["agent"], _date(r.get("from")), _date(r.get("to")))
+                    for r in entry.get("roles") or []
+                )
+                ds.actors[ident] = NamedActor(
+                    ident, entry["name"], entry["kind"], _tuple(entry["aliases"]), entry.get("country"),
+                    entry.get("code"), entry.get("inter"), bool(entry.get("armed", False)), roles, ref,
+                )
+            elif section == "events":
+                ds.patterns[ident] = Pattern(
+                    ident, entry["cameo"], entry.get("cameo_civilians"), entry.get("acled"),
+                    bool(entry.get("symmetric", False)), _tuple(entry.get("preps") or ("on", "against", "targeting", "upon")),
+                    _tuple(entry.get("verbs")), _tuple(entry.get("nouns")), ref,
+                )
+            elif section == "places":
+                ds.places[ident] = Place(
+                    ident, entry["kind"], entry["country"], entry.get("admin1", ""), entry.get("admin2", ""),
+                    entry.get("admin3", ""), entry.get("location", ident), float(entry["lat"]), float(entry["lon"]),
+                    _tuple(entry.get("aliases")) or (ident,), ref,
+                )
+            elif section == "holidays":
+                month, day = (int(x) for x in entry["date"].split("-"))
+                ds.holidays[ident] = Holiday(ident, month, day, _tuple(entry["aliases"]), ref)
+            elif section == "acled_types":
+                ds.acled_types[ident] = AcledType(ident, entry["event_type"], entry["disorder_type"], entry["rank"])
+    for cue, phrases in (data.get("cues") or {}).items():
+        if cue not in KNOWN_CUES:
+            problems.append(f"{name}:{data['cues'].key_lines[cue]}: cues: unknown cue list {cue!r} (known: {', '.join(sorted(KNOWN_CUES))})")
+            continue
+        ds.cues.setdefault(cue, set()).update(phrases)
+    for verb, forms in (data.get("irregular_verbs") or {}).items():
+        ds.irregular_verbs[verb] = (forms[0], forms[1])
+    ds.double_final.update(data.get("double_final") or [])
+    ds.irregular_plurals.update(data.get("irregular_plurals") or {})
+
+
+def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
+    def known_country(code: str | None, ref: SourceRef, what: str) -> None:
+        if code is not None and code not in ds.countries:
+            problems.append(f"{ref}: {what}: unknown country {code!r} (not in any countries: section)")
+
+    for a in ds.actors.values():
+        known_country(a.country, a.ref, f"actor {a.id}")
+        for r in a.roles:
+            known_country(r.country, a.ref, f"actor {a.id} role")
+            if r.agent not in ds.agents:
+                problems.append(f"{a.ref}: actor {a.id}: role names unknown agent {r.agent!r}")
+            if r.start and r.end and r.end <= r.start:
+                problems.append(f"{a.ref}: actor {a.id}: role ends ({r.end}) before it starts ({r.start})")
+    for p in ds.places.values():
+        known_country(p.country, p.ref, f"place {p.name}")
+    for p in ds.patterns.values():
+        for code in (p.cameo, p.cameo_civilians):
+            if code is not None and code not in CAMEO:
+                problems.append(f"{p.ref}: event {p.id}: {code!r} is not a CAMEO event code")
+        if p.acled is not None and p.acled != "by_actors" and p.acled not in ds.acled_types:
+            problems.append(f"{p.ref}: event {p.id}: {p.acled!r} is not an ACLED sub-event type (or by_actors)")
+
+
+def read_dictionary_text(text: str, name: str, ds: DictionarySet, problems: list[str]) -> None:
+    """Validate one dictionary file's text and layer it onto `ds`; problems are appended."""
+    data, found = load_yaml(text, name)
+    problems.extend(found)
+    if data is None:
+        if not found:
+            return  # an empty file says nothing
+        return
+    if not isinstance(data, dict):
+        problems.append(f"{name}:1: a dictionary file must be a mapping of sections (countries:, actors:, events:, ...)")
+        return
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for err in errors:
+        path = list(err.absolute_path)
+        where = "/".join(str(p) for p in path) or "(top)"
+        problems.append(f"{name}:{line_of(data, path)}: {where}: {err.message}")
+    if errors or found:
+        return
+    _add_file(ds, data, name, problems)
+    ds.files.append(name)
+
+
+def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> DictionarySet:
+    """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem."""
+    ds = DictionarySet()
+    problems: list[str] = []
+    if bundled:
+        for name in resources.BUNDLED_DICTIONARIES:
+            read_dictionary_text(resources.data_text(name), f"eventcoder/data/{name}", ds, problems)
+    for path in paths:
+        p = Path(path)
+        files = sorted(p.glob("*.y*ml")) if p.is_dir() else [p]
+        if p.is_dir() and not files:
+            problems.append(f"{p}:0: folder holds no .yaml dictionary files")
+        for f in files:
+            try:
+                text = f.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{f}:0: cannot read dictionary: {exc}")
+                continue
+            read_dictionary_text(text, str(f), ds, problems)
+    if not problems:
+        _cross_check(ds, problems)
+    if problems:
+        raise DictionaryError(problems)
+    return ds

@@ -1,0 +1,291 @@
+"""Article-level coding: link sentences into events.
+
+Candidates from each sentence are resolved in reading order: pronouns and "the
+group" take the last matching actor; "claimed responsibility" gives an earlier
+event its source; casualty counts attach to the event they describe (or to the
+last violent event when they say "in the attack"); several mentions of one event
+merge into one row; dates and places fall back to the article's narrative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import attrs
+
+from .actors import ResolvedActor, resolve
+from .dates import DateMention
+from .dictionary import Pattern
+from .lexicon import Lexicon
+from .mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
+from .quantities import Quantity
+from .sentences import split_sentences
+from .slots import Candidate, casualty_reports, claims, fill_slots
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+HISTORY_DAYS = 31
+LOOKBACK_SENTENCES = 4
+
+
+@attrs.define
+class Mention:
+    sentence: int
+    trigger: Trigger
+    pattern: Pattern
+    place: PlaceMention | None
+
+
+@attrs.define
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    mentions: list[Mention]
+    source: ResolvedActor | None
+    source_assoc: list[ResolvedActor]
+    target: ResolvedActor | None
+    target_assoc: list[ResolvedActor]
+    date: dt.date
+    precision: int
+    date_explicit: bool
+    threat: bool
+    killed: list[Quantity] = attrs.field(factory=list)
+    injured: list[Quantity] = attrs.field(factory=list)
+    last_sentence: int = 0
+
+    @property
+    def primary(self) -> Mention:
+        return self.mentions[0]
+
+
+@attrs.frozen(slots=True)
+class Dropped:
+    """A candidate that did not become a row, and why."""
+
+    sentence: int
+    trigger: str
+    pattern: str
+    reason: str
+
+
+@attrs.define
+class ArticleCoding:
+    """Everything decided about one article: analyses, drafts that became events, and what was dropped."""
+
+    analyses: list[SentenceAnalysis]
+    drafts: list[Draft]
+    dropped: list[Dropped]
+    main_place: PlaceMention | None
+
+
+def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
+    if pattern.acled == "by_actors":
+        return pattern.id != "protest"
+    t = lex.ds.acled_types.get(pattern.acled or "")
+    return t is not None and t.event_type in VIOLENT_TYPES
+
+
+def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> ArticleCoding:
+    """Code an article body (the title only informs the article's main place)."""
+    analyses = [analyse(s, lex, published) for s in split_sentences(body)]
+    title_places: list[PlaceMention] = []
+    if title.strip():
+        for s in split_sentences(title):
+            title_places.extend(analyse(s, lex, published).places)
+    history: list[tuple[ActorMention, ResolvedActor]] = []
+    drafts: list[Draft] = []
+    dropped: list[Dropped] = []
+    narrative: DateMention | None = None
+
+    for a in analyses:
+        cands = fill_slots(a, lex)
+        reports = casualty_reports(a, cands)
+        # fold consequence verbs ("strikes ... killed X") into their noun
+        for c in cands:
+            if c.consequence_of is not None and c.dropped is None:
+                noun = cands[c.consequence_of]
+                if noun.target is None and c.target is not None:
+                    noun.target, noun.target_assoc = c.target, c.target_assoc
+        resolved: dict[int, ResolvedActor | None] = {}
+
+        def res(m: ActorMention | None, violent: bool) -> ResolvedActor | None:
+            if m is None:
+                return None
+            key = id(m)
+            if key not in resolved:
+                resolved[key] = resolve(m, lex, published, history, "military" if violent else "government")
+            return resolved[key]
+
+        sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= published), None)
+        by_cand: dict[int, Draft] = {}
+        for idx, c in enumerate(cands):
+            pattern = lex.ds.patterns[c.trigger.pattern]
+            if c.dropped:
+                dropped.append(Dropped(a.sentence.index, c.trigger.text, pattern.id, c.dropped))
+                continue
+            if c.consequence_of is not None:
+                continue
+            if c.reference:
+                continue
+            violent = is_violent(lex, pattern) and not c.threat
+            src = res(c.source, violent)
+            tgt = res(c.target, violent)
+            if c.target_event_ref and tgt is None:
+                ref = _last_violent(drafts, lex, a.sentence.index)
+                if ref is not None and ref.source is not None:
+                    tgt = ref.source
+            if src is not None and tgt is not None and src.key == tgt.key:
+                tgt = None
+            date, precision, explicit = published, 2, False
+            if c.date is not None:
+                if c.date.role == "future" or c.date.date > published:
+                    dropped.append(Dropped(a.sentence.index, c.trigger.text, pattern.id, "dated in the future"))
+                    continue
+                date, precision, explicit = c.date.date, c.date.precision, True
+            elif narrative is not None:
+                date, precision = narrative.date, narrative.precision
+            if (published - date).days > HISTORY_DAYS:
+                dropped.append(Dropped(a.sentence.index, c.trigger.text, pattern.id, f"historical (dated {date.isoformat()})"))
+                continue
+            place = _place_for(a, c.trigger)
+            d = Draft(
+                [Mention(a.sentence.index, c.trigger, pattern, place)],
+                src, [x for x in (res(m, violent) for m in c.source_assoc) if x is not None],
+                tgt, [x for x in (res(m, violent) for m in c.target_assoc) if x is not None],
+                date, precision, explicit, c.threat, last_sentence=a.sentence.index,
+            )
+            drafts.append(d)
+            by_cand[idx] = d
+        for cl in claims(a):
+            claimer = res(cl.claimer, True)
+            for d in reversed(drafts):
+                if d.source is None and a.sentence.index - d.last_sentence <= LOOKBACK_SENTENCES and is_violent(lex, d.primary.pattern):
+                    d.source = claimer
+                    d.last_sentence = a.sentence.index
+                    break
+        for r in reports:
+            if r.cumulative:
+                if r.quantity is not None:
+                    dropped.append(Dropped(a.sentence.index, a.span_text(r.quantity.start, r.quantity.end), "casualties", "cumulative toll over a period"))
+                continue
+            target: Draft | None = None
+            if r.candidate is not None:
+                target = by_cand.get(r.candidate)
+                if target is None and cands[r.candidate].reference:
+                    target = _last_violent(drafts, lex, a.sentence.index)
+            elif r.anaphoric:
+                target = _last_violent(drafts, lex, a.sentence.index)
+            if target is None:
+                continue
+            if r.quantity is not None:
+                (target.killed if r.kind == "killed" else target.injured).append(r.quantity)
+            if target.target is None and r.victims is not None:
+                v = res(r.victims, True)
+                if v is not None and (target.source is None or v.key != target.source.key):
+                    target.target = v
+            target.last_sentence = a.sentence.index
+        for m in a.actors:
+            if not m.locative:
+                r_ = res(m, False)
+                if r_ is not None:
+                    history.append((m, r_))
+        if sentence_date is not None:
+            narrative = sentence_date
+
+    # every event needs someone who acted
+    kept: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        if d.source is None:
+            if is_violent(lex, p) and (d.target is not None or d.killed or d.injured):
+                d.source = resolve(_synthetic("armed_group"), lex, published, [], "military")
+            elif p.id == "protest" or (p.acled == "Peaceful protest"):
+                d.source = resolve(_synthetic("protesters"), lex, published, [], "government")
+            else:
+                dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, p.id, "no actor found"))
+                continue
+        kept.append(d)
+    merged = _merge(kept, lex)
+    main = _main_place(analyses, title_places)
+    return ArticleCoding(analyses, merged, dropped, main)
+
+
+def _synthetic(agent: str) -> ActorMention:
+    return ActorMention(0, 0, None, agent, None, None, False, (), False, (), "")
+
+
+def _last_violent(drafts: list[Draft], lex: Lexicon, sentence: int) -> Draft | None:
+    best = None
+    for d in drafts:
+        if is_violent(lex, d.primary.pattern) and sentence - d.last_sentence <= LOOKBACK_SENTENCES:
+            if best is None or d.last_sentence >= best.last_sentence:
+                best = d
+    return best
+
+
+def _place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
+    """The place in the sentence nearest the trigger, named places before country-level ones."""
+    if not a.places:
+        return None
+    named = [p for p in a.places if p.place is not None]
+    pool = named or a.places
+    return min(pool, key=lambda p: (abs(p.start - t.end) if p.start >= t.end else abs(t.start - p.end) + 1))
+
+
+def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention]) -> PlaceMention | None:
+    places = title_places + [p for a in analyses for p in a.places]
+    if not places:
+        return None
+    counts = Counter((p.place, p.country) for p in places if p.locative or p.place)
+    if not counts:
+        return None
+    (place, country), _ = counts.most_common(1)[0]
+    return next(p for p in places if (p.place, p.country) == (place, country))
+
+
+def _family(lex: Lexicon, p: Pattern) -> str:
+    if is_violent(lex, p):
+        return "violence"
+    if p.acled in ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence") or p.id == "protest":
+        return "demonstration"
+    return p.acled or ("cameo" + p.cameo[:2])
+
+
+def _merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        fam = _family(lex, d.primary.pattern)
+        for k in out:
+            if _family(lex, k.primary.pattern) != fam or k.threat != d.threat:
+                continue
+            if k.source is None or d.source is None or k.source.key != d.source.key:
+                continue
+            if k.target is not None and d.target is not None and k.target.key != d.target.key:
+                continue
+            if k.date != d.date and k.date_explicit and d.date_explicit:
+                continue
+            _absorb(k, d, lex)
+            break
+        else:
+            out.append(d)
+    return out
+
+
+def _rank(lex: Lexicon, p: Pattern) -> int:
+    t = lex.ds.acled_types.get(p.acled or "")
+    return t.rank if t else 0
+
+
+def _absorb(k: Draft, d: Draft, lex: Lexicon) -> None:
+    if _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
+        k.mentions = d.mentions + k.mentions
+    else:
+        k.mentions.extend(d.mentions)
+    if k.target is None:
+        k.target, k.target_assoc = d.target, d.target_assoc
+    k.source_assoc.extend(a for a in d.source_assoc if a.key not in {x.key for x in k.source_assoc})
+    if d.date_explicit and not k.date_explicit:
+        k.date, k.precision, k.date_explicit = d.date, d.precision, True
+    k.killed.extend(d.killed)
+    k.injured.extend(d.injured)
+    k.last_sentence = max(k.last_sentence, d.last_sentence)

@@ -1,0 +1,172 @@
+"""Compiled dictionaries: one token trie over every phrase, and the tables behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import attrs
+
+from .dictionary import DictionarySet, SourceRef, load_dictionaries
+from .morphology import plural, verb_forms
+from .text import phrase_key
+
+_END = ""  # trie key under which a node stores the entries of the phrase ending there
+
+
+@attrs.frozen(slots=True)
+class Entry:
+    """What a matched phrase can mean.
+
+    kind is one of: country, capital, agent, actor, verb, noun, place, holiday, cue.
+    key names the country/agent/actor/pattern/place/holiday/cue list; form is the
+    verb form (base, s, past, part, ing) or noun number (sg, pl).
+    """
+
+    kind: str
+    key: str
+    form: str
+    ref: SourceRef | None
+
+
+@attrs.frozen(slots=True)
+class Match:
+    """A dictionary phrase found in a sentence: tokens [start, end) and its possible meanings."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def of(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+    def has(self, kind: str, key: str | None = None) -> bool:
+        return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
+
+
+class Lexicon:
+    """Dictionaries compiled for matching. Build with Lexicon.build() or Lexicon.from_paths()."""
+
+    def __init__(self, ds: DictionarySet):
+        self.ds = ds
+        self._trie: dict = {}
+        self.cues: dict[str, frozenset[tuple[str, ...]]] = {}
+        self.max_len = 1
+        self._compile()
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | Path] = (), *, bundled: bool = True) -> "Lexicon":
+        return cls(load_dictionaries(paths, bundled=bundled))
+
+    # -- building -------------------------------------------------------------------------
+    def _add(self, phrase: str, entry: Entry) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        node = self._trie
+        for tok in key:
+            node = node.setdefault(tok, {})
+        bucket = node.setdefault(_END, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(key))
+
+    def _compile(self) -> None:
+        ds = self.ds
+        for c in ds.countries.values():
+            for n in {c.name, *c.names}:
+                self._add(n, Entry("country", c.iso3, "name", c.ref))
+            for n in c.demonyms:
+                self._add(n, Entry("country", c.iso3, "demonym", c.ref))
+            if c.capital:
+                self._add(c.capital, Entry("capital", c.iso3, "", c.ref))
+        for a in ds.agents.values():
+            for t in a.terms:
+                self._add(t, Entry("agent", a.id, "sg", a.ref))
+                p = plural(t, ds.irregular_plurals)
+                if p != t and not t.endswith("s"):
+                    self._add(p, Entry("agent", a.id, "pl", a.ref))
+        for a in ds.actors.values():
+            for alias in a.aliases:
+                self._add(alias, Entry("actor", a.id, "", a.ref))
+        irregular = ds.irregular_verbs
+        double = frozenset(ds.double_final)
+        for p in ds.patterns.values():
+            for v in p.verbs:
+                head, _, tail = v.partition(" ")
+                forms = verb_forms(head.lower(), irregular, double)
+                by_text: dict[str, list[str]] = {}
+                for form, text in forms.items():
+                    by_text.setdefault(text, []).append(form)
+                for text, names in by_text.items():
+                    phrase = f"{text} {tail}".strip()
+                    self._add(phrase, Entry("verb", p.id, "+".join(sorted(names)), p.ref))
+            for n in p.nouns:
+                self._add(n, Entry("noun", p.id, "sg", p.ref))
+                pl = plural(n, ds.irregular_plurals)
+                if pl != n:
+                    self._add(pl, Entry("noun", p.id, "pl", p.ref))
+        for pl in ds.places.values():
+            for alias in {pl.name, *pl.aliases}:
+                self._add(alias, Entry("place", pl.name, pl.kind, pl.ref))
+        for h in ds.holidays.values():
+            for alias in h.aliases:
+                self._add(alias, Entry("holiday", h.name, "", h.ref))
+        for name, phrases in ds.cues.items():
+            keys = set()
+            for ph in phrases:
+                self._add(ph, Entry("cue", name, "", None))
+                keys.add(phrase_key(ph))
+            self.cues[name] = frozenset(keys)
+
+    # -- matching -------------------------------------------------------------------------
+    def match(self, norms: Sequence[str]) -> list[Match]:
+        """Leftmost-longest dictionary matches over a token sequence.
+
+        >>> lex = default_lexicon()
+        >>> [(m.start, m.end) for m in lex.match(["kataib", "hezbollah", "fighters", "attacked"])]
+        [(0, 2), (2, 3), (3, 4)]
+        """
+        out: list[Match] = []
+        i, n = 0, len(norms)
+        trie = self._trie
+        while i < n:
+            node = trie
+            best_end, best = -1, None
+            j = i
+            while j < n and j - i < self.max_len:
+                node = node.get(norms[j])
+                if node is None:
+                    break
+                j += 1
+                if _END in node:
+                    best_end, best = j, node[_END]
+            if best is not None:
+                out.append(Match(i, best_end, tuple(best)))
+                i = best_end
+            else:
+                i += 1
+        return out
+
+    def is_cue(self, name: str, norms: Sequence[str]) -> bool:
+        return tuple(norms) in self.cues.get(name, frozenset())
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        """Every meaning of an exact phrase (for `dicts show` and tests)."""
+        node = self._trie
+        for tok in phrase_key(phrase):
+            node = node.get(tok)
+            if node is None:
+                return []
+        return list(node.get(_END, []))
+
+
+_DEFAULT: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    """The bundled dictionaries, compiled once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Lexicon(load_dictionaries())
+    return _DEFAULT

@@ -1,0 +1,284 @@
+"""Per-sentence analysis: tokens, dictionary matches, actor phrases, event triggers, places, numbers, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from .dates import DateMention, find_dates
+from .dictionary import SourceRef
+from .lexicon import Entry, Lexicon, Match
+from .quantities import Quantity, find_quantities
+from .sentences import Sentence
+from .text import Token, tokenize
+
+BE_FORMS = frozenset("is are was were be been being got get gets getting".split())
+HAVE_FORMS = frozenset("has have had having".split())
+DETERMINERS = frozenset(
+    "a an the its their his her our this that these those such similar no any every each another retaliatory "
+    "deadly fresh new latest further renewed separate suspected apparent alleged massive heavy coordinated "
+    "'s of".split()
+)
+VERB_CUES = frozenset("to will would could might may shall should can cannot did didn't does doesn't do don't not never".split())
+BACKING = frozenset("backed aligned allied sponsored supported funded linked affiliated armed trained".split())
+ADVERB_SKIP = frozenset("also reportedly allegedly later then again repeatedly immediately first jointly".split())
+
+
+@attrs.frozen(slots=True)
+class ActorMention:
+    """A phrase naming an actor: a country, an agent, a named actor, or several combined ("Iraqi Prime Minister al-Sudani")."""
+
+    start: int
+    end: int
+    country: str | None
+    agent: str | None
+    actor: str | None
+    pronoun: str | None
+    definite: bool
+    backers: tuple[str, ...]
+    locative: bool
+    refs: tuple[SourceRef, ...]
+    text: str
+    people: bool = False  # a plural demonym ("Iraqis") names people, not the state
+
+
+@attrs.frozen(slots=True)
+class Trigger:
+    """A word or phrase that names an event: pattern id, noun or verb, and voice."""
+
+    start: int
+    end: int
+    pattern: str
+    pos: str
+    form: str
+    passive: bool
+    ref: SourceRef | None
+    text: str
+
+
+@attrs.frozen(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: str | None
+    country: str | None
+    locative: bool
+
+
+@attrs.define
+class SentenceAnalysis:
+    sentence: Sentence
+    tokens: list[Token]
+    norms: list[str]
+    matches: list[Match]
+    actors: list[ActorMention]
+    triggers: list[Trigger]
+    places: list[PlaceMention]
+    quantities: list[Quantity]
+    dates: list[DateMention]
+    cue_spans: dict[str, list[tuple[int, int]]]
+
+    def cue_before(self, name: str, index: int, window: int, lo: int = 0) -> tuple[int, int] | None:
+        """The nearest span of cue `name` ending within `window` tokens before `index` (not before lo)."""
+        best = None
+        for s, e in self.cue_spans.get(name, ()):
+            if e <= index and index - e <= window and s >= lo:
+                if best is None or s > best[0]:
+                    best = (s, e)
+        return best
+
+    def cue_in(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in self.cue_spans.get(name, ()) if s >= lo and e <= hi]
+
+    def span_text(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.sentence.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+
+_ACTORISH = frozenset({"country", "capital", "agent", "actor"})
+
+
+def _is_actorish(m: Match) -> bool:
+    return any(e.kind in _ACTORISH for e in m.entries) or m.has("cue", "pronouns")
+
+
+def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAnalysis:
+    """Tokenise a sentence and find everything the dictionaries recognise in it."""
+    tokens = tokenize(sentence.text)
+    norms = [t.norm for t in tokens]
+    matches = lex.match(norms)
+    cue_spans: dict[str, list[tuple[int, int]]] = {}
+    for m in matches:
+        for e in m.of("cue"):
+            cue_spans.setdefault(e.key, []).append((m.start, m.end))
+    for i, w in enumerate(norms):
+        if w.endswith("n't"):
+            cue_spans.setdefault("negation", []).append((i, i + 1))
+    holidays = {}
+    for m in matches:
+        for e in m.of("holiday"):
+            h = lex.ds.holidays[e.key]
+            holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
+    a = SentenceAnalysis(
+        sentence, tokens, norms, matches, [], [], [], find_quantities(norms), find_dates(norms, published, holidays), cue_spans
+    )
+    a.actors = _actor_mentions(a, lex)
+    a.triggers = _triggers(a, lex)
+    a.places = _places(a)
+    return a
+
+
+_BETWEEN_PLACE = frozenset("the both neighbouring neighboring nearby restive war-torn rural".split())
+
+
+def _locative_before(a: SentenceAnalysis, start: int) -> bool:
+    """Whether a locative word ("in", "near", "northern") leads up to token `start`."""
+    k = start
+    while k > 0 and a.norms[k - 1] in _BETWEEN_PLACE and start - k < 2:
+        k -= 1
+    return a.cue_before("locative", k, 0) is not None
+
+
+def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
+    norms = a.norms
+    groups: list[dict] = []
+    pending_backers: list[str] = []
+    backer_end = 0
+    for m in a.matches:
+        if not _is_actorish(m):
+            continue
+        countries = [e for e in m.entries if e.kind in ("country", "capital")]
+        actors = m.of("actor")
+        agents = m.of("agent")
+        pronoun = m.has("cue", "pronouns") and not actors
+        # "Iran-backed militias": the country backs the actor that follows; it is not an actor itself
+        if countries and not actors and not agents and m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in BACKING:
+            pending_backers = [countries[0].key]
+            backer_end = m.end + 2
+            continue
+        if pending_backers and m.start - backer_end > 1:
+            pending_backers = []
+        g = groups[-1] if groups else None
+        join = False
+        if g is not None and not pronoun and not g["pronoun"]:
+            gap = norms[g["end"] : m.start]
+            if not gap:
+                join = True
+            elif gap == ["'s"]:
+                join = True
+            elif gap == ["of"] and g["agent"] and not g["country"] and not g["actor"]:
+                join = True
+            elif gap[:1] == ["-"] and len(gap) == 2 and gap[1] == "led":
+                join = True
+            elif (
+                len(gap) == 1
+                and g["country"]
+                and agents
+                and gap[0].isalpha()
+                and not any(s <= g["end"] < e for s, e in a.cue_spans.get("barrier", ()))
+                and not lex.lookup(gap[0])
+                and gap[0] not in ("and", "or", "to", "by", "in", "on", "at", "against", "with", "for")
+            ):
+                join = True  # "Iraqi Kurdish forces"
+            if join and actors and g["actor"]:
+                join = False
+        if not join:
+            g = {"start": m.start, "end": m.end, "country": None, "agent": None, "actor": None, "pronoun": None,
+                 "backers": list(pending_backers), "refs": [], "demonym_only": True}
+            pending_backers = []
+            groups.append(g)
+        g["end"] = m.end
+        if pronoun:
+            g["pronoun"] = " ".join(norms[m.start : m.end])
+            tail = lex.lookup(norms[m.end - 1])
+            for e in tail:
+                if e.kind == "agent":
+                    g["agent"] = e.key
+        for e in actors[:1]:
+            g["actor"] = e.key
+            g["refs"].append(e.ref)
+        for e in agents[:1]:
+            if not g["agent"] or g["agent"] == "government" and e.key != "government":
+                g["agent"] = e.key
+            elif not g["actor"]:
+                g["agent"] = e.key
+            g["refs"].append(e.ref)
+        for e in countries[:1]:
+            if g["country"] is None:
+                g["country"] = e.key
+                g["refs"].append(e.ref)
+                g["people"] = e.form == "demonym" and norms[m.end - 1].endswith("s") and m.end == m.start + 1
+    out: list[ActorMention] = []
+    for g in groups:
+        only_place = g["actor"] is None and g["agent"] is None and g["pronoun"] is None
+        locative = only_place and _locative_before(a, g["start"])
+        if only_place and not locative and out and out[-1].locative:
+            # "in Iraq and Syria": a place coordinated with a place is a place
+            locative = norms[out[-1].end : g["start"]] in (["and"], [","], ["or"])
+        definite = (
+            g["pronoun"] is None
+            and g["actor"] is None
+            and g["country"] is None
+            and g["start"] > 0
+            and norms[g["start"] - 1] in ("the", "those", "these", "this", "that")
+        )
+        out.append(
+            ActorMention(
+                g["start"], g["end"], g["country"], g["agent"], g["actor"], g["pronoun"], definite,
+                tuple(g["backers"]), locative, tuple(r for r in g["refs"] if r is not None),
+                a.span_text(g["start"], g["end"]), bool(g.get("people")) and g["agent"] is None and g["actor"] is None,
+            )
+        )
+    return out
+
+
+def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
+    norms = a.norms
+    actor_ends = {m.end for m in a.actors if not m.locative}
+    actor_starts = {m.start for m in a.actors}
+    out: list[Trigger] = []
+    for m in a.matches:
+        verbs, nouns = m.of("verb"), m.of("noun")
+        if not verbs and not nouns:
+            continue
+        prev = norms[m.start - 1] if m.start else ""
+        nxt = norms[m.end] if m.end < len(norms) else ""
+        pos = "verb" if verbs else "noun"
+        if verbs and nouns:
+            if prev in VERB_CUES:
+                pos = "verb"
+            elif prev in DETERMINERS or (m.start > 0 and a.quantities and any(q.end == m.start for q in a.quantities)):
+                pos = "noun"
+            elif m.start in actor_ends and (nxt in ("the", "a", "an", "its", "their") or m.end in actor_starts or nxt.isdigit()):
+                pos = "verb"
+            else:
+                pos = "noun"
+        if pos == "verb" and all("ing" == e.form for e in verbs) and prev in DETERMINERS - {"of"} and prev not in ("'s",):
+            pos = "noun" if nouns else "verb"
+        entry: Entry = (verbs if pos == "verb" else nouns)[0]
+        passive = False
+        if pos == "verb" and "part" in entry.form:
+            k = m.start - 1
+            while k >= 0 and (norms[k] in ADVERB_SKIP or norms[k].endswith("ly")):
+                k -= 1
+            if k >= 0 and norms[k] in BE_FORMS:
+                passive = True
+            elif nxt == "by" and not (k >= 0 and norms[k] in HAVE_FORMS):
+                passive = True
+        out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
+    return out
+
+
+def _places(a: SentenceAnalysis) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in a.matches:
+        places = m.of("place")
+        if places:
+            out.append(PlaceMention(m.start, m.end, places[0].key, None, _locative_before(a, m.start)))
+    for am in a.actors:
+        if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
+            out.append(PlaceMention(am.start, am.end, None, am.country, True))
+    out.sort(key=lambda p: p.start)
+    return out

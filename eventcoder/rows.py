@@ -1,0 +1,190 @@
+"""Building output rows (Event) from assembled drafts: ACLED types, actors, place, counts, codes, notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import attrs
+
+from .actors import ResolvedActor, finish
+from .cameo import CAMEO
+from .discourse import ArticleCoding, Draft, is_violent
+from .lexicon import Lexicon
+from .mentions import PlaceMention
+from .model import Article, Event
+from .quantities import Quantity
+
+_DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence", "Excessive force against protesters"})
+
+
+@attrs.frozen(slots=True)
+class Where:
+    iso3: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    lat: float
+    lon: float
+    precision: int
+
+
+def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
+    if p is None:
+        return None
+    if p.place is not None:
+        pl = lex.ds.places[p.place]
+        precision = 3 if pl.kind == "region" else 1
+        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
+    if p.country is not None:
+        c = lex.ds.countries[p.country]
+        return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
+    return None
+
+
+def _choose_place(lex: Lexicon, d: Draft, main: PlaceMention | None) -> Where | None:
+    places = [_where(lex, m.place) for m in d.mentions]
+    found = [w for w in places if w is not None]
+    if found:
+        return min(found, key=lambda w: w.precision)
+    w = _where(lex, main)
+    if w is not None:
+        return w
+    for actor in (d.target, d.source):
+        if actor is not None and actor.country:
+            c = lex.ds.countries[actor.country]
+            return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
+    return None
+
+
+def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> str | None:
+    p = d.primary.pattern
+    if d.threat:
+        return None
+    if p.acled != "by_actors":
+        return p.acled
+    if p.id == "protest":
+        return "Violent demonstration" if src.inter == 5 else "Peaceful protest"
+    if p.id == "capture_territory":
+        return "Government regains territory" if src.inter == 1 else "Non-state actor overtakes territory"
+    if tgt is not None and tgt.inter == 6 and src.inter == 1:
+        return "Excessive force against protesters"
+    if src.inter == 5:
+        return "Mob violence"
+    if src.inter == 6:
+        return "Violent demonstration"
+    if tgt is not None and tgt.armed:
+        return "Armed clash"
+    return "Attack"
+
+
+def _count(qs: list[Quantity]) -> tuple[int | None, str]:
+    """Conflicting reports: the lowest specific figure; a vague word only when no figure is given."""
+    specific = [q for q in qs if q.qualifier != "vague"]
+    if specific:
+        q = min(specific, key=lambda q: q.value)
+        return q.value, q.qualifier
+    if qs:
+        return min(q.value for q in qs), "vague"
+    return None, "none"
+
+
+def _inter(actor: ResolvedActor, iso3: str) -> int:
+    # ACLED codes a state's forces acting outside its own territory as external forces (8)
+    if actor.inter == 1 and actor.country is not None and actor.country != iso3:
+        return 8
+    return actor.inter
+
+
+def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published: dt.date) -> list[Event]:
+    """One Event per draft that has a place and an actor; ids are stable for a given article id."""
+    rows: list[Event] = []
+    for n, d in enumerate(coding.drafts):
+        where = _choose_place(lex, d, coding.main_place)
+        if where is None or d.source is None:
+            continue
+        iso3 = where.iso3
+        country = lex.ds.countries[iso3]
+        src = finish(d.source, lex, iso3)
+        tgt = finish(d.target, lex, iso3) if d.target is not None else None
+        p = d.primary.pattern
+        sub = _acled_type(lex, d, src, tgt)
+        acled = lex.ds.acled_types.get(sub or "")
+        if d.threat:
+            cameo = "138" if is_violent(lex, p) else "130"
+        elif p.id == "protest" and sub == "Violent demonstration":
+            cameo = "145"
+        elif tgt is not None and not tgt.armed and p.cameo_civilians:
+            cameo = p.cameo_civilians
+        elif tgt is None and p.cameo_civilians and sub == "Attack":
+            cameo = p.cameo_civilians
+        else:
+            cameo = p.cameo
+        code = CAMEO[cameo]
+        inter1 = _inter(src, iso3)
+        inter2 = _inter(tgt, iso3) if tgt is not None else 0
+        interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
+        killed, kq = _count(d.killed)
+        injured, _ = _count(d.injured)
+        violent_row = acled is not None and acled.disorder_type != "Demonstrations" and sub not in _DEMONSTRATION
+        civilian = "Civilian targeting" if violent_row and tgt is not None and tgt.inter == 7 else ""
+        digest = hashlib.sha1(f"{article.id}\x1f{n}".encode("utf-8")).hexdigest()
+        sentence = coding.analyses[d.primary.sentence].sentence.text
+        others = sorted({m.sentence for m in d.mentions})
+        label = sub or code.label
+        target_text = f" against {tgt.name}" if tgt is not None else ""
+        counts = f" {killed if killed is not None else 0} fatalities" + (f", {injured} injured" if injured else "")
+        notes = (
+            f"On {d.date.day} {d.date:%B %Y}, {src.name} ({label}){target_text} in {where.location}"
+            f"{', ' + where.admin1 if where.admin1 and where.admin1 != where.location else ''}, {country.name}.{counts}. "
+            f"Sentence {d.primary.sentence}: {sentence}"
+        )
+        rows.append(
+            Event(
+                event_id_cnty=f"{iso3}{int(digest[:12], 16) % 10**9:09d}",
+                event_date=d.date.isoformat(),
+                year=d.date.year,
+                time_precision=d.precision,
+                disorder_type=acled.disorder_type if acled else "",
+                event_type=acled.event_type if acled else "",
+                sub_event_type=acled.sub_event_type if acled else "",
+                actor1=src.name,
+                assoc_actor_1="; ".join(finish(x, lex, iso3).name for x in d.source_assoc),
+                inter1=inter1,
+                actor2=tgt.name if tgt is not None else "",
+                assoc_actor_2="; ".join(finish(x, lex, iso3).name for x in d.target_assoc),
+                inter2=inter2,
+                interaction=interaction,
+                civilian_targeting=civilian,
+                iso=country.iso,
+                region=country.region,
+                country=country.name,
+                admin1=where.admin1,
+                admin2=where.admin2,
+                admin3=where.admin3,
+                location=where.location,
+                latitude=round(where.lat, 4),
+                longitude=round(where.lon, 4),
+                geo_precision=where.precision,
+                source=article.source,
+                source_scale="",
+                notes=notes,
+                fatalities=killed or 0,
+                tags="sentences=" + ",".join(str(s) for s in others),
+                timestamp=int(dt.datetime(published.year, published.month, published.day, tzinfo=dt.timezone.utc).timestamp()),
+                article_id=article.id,
+                iso3=iso3,
+                cameo_code=cameo,
+                cameo_root=cameo[:2],
+                goldstein=code.goldstein,
+                quad_class=code.quad_class,
+                actor1_code=src.code,
+                actor2_code=tgt.code if tgt is not None else "",
+                fatalities_qualifier=kq,
+                injuries=injured,
+                sentence_index=d.primary.sentence,
+                rule_id=f"{p.id}@{p.ref}",
+            )
+        )
+    return rows

@@ -1,0 +1,90 @@
+"""Sentence splitting that knows news abbreviations (U.S., Gen., Mr., Jan.)."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .text import normalize
+
+# Words that end in a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig cdr gov sen rep
+    pres st mt ft no nos vs etc inc co corp ltd jr sr rev hon amb sec dept est approx
+    fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+# Initialisms such as U.S. end a sentence only when a typical sentence opener follows.
+_OPENERS = frozenset(
+    """
+    the a an he she it they we i in on at but and this that these those there his her its their
+    however meanwhile earlier later after before when while officials police witnesses residents
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
+_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+
+
+@attrs.frozen(slots=True)
+class Sentence:
+    """A sentence of an article: its position, text (normalised) and span in the article body."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """Whether the punctuation at `dot` closes a sentence."""
+    if text[dot] in "!?":
+        return True
+    m = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = m.group(1) if m else ""
+    nxt = re.match(r"""\s+["'(\[]?([A-Za-z]+)""", text[dot + 1 :])
+    following = nxt.group(1).lower() if nxt else ""
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return following in _OPENERS
+    if word.lower() in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():  # a middle initial: "George W. Bush"
+        return False
+    return True
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Split an article body into sentences.
+
+    >>> [s.text for s in split_sentences("Gen. Smith met U.S. envoys. They left on Jan. 3.")]
+    ['Gen. Smith met U.S. envoys.', 'They left on Jan. 3.']
+    """
+    text = normalize(body)
+    out: list[Sentence] = []
+    para_start = 0
+    paragraphs = []
+    for m in _PARAGRAPH.finditer(text):
+        paragraphs.append((para_start, m.start()))
+        para_start = m.end()
+    paragraphs.append((para_start, len(text)))
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for m in _BOUNDARY.finditer(text, p_start, p_end):
+            dot = m.start() + len(m.group().rstrip("\"')]")) - 1
+            if _ends_sentence(text, dot):
+                _emit(text, start, m.end(), out)
+                start = m.end()
+        _emit(text, start, p_end, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(len(out), " ".join(stripped.split()), s, s + len(stripped)))

@@ -1,0 +1,350 @@
+"""Who did what to whom in one sentence: fill source and target slots of each trigger, and read its modality.
+
+Without a parser, slots come from word order inside a clause (bounded by barrier
+cues such as "said", "while", ";"): the actor before an active verb is its source
+and the first one after it its target; a passive verb swaps them ("by X" is the
+source); a noun trigger takes its source from a premodifier ("US strikes",
+"Israel's bombardment"), a "by" phrase, or the subject of a light verb
+("carried out strikes"), and its target from a preposition ("strikes on X").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .dates import DateMention
+from .lexicon import Lexicon
+from .mentions import DETERMINERS, ActorMention, SentenceAnalysis, Trigger
+from .quantities import Quantity
+
+_REFINERS = ("including", "notably", "among", "especially", "particularly", "such")
+_NOUN_GAP_OK = DETERMINERS | frozenset({"-", "led", "backed", "air", "drone", "military", "naval", "artillery"})
+
+
+@attrs.define
+class Candidate:
+    """A possible event found in one sentence, before article-level resolution."""
+
+    sentence: int
+    trigger: Trigger
+    source: ActorMention | None = None
+    source_assoc: tuple[ActorMention, ...] = ()
+    target: ActorMention | None = None
+    target_assoc: tuple[ActorMention, ...] = ()
+    target_event_ref: bool = False
+    reference: bool = False
+    threat: bool = False
+    date: DateMention | None = None
+    dropped: str | None = None
+    consequence_of: int | None = None
+
+
+@attrs.frozen(slots=True)
+class CasualtyReport:
+    """A count of people killed or injured and what it attaches to."""
+
+    sentence: int
+    kind: str
+    quantity: Quantity | None
+    victims: ActorMention | None
+    candidate: int | None
+    anaphoric: bool
+    cumulative: bool
+    position: int
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """"X claimed responsibility for the attack": gives an earlier event its source."""
+
+    sentence: int
+    claimer: ActorMention
+    position: int
+
+
+def _clause(a: SentenceAnalysis, start: int, end: int) -> tuple[int, int]:
+    lo, hi = 0, len(a.norms)
+    for s, e in a.cue_spans.get("barrier", ()):
+        if e <= start and e > lo:
+            lo = e
+        if s >= end and s < hi:
+            hi = s
+    return lo, hi
+
+
+def _actors(a: SentenceAnalysis) -> list[ActorMention]:
+    return [m for m in a.actors if not m.locative]
+
+
+def _chain_left(a: SentenceAnalysis, actors: list[ActorMention], idx: int) -> tuple[ActorMention, tuple[ActorMention, ...]]:
+    """From the actor nearest a verb, walk left over 'X and Y' to the first conjunct."""
+    chain = [actors[idx]]
+    while idx > 0 and a.norms[actors[idx - 1].end : actors[idx].start] in (["and"], [","], [",", "and"]):
+        idx -= 1
+        chain.insert(0, actors[idx])
+    return chain[0], tuple(chain[1:])
+
+
+def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: int) -> tuple[ActorMention, tuple[ActorMention, ...]]:
+    first = actors[idx]
+    assoc: list[ActorMention] = []
+    j = idx
+    while j + 1 < len(actors) and actors[j + 1].end <= hi:
+        gap = a.norms[actors[j].end : actors[j + 1].start]
+        if gap in (["and"], [","], [",", "and"]):
+            assoc.append(actors[j + 1])
+            j += 1
+            continue
+        # "militia groups in Iraq, including Kataib Hezbollah": the named member is the actor coded
+        if any(w in _REFINERS for w in gap) and len(gap) <= 6 and first.actor is None and actors[j + 1].actor is not None:
+            first = actors[j + 1]
+            j += 1
+            continue
+        break
+    return first, tuple(assoc)
+
+
+def _source_left(a: SentenceAnalysis, pos: int, lo: int) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
+    actors = _actors(a)
+    best = None
+    for i, m in enumerate(actors):
+        if m.end <= pos and m.start >= lo:
+            if a.norms[m.start - 1 : m.start] == ["to"] and a.norms[m.start - 2 : m.start - 1] == ["according"]:
+                continue
+            best = i
+    if best is None:
+        return None, ()
+    return _chain_left(a, actors, best)
+
+
+def _target_right(a: SentenceAnalysis, pos: int, hi: int, window: int = 10) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
+    actors = _actors(a)
+    for i, m in enumerate(actors):
+        if m.start >= pos and m.start < hi and m.start - pos <= window:
+            if "by" in a.norms[pos : m.start]:
+                return None, ()
+            return _chain_right(a, actors, i, hi)
+    return None, ()
+
+
+def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, window: int = 4) -> ActorMention | None:
+    for k in range(pos, min(pos + window, hi)):
+        if a.norms[k] == "by":
+            for m in _actors(a):
+                if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in ("the", "a", "an")):
+                    return m
+            return None
+    return None
+
+
+def _nearest_point_date(a: SentenceAnalysis, t: Trigger) -> DateMention | None:
+    points = [d for d in a.dates if d.role != "since"]
+    if not points:
+        return None
+    return min(points, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+
+
+def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
+    """One candidate per trigger in the sentence, with slots and modality decided."""
+    out: list[Candidate] = []
+    nouns = [t for t in a.triggers if t.pos == "noun"]
+    for t in a.triggers:
+        c = Candidate(a.sentence.index, t)
+        lo, hi = _clause(a, t.start, t.end)
+        pattern = lex.ds.patterns[t.pattern]
+        if t.pos == "verb":
+            _verb_slots(a, c, lo, hi, nouns, out)
+        else:
+            _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric)
+        _modality(a, c, lo)
+        c.date = _nearest_point_date(a, t)
+        out.append(c)
+    # the subject of "threatened to attack" is coded once, as the threat
+    for c in out:
+        if c.trigger.pattern == "threaten" and c.trigger.pos == "verb":
+            if any(o.threat and o.trigger.start > c.trigger.start and o.trigger.start - c.trigger.end <= 2 for o in out):
+                c.dropped = "threat verb coded through the threatened act"
+    return out
+
+
+def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list[Trigger], done: list[Candidate]) -> None:
+    t = c.trigger
+    if t.passive:
+        c.target, c.target_assoc = _source_left(a, t.start, lo)
+        c.source = _by_phrase(a, t.end, hi)
+        return
+    src, assoc = _source_left(a, t.start, lo)
+    # "US airstrikes killed ...": the verb tells what the noun event did
+    for n in reversed(nouns):
+        if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end):
+            for idx, d in enumerate(done):
+                if d.trigger is n:
+                    c.consequence_of = idx
+            break
+    c.source, c.source_assoc = src, assoc
+    c.target, c.target_assoc = _target_right(a, t.end, hi)
+    if c.target is None:
+        for n in nouns:
+            if t.end <= n.start <= t.end + 3 and n.start < hi:
+                c.target_event_ref = True
+                break
+    if c.target is None and t.form == "ing" and src is None:
+        c.source, c.source_assoc = _source_left(a, t.start, 0)
+
+
+def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool) -> None:
+    t = c.trigger
+    norms = a.norms
+    actors = _actors(a)
+    # premodifier or possessive: "US strikes", "Israel's bombardment", "Kataib Hezbollah's drone attack"
+    for i, m in enumerate(actors):
+        if m.end <= t.start and t.start - m.end <= 3 and m.start >= lo:
+            gap = norms[m.end : t.start]
+            if all(w in _NOUN_GAP_OK or w.endswith("ly") for w in gap) and not any(w in ("the", "a", "an") for w in gap[1:]):
+                c.source, c.source_assoc = _chain_left(a, actors, i)
+    if c.source is None:
+        c.source = _by_phrase(a, t.end, hi, 5)
+    if c.source is None:
+        light = a.cue_before("light_verbs", t.start, 4, lo)
+        if light is not None:
+            c.source, c.source_assoc = _source_left(a, light[0], lo)
+    # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"
+    dated = {k for d in a.dates for k in range(d.start, d.end)}
+    for k in range(t.end, min(t.end + 6, hi)):
+        if norms[k] in preps or (symmetric and norms[k] in ("with", "between")):
+            c.target, c.target_assoc = _target_right(a, k + 1, hi, 4)
+            if symmetric and norms[k] == "between" and c.source is None and c.target is not None:
+                c.source, rest = c.target, c.target_assoc
+                c.target, c.target_assoc = (rest[0], rest[1:]) if rest else (None, ())
+            break
+        if not (k in dated or norms[k].endswith("ly") or norms[k] in ("on", "early", "late", "overnight", "reportedly", "allegedly")):
+            break
+    prev = norms[t.start - 1] if t.start else ""
+    prev2 = " ".join(norms[max(0, t.start - 2) : t.start])
+    if c.source is None and c.target is None and (lex_anaphoric(prev) or prev2 in ("the latest", "the same")):
+        c.reference = True
+
+
+def lex_anaphoric(word: str) -> bool:
+    return word in ("the", "those", "these", "this", "that", "its", "their", "his", "her", "such")
+
+
+def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
+    t = c.trigger
+    if a.cue_before("threat", t.start, 3, lo):
+        c.threat = True
+        return
+    neg = a.cue_before("negation", t.start, 3 if t.pos == "verb" else 1, lo)
+    if neg is not None:
+        c.dropped = f"negated ({a.span_text(*neg)})"
+        return
+    den = a.cue_before("denial", t.start, 8)
+    if den is not None:
+        c.dropped = f"denied ({a.span_text(*den)})"
+        return
+    fut = a.cue_before("future", t.start, 5, lo)
+    if fut is not None:
+        c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
+        return
+    if t.pos == "noun":
+        gen = a.cue_before("generic", t.start, 3)
+        if gen is not None:
+            c.dropped = f"refers to other, unspecified events ({a.span_text(*gen)})"
+            return
+    if a.cue_spans.get("period") and not any(d.role == "point" and abs(d.end - t.start) <= 2 for d in a.dates):
+        if c.source is not None or c.target is not None:
+            span = a.cue_spans["period"][0]
+            c.dropped = f"background over a period ({a.span_text(*span)})"
+            return
+    if t.pos == "verb" and t.passive and t.pattern == "kill" and c.source is None:
+        # "19 people were killed": a casualty count for an event named elsewhere, not an event of its own
+        c.reference = True
+
+
+def casualty_reports(a: SentenceAnalysis, cands: list[Candidate]) -> list[CasualtyReport]:
+    """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative."""
+    out: list[CasualtyReport] = []
+    norms = a.norms
+    spans: list[tuple[int, int, str]] = []
+    for name, kind in (("casualty_words", "killed"), ("injury_words", "injured")):
+        for s, e in a.cue_spans.get(name, ()):
+            spans.append((s, e, kind))
+    for c in cands:
+        if c.trigger.pattern == "kill" and not any(s == c.trigger.start for s, _, _ in spans):
+            spans.append((c.trigger.start, c.trigger.end, "killed"))
+    spans.sort()
+    used: set[int] = set()
+    for s, e, kind in spans:
+        lo, hi = _clause(a, s, e)
+        q = None
+        # "killed at least 19 people" / "killing 5"
+        for cand in a.quantities:
+            if cand.start >= e and cand.start - e <= 2 and cand.start not in used:
+                q = cand
+                break
+        if q is None:
+            # "at least 19 people ... were killed", "19 dead"
+            for cand in reversed(a.quantities):
+                if cand.end <= s and s - cand.end <= 8 and cand.start >= lo and cand.start not in used:
+                    q = cand
+                    break
+        if q is not None:
+            follows = norms[q.end : q.end + 3]
+            people = any(m.start >= q.end and m.start <= q.end + 3 for m in a.actors) or q.end == s or q.start == e
+            if not people and not any(w in ("people", "persons", "others", "more", "of") for w in follows):
+                q = None
+        if q is not None:
+            used.add(q.start)
+        victims = None
+        for m in a.actors:
+            if q is not None and q.end <= m.start <= q.end + 3:
+                victims = m
+                break
+        if victims is None:
+            for m in a.actors:
+                if e <= m.start <= e + 3 and not m.locative:
+                    victims = m
+                    break
+        cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
+        # which candidate in the sentence this count belongs to
+        target_idx = None
+        anaphoric = False
+        for idx, c in enumerate(cands):
+            if c.trigger.start <= s < c.trigger.end or (c.trigger.pattern == "kill" and c.trigger.start == s):
+                target_idx = idx if c.consequence_of is None else c.consequence_of
+        if target_idx is None:
+            target_idx = _nearest_noun_event(cands, s)
+        if target_idx is not None and cands[target_idx].reference:
+            anaphoric = True
+        if target_idx is not None and cands[target_idx].trigger.pattern == "kill" and cands[target_idx].source is None:
+            # "19 people were killed in the attack": a count for an event named elsewhere
+            refs = [i for i, c in enumerate(cands) if c.reference and c.trigger.start > s]
+            if refs or not [c for c in cands if c.trigger.pos == "noun" and not c.reference]:
+                anaphoric = True
+                target_idx = None
+        if target_idx is None and not cands:
+            anaphoric = True
+        out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
+    return out
+
+
+def _nearest_noun_event(cands: list[Candidate], pos: int) -> int | None:
+    """The noun event a casualty count at `pos` describes: the closest one before it, else after it.
+
+    New events are preferred over references to earlier ones ("the attacks were a response to a drone strike that injured three").
+    """
+    def rank(idx: int) -> tuple[int, int, int]:
+        c = cands[idx]
+        return (1 if c.reference else 0, 0 if c.trigger.start < pos else 1, abs(c.trigger.start - pos))
+
+    pool = [i for i, c in enumerate(cands) if c.dropped is None and c.trigger.pos == "noun"]
+    return min(pool, key=rank) if pool else None
+
+
+def claims(a: SentenceAnalysis) -> list[Claim]:
+    out = []
+    for s, e in a.cue_spans.get("claim", ()):
+        src, _ = _source_left(a, s, _clause(a, s, e)[0])
+        if src is not None:
+            out.append(Claim(a.sentence.index, src, s))
+    return out
