@@ -12,7 +12,7 @@ from .lexicon import Lexicon
 from .mentions import ActorMention
 
 _NEEDS_THE = ("United ", "Republic of", "Democratic Republic", "Central African", "Philippines", "Netherlands", "Czech Republic", "Gambia")
-_GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization"})
+_GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization", "the cartel", "the gang"})
 _ARMED_PRONOUNS = frozenset({"the militants", "the militia", "the militias", "the rebels", "the insurgents", "the attackers", "the gunmen"})
 
 
@@ -97,6 +97,11 @@ def _antecedent(
     m: ActorMention, lex: Lexicon, history: Sequence[tuple[ActorMention, ResolvedActor]]
 ) -> ResolvedActor | None:
     p = m.pronoun or ""
+    if p in _GROUP_PRONOUNS:
+        # "the group", "the cartel": the last named armed group, before any unnamed one
+        for prev_m, prev in reversed(history):
+            if prev.kind == "group":
+                return attrs.evolve(prev, text=m.text)
     for prev_m, prev in reversed(history):
         if p in ("he", "she"):
             ok = prev.kind == "person"
@@ -109,3 +114,9 @@ def _antecedent(
         if ok:
             return attrs.evolve(prev, text=m.text)
     return None
+
+
+def resolve_protesters(lex: Lexicon) -> ResolvedActor:
+    """Unnamed protesters, country to be filled from the event."""
+    ag = lex.ds.agents["protesters"]
+    return ResolvedActor(ag.acled_name, ag.role, None, ag.inter, ag.armed, ag.id, None, "agent", (ag.ref,), "protesters")

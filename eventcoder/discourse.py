@@ -52,6 +52,7 @@ class Draft:
     killed: list[Quantity] = attrs.field(factory=list)
     injured: list[Quantity] = attrs.field(factory=list)
     last_sentence: int = 0
+    intervention: str | None = None  # a protest met by force: disperse_protest, arrest, attack, kill
 
     @property
     def primary(self) -> Mention:
@@ -93,27 +94,36 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         for s in split_sentences(title):
             title_places.extend(analyse(s, lex, published).places)
     history: list[tuple[ActorMention, ResolvedActor]] = []
-    drafts: list[Draft] = []
+    index = DraftIndex(lex)
+    drafts = index.drafts
+    recent = _Recent()
     dropped: list[Dropped] = []
     narrative: DateMention | None = None
 
+    violent_ids = frozenset(p.id for p in lex.ds.patterns.values() if is_violent(lex, p))
     for a in analyses:
         cands = fill_slots(a, lex)
-        reports = casualty_reports(a, cands)
+        reports = casualty_reports(a, cands, violent_ids)
         # fold consequence verbs ("strikes ... killed X") into their noun
         for c in cands:
             if c.consequence_of is not None and c.dropped is None:
                 noun = cands[c.consequence_of]
                 if noun.target is None and c.target is not None:
                     noun.target, noun.target_assoc = c.target, c.target_assoc
-        resolved: dict[int, ResolvedActor | None] = {}
+        resolved: dict[tuple[int, bool], ResolvedActor | None] = {}
+        noun_starts = {t.start for t in a.triggers if t.pos == "noun" and t.pattern in violent_ids}
 
         def res(m: ActorMention | None, violent: bool) -> ResolvedActor | None:
             if m is None:
                 return None
-            key = id(m)
+            # "condemned the US strikes": a country named as the author of violence is its forces
+            violent = violent or m.end in noun_starts or (m.end + 1 in noun_starts and a.norms[m.end] == "'s")
+            key = (id(m), violent)
             if key not in resolved:
-                resolved[key] = resolve(m, lex, published, history, "military" if violent else "government")
+                # pronouns look back within the sentence first, then over earlier sentences
+                earlier = [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
+                           for r in [resolve(o, lex, published, history, "government")] if r is not None]
+                resolved[key] = resolve(m, lex, published, history + earlier, "military" if violent else "government")
             return resolved[key]
 
         sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= published), None)
@@ -131,7 +141,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             src = res(c.source, violent)
             tgt = res(c.target, violent)
             if c.target_event_ref and tgt is None:
-                ref = _last_violent(drafts, lex, a.sentence.index)
+                ref = recent.get(a.sentence.index)
                 if ref is not None and ref.source is not None:
                     tgt = ref.source
             if src is not None and tgt is not None and src.key == tgt.key:
@@ -154,14 +164,17 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
                 tgt, [x for x in (res(m, violent) for m in c.target_assoc) if x is not None],
                 date, precision, explicit, c.threat, last_sentence=a.sentence.index,
             )
-            drafts.append(d)
-            by_cand[idx] = d
+            held = index.add(d)
+            by_cand[idx] = held
+            if is_violent(lex, held.primary.pattern):
+                recent.violent = held
         for cl in claims(a):
             claimer = res(cl.claimer, True)
-            for d in reversed(drafts):
+            for d in reversed(drafts[-20:]):
                 if d.source is None and a.sentence.index - d.last_sentence <= LOOKBACK_SENTENCES and is_violent(lex, d.primary.pattern):
                     d.source = claimer
                     d.last_sentence = a.sentence.index
+                    recent.violent = d
                     break
         for r in reports:
             if r.cumulative:
@@ -172,9 +185,9 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             if r.candidate is not None:
                 target = by_cand.get(r.candidate)
                 if target is None and cands[r.candidate].reference:
-                    target = _last_violent(drafts, lex, a.sentence.index)
+                    target = recent.get(a.sentence.index)
             elif r.anaphoric:
-                target = _last_violent(drafts, lex, a.sentence.index)
+                target = recent.get(a.sentence.index)
             if target is None:
                 continue
             if r.quantity is not None:
@@ -184,6 +197,8 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
                 if v is not None and (target.source is None or v.key != target.source.key):
                     target.target = v
             target.last_sentence = a.sentence.index
+            if is_violent(lex, target.primary.pattern):
+                recent.violent = target
         for m in a.actors:
             if not m.locative:
                 r_ = res(m, False)
@@ -192,7 +207,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         if sentence_date is not None:
             narrative = sentence_date
 
-    # every event needs someone who acted
+    # every event needs someone who acted; a CAMEO-only event also needs someone acted upon
     kept: list[Draft] = []
     for d in drafts:
         p = d.primary.pattern
@@ -204,8 +219,11 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             else:
                 dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, p.id, "no actor found"))
                 continue
+        if p.acled is None and d.target is None:
+            dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, p.id, "CAMEO event without a target"))
+            continue
         kept.append(d)
-    merged = _merge(kept, lex)
+    merged = _fold_interventions(_merge(kept, lex), lex)
     main = _main_place(analyses, title_places)
     return ArticleCoding(analyses, merged, dropped, main)
 
@@ -214,13 +232,15 @@ def _synthetic(agent: str) -> ActorMention:
     return ActorMention(0, 0, None, agent, None, None, False, (), False, (), "")
 
 
-def _last_violent(drafts: list[Draft], lex: Lexicon, sentence: int) -> Draft | None:
-    best = None
-    for d in drafts:
-        if is_violent(lex, d.primary.pattern) and sentence - d.last_sentence <= LOOKBACK_SENTENCES:
-            if best is None or d.last_sentence >= best.last_sentence:
-                best = d
-    return best
+@attrs.define
+class _Recent:
+    """The violent event most recently mentioned: what "the attack" in a later sentence refers to."""
+
+    violent: Draft | None = None
+
+    def get(self, sentence: int) -> Draft | None:
+        d = self.violent
+        return d if d is not None and sentence - d.last_sentence <= LOOKBACK_SENTENCES else None
 
 
 def _place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
@@ -236,7 +256,7 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
     places = title_places + [p for a in analyses for p in a.places]
     if not places:
         return None
-    counts = Counter((p.place, p.country) for p in places if p.locative or p.place)
+    counts = Counter((p.place, p.country) for p in places if p.locative)
     if not counts:
         return None
     (place, country), _ = counts.most_common(1)[0]
@@ -251,23 +271,85 @@ def _family(lex: Lexicon, p: Pattern) -> str:
     return p.acled or ("cameo" + p.cameo[:2])
 
 
+GENERIC_PATTERNS = frozenset({"attack", "kill", "ambush"})
+DISTINCT_ACTS = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+
+
+def _same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
+    """Whether two drafts describe one event: same kind, same source, compatible target, same day."""
+    pk, pd = k.primary.pattern, d.primary.pattern
+    if _family(lex, pk) != _family(lex, pd) or k.threat != d.threat:
+        return False
+    # two specific tactics (an air strike and shelling) stay two events; a generic "attack" joins a specific one,
+    # but an abduction or a rape is its own event even when the same group also killed people
+    if pk.acled != pd.acled and _family(lex, pk) == "violence":
+        if pk.id not in GENERIC_PATTERNS and pd.id not in GENERIC_PATTERNS:
+            return False
+        if {pk.acled, pd.acled} & DISTINCT_ACTS:
+            return False
+    if k.source is None or d.source is None or k.source.key != d.source.key:
+        return False
+    if k.target is not None and d.target is not None and k.target.key != d.target.key:
+        return False
+    return not (k.date != d.date and k.date_explicit and d.date_explicit)
+
+
+class DraftIndex:
+    """Drafts of one article, indexed by (kind, source) so merging stays linear in article length."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.drafts: list[Draft] = []
+        self._by_key: dict[tuple, list[Draft]] = {}
+
+    def add(self, d: Draft) -> Draft:
+        """Merge `d` into an earlier draft of the same event, or keep it; returns the draft that holds it."""
+        key = self._key(d)
+        if key is not None:
+            for k in self._by_key.get(key, ()):
+                if _same_event(k, d, self.lex):
+                    _absorb(k, d, self.lex)
+                    return k
+            self._by_key.setdefault(key, []).append(d)
+        self.drafts.append(d)
+        return d
+
+    def _key(self, d: Draft) -> tuple | None:
+        if d.source is None:
+            return None
+        return (_family(self.lex, d.primary.pattern), d.source.key)
+
+
 def _merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    index = DraftIndex(lex)
+    for d in drafts:
+        index.add(d)
+    return index.drafts
+
+
+_INTERVENTIONS = frozenset({"disperse_protest", "arrest", "attack", "kill"})
+
+
+def _fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """Police action against a protest reported in the same article is part of that protest (ACLED codes one event:
+    protesters as actor1, the intervening force as actor2)."""
+    protests = [d for d in drafts if d.primary.pattern.id == "protest"]
     out: list[Draft] = []
     for d in drafts:
-        fam = _family(lex, d.primary.pattern)
-        for k in out:
-            if _family(lex, k.primary.pattern) != fam or k.threat != d.threat:
-                continue
-            if k.source is None or d.source is None or k.source.key != d.source.key:
-                continue
-            if k.target is not None and d.target is not None and k.target.key != d.target.key:
-                continue
-            if k.date != d.date and k.date_explicit and d.date_explicit:
-                continue
-            _absorb(k, d, lex)
-            break
-        else:
+        p = d.primary.pattern
+        host = None
+        if p.id in _INTERVENTIONS and d.source is not None and d.source.inter == 1 and (
+            p.id == "disperse_protest" or (d.target is not None and d.target.inter in (6, 7))
+        ):
+            host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
+        if host is None:
             out.append(d)
+            continue
+        host.target = host.target or d.source
+        host.mentions.append(d.primary)
+        host.intervention = p.id
+        host.killed.extend(d.killed)
+        host.injured.extend(d.injured)
     return out
 
 

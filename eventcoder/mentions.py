@@ -98,6 +98,7 @@ class SentenceAnalysis:
 
 
 _ACTORISH = frozenset({"country", "capital", "agent", "actor"})
+_GENERIC_AGENTS = frozenset({"armed_group", "government", "civilians"})
 
 
 def _is_actorish(m: Match) -> bool:
@@ -200,9 +201,8 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             g["actor"] = e.key
             g["refs"].append(e.ref)
         for e in agents[:1]:
-            if not g["agent"] or g["agent"] == "government" and e.key != "government":
-                g["agent"] = e.key
-            elif not g["actor"]:
+            # "cartel gunmen", "police officers": the more specific agent wins over generic ones
+            if not g["agent"] or (g["agent"] in _GENERIC_AGENTS and e.key not in _GENERIC_AGENTS):
                 g["agent"] = e.key
             g["refs"].append(e.ref)
         for e in countries[:1]:
@@ -246,8 +246,15 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
         prev = norms[m.start - 1] if m.start else ""
         nxt = norms[m.end] if m.end < len(norms) else ""
         pos = "verb" if verbs else "noun"
+        if verbs and not nouns and prev in ("a", "an", "the", "their", "its", "his", "her", "our", "'s") and not any("part" in e.form or "past" in e.form for e in verbs):
+            continue  # "for their release": a noun use of a word we only know as a verb
         if verbs and nouns:
-            if prev in VERB_CUES:
+            if any("ing" in e.form for e in verbs) and prev not in DETERMINERS and (
+                m.end in actor_starts or nxt in ("a", "an", "the", "at", "least", "more", "dozens", "several") or nxt[:1].isdigit()
+                or any(q.start == m.end for q in a.quantities)
+            ):
+                pos = "verb"  # ", killing at least 12 civilians"
+            elif prev in VERB_CUES:
                 pos = "verb"
             elif prev in DETERMINERS or (m.start > 0 and a.quantities and any(q.end == m.start for q in a.quantities)):
                 pos = "noun"
@@ -271,12 +278,23 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     return out
 
 
+_SPOKESPEOPLE = frozenset({"government", "judiciary", "intelligence"})
+
+
 def _places(a: SentenceAnalysis) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in a.matches:
         places = m.of("place")
         if places:
-            out.append(PlaceMention(m.start, m.end, places[0].key, None, _locative_before(a, m.start)))
+            # "officials in Washington said": where the speakers sit, not where the event happened
+            if m.start >= 2 and a.norms[m.start - 1] == "in" and any(
+                am.end == m.start - 1 and am.agent in _SPOKESPEOPLE for am in a.actors
+            ):
+                continue
+            locative = _locative_before(a, m.start)
+            if not locative and m.has("capital"):
+                continue  # "Washington hits back": the capital stands for the government here
+            out.append(PlaceMention(m.start, m.end, places[0].key, None, locative))
     for am in a.actors:
         if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
             out.append(PlaceMention(am.start, am.end, None, am.country, True))

@@ -7,7 +7,7 @@ import hashlib
 
 import attrs
 
-from .actors import ResolvedActor, finish
+from .actors import ResolvedActor, finish, resolve_protesters
 from .cameo import CAMEO
 from .discourse import ArticleCoding, Draft, is_violent
 from .lexicon import Lexicon
@@ -65,7 +65,13 @@ def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor |
     if p.acled != "by_actors":
         return p.acled
     if p.id == "protest":
-        return "Violent demonstration" if src.inter == 5 else "Peaceful protest"
+        if src.inter == 5:
+            return "Violent demonstration"
+        if d.intervention in ("attack", "kill") or d.killed:
+            return "Excessive force against protesters"
+        return "Protest with intervention" if d.intervention else "Peaceful protest"
+    if p.id == "disperse_protest" and tgt is not None and tgt.inter in (6, 7):
+        return p.acled
     if p.id == "capture_territory":
         return "Government regains territory" if src.inter == 1 else "Non-state actor overtakes territory"
     if tgt is not None and tgt.inter == 6 and src.inter == 1:
@@ -111,6 +117,9 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         p = d.primary.pattern
         sub = _acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
+        if p.id == "disperse_protest" and tgt is not None and tgt.inter in (6, 7):
+            # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
+            src, tgt = (tgt if tgt.inter == 6 else finish(resolve_protesters(lex), lex, iso3)), src
         if d.threat:
             cameo = "138" if is_violent(lex, p) else "130"
         elif p.id == "protest" and sub == "Violent demonstration":

@@ -24,6 +24,8 @@ _OPENERS = frozenset(
     """.split()
 )
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_AFTER = re.compile(r"""\s+["'(\[]?([A-Za-z]+)""")
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
@@ -42,9 +44,10 @@ def _ends_sentence(text: str, dot: int) -> bool:
     """Whether the punctuation at `dot` closes a sentence."""
     if text[dot] in "!?":
         return True
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
+    # look only at a short window on each side: slicing the whole text here made long articles quadratic
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     word = m.group(1) if m else ""
-    nxt = re.match(r"""\s+["'(\[]?([A-Za-z]+)""", text[dot + 1 :])
+    nxt = _WORD_AFTER.match(text, dot + 1, dot + 60)
     following = nxt.group(1).lower() if nxt else ""
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return following in _OPENERS

@@ -117,11 +117,19 @@ def _source_left(a: SentenceAnalysis, pos: int, lo: int) -> tuple[ActorMention |
     return _chain_left(a, actors, best)
 
 
+_SPEECH = frozenset("said says say told added reported stated claimed confirmed announced".split())
+
+
+def _speaker(a: SentenceAnalysis, m: ActorMention) -> bool:
+    """'..., police said': an actor that reports the event is not part of it."""
+    return m.end < len(a.norms) and a.norms[m.end] in _SPEECH
+
+
 def _target_right(a: SentenceAnalysis, pos: int, hi: int, window: int = 10) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
     actors = _actors(a)
     for i, m in enumerate(actors):
         if m.start >= pos and m.start < hi and m.start - pos <= window:
-            if "by" in a.norms[pos : m.start]:
+            if "by" in a.norms[pos : m.start] or _speaker(a, m):
                 return None, ()
             return _chain_right(a, actors, i, hi)
     return None, ()
@@ -238,10 +246,18 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
     if neg is not None:
         c.dropped = f"negated ({a.span_text(*neg)})"
         return
-    den = a.cue_before("denial", t.start, 8)
-    if den is not None:
+    den = a.cue_before("denial", t.start, 4)
+    if den is not None and "and" not in a.norms[den[1] : t.start]:
         c.dropped = f"denied ({a.span_text(*den)})"
         return
+    claim = a.cue_before("claim", t.start, 12)
+    if claim is not None and t.start > claim[1] + 2:
+        c.dropped = "elaborates a claimed event"
+        return
+    for other in a.triggers:
+        if other.pattern == "accuse" and other.end <= t.start and "of" in a.norms[other.end : t.start] and t.start - other.end <= 6:
+            c.dropped = "content of an accusation"
+            return
     fut = a.cue_before("future", t.start, 5, lo)
     if fut is not None:
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
@@ -261,7 +277,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
         c.reference = True
 
 
-def casualty_reports(a: SentenceAnalysis, cands: list[Candidate]) -> list[CasualtyReport]:
+def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: frozenset[str] = frozenset()) -> list[CasualtyReport]:
     """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative."""
     out: list[CasualtyReport] = []
     norms = a.norms
@@ -269,9 +285,6 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate]) -> list[Casual
     for name, kind in (("casualty_words", "killed"), ("injury_words", "injured")):
         for s, e in a.cue_spans.get(name, ()):
             spans.append((s, e, kind))
-    for c in cands:
-        if c.trigger.pattern == "kill" and not any(s == c.trigger.start for s, _, _ in spans):
-            spans.append((c.trigger.start, c.trigger.end, "killed"))
     spans.sort()
     used: set[int] = set()
     for s, e, kind in spans:
@@ -314,6 +327,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate]) -> list[Casual
                 target_idx = idx if c.consequence_of is None else c.consequence_of
         if target_idx is None:
             target_idx = _nearest_noun_event(cands, s)
+        if target_idx is None:
+            target_idx = _nearest_event(cands, s, violent)
         if target_idx is not None and cands[target_idx].reference:
             anaphoric = True
         if target_idx is not None and cands[target_idx].trigger.pattern == "kill" and cands[target_idx].source is None:
@@ -339,6 +354,12 @@ def _nearest_noun_event(cands: list[Candidate], pos: int) -> int | None:
 
     pool = [i for i, c in enumerate(cands) if c.dropped is None and c.trigger.pos == "noun"]
     return min(pool, key=rank) if pool else None
+
+
+def _nearest_event(cands: list[Candidate], pos: int, violent: frozenset[str]) -> int | None:
+    """Any violent event in the sentence, closest first, preferring those before the count ("clashed ..., leaving two dead")."""
+    pool = [i for i, c in enumerate(cands) if c.dropped is None and c.trigger.pattern in violent and c.consequence_of is None and not c.reference]
+    return min(pool, key=lambda i: (0 if cands[i].trigger.start < pos else 1, abs(cands[i].trigger.start - pos))) if pool else None
 
 
 def claims(a: SentenceAnalysis) -> list[Claim]:

@@ -43,6 +43,8 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 # Quotation marks carry no meaning for coding and would break phrase matches
 # ("one-way attack drone" strike), so they are not tokens at all.
 _SKIP = frozenset({'"', "'"})
@@ -64,7 +66,9 @@ def normalize(text: str) -> str:
     >>> normalize("Kata\u2019ib \u201cdrone\u201d")
     'Kata\\'ib "drone"'
     """
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    # control characters (NUL and friends) have no place in a CSV cell or a note
+    return _CONTROL.sub(" ", folded)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -1,0 +1,220 @@
+"""Command line: a thin layer over the Python API.
+
+Exit status: 0 everything coded; 1 some inputs could not be read or coded (they are
+reported on stderr, the rest is written); 2 nothing was coded (bad dictionary,
+bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import multiprocessing as mp
+import sys
+import time
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Sequence
+
+from . import __version__
+from .coder import Coder, Outcome
+from .errors import DictionaryError
+from .export import SINKS, atomic_write
+from .lexicon import Lexicon
+from .model import Article
+from .readers import InputProblem, read_inputs
+
+_PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="eventcoder", description="Code news articles into ACLED-layout event rows with CAMEO codes.")
+    p.add_argument("--version", action="version", version=f"eventcoder {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("code", help="code articles into a CSV or JSONL table")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl file, folder, or - for stdin")
+    c.add_argument("-o", "--output", default="-", help="output file (written atomically); - for stdout (default)")
+    c.add_argument("--format", choices=sorted(SINKS), help="output format (default: from the output suffix, else csv)")
+    c.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
+    c.add_argument("--source", default="", help="outlet name for articles that do not give one")
+    c.add_argument("--acled-only", action="store_true", help="drop rows that have no ACLED event type (CAMEO-only events)")
+    c.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    c.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder layered over the defaults (repeatable)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+
+    d = sub.add_parser("dicts", help="check or search dictionaries")
+    dsub = d.add_subparsers(dest="dicts_command", required=True)
+    chk = dsub.add_parser("check", help="validate dictionary files (layered over the defaults)")
+    chk.add_argument("paths", nargs="*", metavar="PATH")
+    chk.add_argument("--no-defaults", action="store_true", help="check the files alone, without the bundled dictionaries")
+    show = dsub.add_parser("show", help="what a phrase means to the coder, with file:line")
+    show.add_argument("term")
+    show.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "code":
+            return _code(args)
+        if args.command == "dicts":
+            return _dicts(args)
+    except DictionaryError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"eventcoder: {len(exc.problems)} dictionary problem(s); nothing was coded", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+    return 2
+
+
+# -- code -----------------------------------------------------------------------------------
+
+_WORKER: Coder | None = None
+
+
+def _init_worker(paths: list[str]) -> None:
+    global _WORKER
+    _WORKER = Coder.from_dictionaries(*paths) if paths else Coder.default()
+
+
+def _work(article: Article) -> Outcome:
+    assert _WORKER is not None
+    return next(_WORKER.code_many([article]))
+
+
+def _outcomes(articles: Iterable[Article], paths: list[str], jobs: int) -> Iterator[Outcome]:
+    if jobs <= 1:
+        coder = Coder.from_dictionaries(*paths) if paths else Coder.default()
+        yield from coder.code_many(articles)
+        return
+    Coder.from_dictionaries(*paths)  # fail on a bad dictionary before any worker starts
+    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(paths,)) as pool:
+        yield from pool.imap(_work, articles, chunksize=16)
+
+
+def _code(args: argparse.Namespace) -> int:
+    fmt = args.format or ("jsonl" if str(args.output).endswith(".jsonl") else "csv")
+    # dictionaries are checked before reading or writing anything
+    if args.jobs <= 1:
+        Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    problems: list[str] = []
+    undated: list[str] = []
+    published = args.published
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(args.inputs, published):
+            if isinstance(item, InputProblem):
+                problems.append(str(item))
+                print(f"eventcoder: skipped {item}", file=sys.stderr)
+                continue
+            if item.published is None:
+                undated.append(item.id)
+            if args.source and not item.source:
+                item = Article(item.id, item.text, item.title, item.published, args.source, item.url)
+            yield item
+
+    stats = {"articles": 0, "events": 0, "failed": 0}
+    started = last = time.monotonic()
+
+    def run(out: IO[str]) -> None:
+        nonlocal last
+        sink = SINKS[fmt](out)
+        for outcome in _outcomes(articles(), args.dict, args.jobs):
+            stats["articles"] += 1
+            if outcome.error is not None:
+                stats["failed"] += 1
+                problems.append(f"{outcome.article_id}: {outcome.error}")
+                print(f"eventcoder: article {outcome.article_id}: {outcome.error}", file=sys.stderr)
+                continue
+            for event in outcome.events:
+                if args.acled_only and not event.event_type:
+                    continue
+                sink.write(event)
+                stats["events"] += 1
+            now = time.monotonic()
+            if not args.quiet and now - last >= _PROGRESS_EVERY:
+                rate = stats["articles"] / (now - started)
+                print(f"eventcoder: {stats['articles']} articles, {stats['events']} events ({rate:.0f} articles/s)", file=sys.stderr)
+                last = now
+
+    if args.output == "-":
+        run(sys.stdout)
+        sys.stdout.flush()
+    else:
+        with atomic_write(args.output) as fh:
+            run(fh)
+    if undated and not args.quiet:
+        print(
+            f"eventcoder: {len(undated)} article(s) had no publication date; relative dates were read against today "
+            f"({dt.date.today().isoformat()}). Give --published or a 'Published:' line.",
+            file=sys.stderr,
+        )
+    if not args.quiet:
+        where = "" if args.output == "-" else f" -> {args.output}"
+        print(
+            f"eventcoder: coded {stats['articles'] - stats['failed']} article(s), {stats['events']} event(s){where}; "
+            f"{len(problems)} problem(s)",
+            file=sys.stderr,
+        )
+    return 1 if problems else 0
+
+
+# -- dicts ----------------------------------------------------------------------------------
+
+def _dicts(args: argparse.Namespace) -> int:
+    if args.dicts_command == "check":
+        lex = Lexicon.from_paths(args.paths, bundled=not args.no_defaults)
+        ds = lex.ds
+        print(
+            f"ok: {len(ds.files)} file(s); {len(ds.countries)} countries, {len(ds.agents)} agents, {len(ds.actors)} actors, "
+            f"{len(ds.patterns)} event patterns, {len(ds.places)} places"
+        )
+        return 0
+    lex = Lexicon.from_paths(args.dict)
+    entries = lex.lookup(args.term)
+    if not entries:
+        print(f"{args.term!r}: not in any dictionary")
+        return 1
+    for e in entries:
+        print(f"{args.term!r}: {_describe(lex, e.kind, e.key, e.form)}  [{e.ref or 'cues'}]")
+    return 0
+
+
+def _describe(lex: Lexicon, kind: str, key: str, form: str) -> str:
+    ds = lex.ds
+    if kind == "country":
+        c = ds.countries[key]
+        return f"country {c.name} ({c.iso3}) as {form}"
+    if kind == "capital":
+        return f"capital of {ds.countries[key].name}: stands for its government"
+    if kind == "agent":
+        a = ds.agents[key]
+        return f"agent {a.id}: role {a.role}, inter {a.inter}, named '{a.acled_name}'"
+    if kind == "actor":
+        a = ds.actors[key]
+        return f"actor {a.name} ({a.kind}, code {a.code or '-'}, inter {a.inter or '-'}, country {a.country or '-'})"
+    if kind in ("verb", "noun"):
+        p = ds.patterns[key]
+        return f"{kind} ({form}) of event pattern {p.id}: CAMEO {p.cameo}, ACLED {p.acled or '-'}"
+    if kind == "place":
+        p = ds.places[key]
+        return f"place {p.name} ({p.kind}) in {p.admin1 or '-'}, {p.country} at {p.lat}, {p.lon}"
+    if kind == "holiday":
+        h = ds.holidays[key]
+        return f"holiday {h.name} ({h.month:02d}-{h.day:02d})"
+    return f"cue word ({key})"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
