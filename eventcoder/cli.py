@@ -18,9 +18,11 @@ from typing import IO, Iterable, Iterator, Sequence
 from . import __version__
 from .coder import Coder, Outcome
 from .errors import DictionaryError
+from .datapackage import write_datapackage
+from .dedupe import dedupe
 from .export import SINKS, atomic_write
 from .lexicon import Lexicon
-from .model import Article
+from .model import Article, Event
 from .readers import InputProblem, read_inputs
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
@@ -45,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
     c.add_argument("--source", default="", help="outlet name for articles that do not give one")
     c.add_argument("--acled-only", action="store_true", help="drop rows that have no ACLED event type (CAMEO-only events)")
+    c.add_argument("--dedupe", action="store_true", help="one row per event reported by several articles (same day, actors, type, place)")
+    c.add_argument("--no-datapackage", action="store_true", help="do not write datapackage.json beside a CSV output")
     c.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     c.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder layered over the defaults (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
@@ -104,7 +108,11 @@ def _outcomes(articles: Iterable[Article], paths: list[str], jobs: int) -> Itera
 
 
 def _code(args: argparse.Namespace) -> int:
-    fmt = args.format or ("jsonl" if str(args.output).endswith(".jsonl") else "csv")
+    suffix = Path(str(args.output)).suffix.lstrip(".")
+    fmt = args.format or (suffix if suffix in ("jsonl", "parquet") else "csv")
+    if fmt == "parquet" and args.output == "-":
+        print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
+        return 2
     # dictionaries are checked before reading or writing anything
     if args.jobs <= 1:
         Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
@@ -127,9 +135,8 @@ def _code(args: argparse.Namespace) -> int:
     stats = {"articles": 0, "events": 0, "failed": 0}
     started = last = time.monotonic()
 
-    def run(out: IO[str]) -> None:
+    def events() -> Iterator[Event]:
         nonlocal last
-        sink = SINKS[fmt](out)
         for outcome in _outcomes(articles(), args.dict, args.jobs):
             stats["articles"] += 1
             if outcome.error is not None:
@@ -140,20 +147,34 @@ def _code(args: argparse.Namespace) -> int:
             for event in outcome.events:
                 if args.acled_only and not event.event_type:
                     continue
-                sink.write(event)
                 stats["events"] += 1
+                yield event
             now = time.monotonic()
             if not args.quiet and now - last >= _PROGRESS_EVERY:
                 rate = stats["articles"] / (now - started)
                 print(f"eventcoder: {stats['articles']} articles, {stats['events']} events ({rate:.0f} articles/s)", file=sys.stderr)
                 last = now
 
+    def run(out: IO) -> None:
+        sink = SINKS[fmt](out)
+        stream: Iterable[Event] = events()
+        if args.dedupe:
+            stream = dedupe(stream)  # needs every row before writing the first
+        written = 0
+        for event in stream:
+            sink.write(event)
+            written += 1
+        sink.close()
+        stats["events"] = written
+
     if args.output == "-":
         run(sys.stdout)
         sys.stdout.flush()
     else:
-        with atomic_write(args.output) as fh:
+        with atomic_write(args.output, binary=SINKS[fmt].binary) as fh:
             run(fh)
+        if fmt == "csv" and not args.no_datapackage:
+            write_datapackage(args.output)
     if undated and not args.quiet:
         print(
             f"eventcoder: {len(undated)} article(s) had no publication date; relative dates were read against today "

@@ -15,8 +15,8 @@ from .model import COLUMNS, Event
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path) -> Iterator[IO[str]]:
-    """Open a text file that appears at `path` only when the block finishes without error.
+def atomic_write(path: str | Path, binary: bool = False) -> Iterator[IO]:
+    """Open a file that appears at `path` only when the block finishes without error.
 
     A reader never sees a half-written table, and a failed run leaves an older file untouched.
     """
@@ -24,7 +24,8 @@ def atomic_write(path: str | Path) -> Iterator[IO[str]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with opened as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -42,6 +43,8 @@ def _cell(value: object) -> object:
 class CsvSink:
     """Writes events as CSV rows in COLUMNS order to an open text stream."""
 
+    binary = False
+
     def __init__(self, fh: IO[str]):
         self._w = csv.writer(fh, lineterminator="\n")
         self._w.writerow(COLUMNS)
@@ -49,9 +52,14 @@ class CsvSink:
     def write(self, event: Event) -> None:
         self._w.writerow([_cell(getattr(event, c)) for c in COLUMNS])
 
+    def close(self) -> None:
+        pass
+
 
 class JsonlSink:
     """Writes one JSON object per event, keys in COLUMNS order."""
+
+    binary = False
 
     def __init__(self, fh: IO[str]):
         self._fh = fh
@@ -59,24 +67,83 @@ class JsonlSink:
     def write(self, event: Event) -> None:
         self._fh.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
 
+    def close(self) -> None:
+        pass
 
-SINKS = {"csv": CsvSink, "jsonl": JsonlSink}
+
+class ParquetSink:
+    """Collects events and writes one Parquet table on close (needs the `parquet` extra: pyarrow)."""
+
+    binary = True
+
+    def __init__(self, fh: IO[bytes]):
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise RuntimeError("Parquet output needs pyarrow: pip install 'eventcoder[parquet]'") from exc
+        self._fh = fh
+        self._rows: list[dict] = []
+
+    def write(self, event: Event) -> None:
+        self._rows.append(event.to_dict())
+
+    def close(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pylist(self._rows, schema=parquet_schema())
+        pq.write_table(table, self._fh)
 
 
-def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv") -> int:
-    """Write events to `path` atomically in `fmt` (csv or jsonl); returns the number written.
+def parquet_schema():  # type: ignore[no-untyped-def]
+    """Arrow schema of the event table (integers as int64, injuries nullable)."""
+    import pyarrow as pa
+
+    from .model import Event as _E
+
+    kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "int | None": pa.int64()}
+    fields = attrs_fields(_E)
+    return pa.schema([pa.field(name, kinds[str(fields[name])], nullable=True) for name in COLUMNS])
+
+
+def attrs_fields(cls) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    import attrs
+
+    return {f.name: f.type for f in attrs.fields(cls)}
+
+
+SINKS = {"csv": CsvSink, "jsonl": JsonlSink, "parquet": ParquetSink}
+
+
+def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv", *, datapackage: bool = True) -> int:
+    """Write events to `path` atomically as csv, jsonl or parquet; returns the number written.
+
+    A CSV gets a datapackage.json (Frictionless Table Schema) beside it unless datapackage=False.
 
     >>> import tempfile, os
     >>> write_events([], os.path.join(tempfile.mkdtemp(), "empty.csv"))
     0
     """
     n = 0
-    with atomic_write(path) as fh:
-        sink = SINKS[fmt](fh)
+    sink_class = SINKS[fmt]
+    with atomic_write(path, binary=sink_class.binary) as fh:
+        sink = sink_class(fh)
         for e in events:
             sink.write(e)
             n += 1
+        sink.close()
+    if fmt == "csv" and datapackage:
+        from .datapackage import write_datapackage
+
+        write_datapackage(path)
     return n
+
+
+def read_parquet(path: str | Path) -> list[Event]:
+    """Read events back from eventcoder Parquet (needs pyarrow)."""
+    import pyarrow.parquet as pq
+
+    return [Event.from_dict(row) for row in pq.read_table(path).to_pylist()]
 
 
 def events_to_csv(events: Iterable[Event]) -> str:

@@ -1,0 +1,80 @@
+"""A Frictionless Data Package descriptor (datapackage.json) for CSV tables of events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .columns import DESCRIPTIONS
+from .export import atomic_write
+from .model import COLUMNS
+from .resources import schema
+
+_TYPES = {"string": "string", "integer": "integer", "number": "number"}
+
+
+def table_schema() -> dict[str, Any]:
+    """Table Schema for the event CSV, derived from schemas/event.schema.json."""
+    props = schema("event.schema.json")["properties"]
+    fields = []
+    for name in COLUMNS:
+        spec = props[name]
+        kind = spec.get("type")
+        if isinstance(kind, list):
+            kind = next(k for k in kind if k != "null")
+        if "enum" in spec:
+            kind = "integer" if all(isinstance(v, int) for v in spec["enum"]) else "string"
+        field: dict[str, Any] = {"name": name, "type": _TYPES.get(kind or "string", "string"), "description": DESCRIPTIONS[name]}
+        if name == "event_date":
+            field["type"] = "date"
+        constraints: dict[str, Any] = {}
+        if "enum" in spec and all(v != "" for v in spec["enum"]):
+            constraints["enum"] = spec["enum"]
+        for key in ("minimum", "maximum"):
+            if key in spec:
+                constraints[key] = spec[key]
+        if name in ("event_id_cnty", "event_date", "actor1", "article_id", "cameo_code"):
+            constraints["required"] = True
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""]}
+
+
+def write_datapackage(csv_path: str | Path) -> Path:
+    """Write or update datapackage.json beside `csv_path` with a resource describing it; returns its path.
+
+    Several tables written to one folder share one descriptor, one resource each.
+    """
+    csv_path = Path(csv_path)
+    target = csv_path.parent / "datapackage.json"
+    package: dict[str, Any] = {"profile": "tabular-data-package", "name": "eventcoder-events", "resources": []}
+    if target.exists():
+        try:
+            package = json.loads(target.read_text(encoding="utf-8"))
+        except ValueError:
+            pass  # an unreadable descriptor is replaced, not trusted
+    resource = {
+        "name": _resource_name(csv_path.stem),
+        "path": csv_path.name,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        "description": f"Events coded by eventcoder {__version__}",
+        "schema": table_schema(),
+    }
+    resources = [r for r in package.get("resources", []) if r.get("path") != csv_path.name]
+    package["resources"] = resources + [resource]
+    with atomic_write(target) as fh:
+        json.dump(package, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+    return target
+
+
+def _resource_name(stem: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem.lower()).strip("-")
+    return cleaned or "events"

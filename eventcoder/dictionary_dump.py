@@ -1,0 +1,63 @@
+"""Writing a layered dictionary set back out as one YAML file that loads to the same dictionaries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .dictionary import DictionarySet
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], ())}
+
+
+def to_data(ds: DictionarySet) -> dict[str, Any]:
+    """Plain data for every section of `ds` (what a dictionary file holds)."""
+    return {
+        "countries": [
+            _drop_empty({"iso3": c.iso3, "iso": c.iso, "name": c.name, "region": c.region, "names": list(c.names),
+                         "demonyms": list(c.demonyms), "capital": c.capital, "lat": c.lat, "lon": c.lon})
+            for c in ds.countries.values()
+        ],
+        "agents": [
+            {"id": a.id, "role": a.role, "inter": a.inter, "armed": a.armed, "acled_name": a.acled_name, "terms": list(a.terms)}
+            for a in ds.agents.values()
+        ],
+        "actors": [
+            _drop_empty({
+                "id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "country": a.country, "code": a.code,
+                "inter": a.inter, "armed": a.armed if a.kind != "person" else None,
+                "roles": [_drop_empty({"country": r.country, "agent": r.agent, "from": r.start.isoformat() if r.start else None,
+                                       "to": r.end.isoformat() if r.end else None}) for r in a.roles],
+            })
+            for a in ds.actors.values()
+        ],
+        "events": [
+            _drop_empty({"id": p.id, "cameo": p.cameo, "cameo_civilians": p.cameo_civilians, "acled": p.acled,
+                         "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
+            for p in ds.patterns.values()
+        ],
+        "places": [
+            _drop_empty({"name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1, "admin2": p.admin2,
+                         "admin3": p.admin3, "location": p.location, "lat": p.lat, "lon": p.lon, "aliases": list(p.aliases)})
+            for p in ds.places.values()
+        ],
+        "holidays": [
+            {"name": h.name, "date": f"{h.month:02d}-{h.day:02d}", "aliases": list(h.aliases)} for h in ds.holidays.values()
+        ],
+        "acled_types": [
+            {"sub_event_type": t.sub_event_type, "event_type": t.event_type, "disorder_type": t.disorder_type, "rank": t.rank}
+            for t in ds.acled_types.values()
+        ],
+        "cues": {name: sorted(phrases) for name, phrases in sorted(ds.cues.items())},
+        "irregular_verbs": {k: list(v) for k, v in sorted(ds.irregular_verbs.items())},
+        "double_final": sorted(ds.double_final),
+        "irregular_plurals": dict(sorted(ds.irregular_plurals.items())),
+    }
+
+
+def dump_yaml(ds: DictionarySet) -> str:
+    """YAML text of the whole dictionary set; codes stay quoted strings so they read back unchanged."""
+    return yaml.safe_dump(to_data(ds), sort_keys=False, allow_unicode=True, width=120)
