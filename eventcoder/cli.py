@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import multiprocessing as mp
 import sys
 import time
@@ -20,6 +21,8 @@ from .coder import Coder, Outcome
 from .errors import DictionaryError
 from .datapackage import write_datapackage
 from .dedupe import dedupe
+from .evaluate import evaluate, format_report, load_gold
+from .explain import explain
 from .export import SINKS, atomic_write
 from .lexicon import Lexicon
 from .model import Article, Event
@@ -53,6 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder layered over the defaults (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
 
+    e = sub.add_parser("explain", help="show how one article is coded: matches, candidates, drops, rows")
+    e.add_argument("input", metavar="INPUT", help=".txt or .jsonl file (the first article), or - for stdin")
+    e.add_argument("--published", type=_date, help="publication date when the article gives none")
+    e.add_argument("--id", help="with a .jsonl input: the id of the article to explain")
+    e.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
+
+    ev = sub.add_parser("evaluate", help="precision, recall and F1 against hand-coded gold articles")
+    ev.add_argument("gold", nargs="+", metavar="GOLD.yaml")
+    ev.add_argument("--json", action="store_true", help="machine-readable report on stdout")
+    ev.add_argument("--brief", action="store_true", help="only the tables, no lists of misses and extras")
+    ev.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
+
     d = sub.add_parser("dicts", help="check or search dictionaries")
     dsub = d.add_subparsers(dest="dicts_command", required=True)
     chk = dsub.add_parser("check", help="validate dictionary files (layered over the defaults)")
@@ -71,10 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _code(args)
         if args.command == "dicts":
             return _dicts(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
     except DictionaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"eventcoder: {len(exc.problems)} dictionary problem(s); nothing was coded", file=sys.stderr)
+        print(f"eventcoder: {len(exc.problems)} problem(s) in dictionary or gold files; nothing was coded", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 1
@@ -189,6 +208,35 @@ def _code(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if problems else 0
+
+
+# -- evaluate -------------------------------------------------------------------------------
+
+def _evaluate(args: argparse.Namespace) -> int:
+    coder = Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    gold = [g for path in args.gold for g in load_gold(path)]
+    report = evaluate(coder, gold)
+    if args.json:
+        json.dump(report.as_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_report(report, details=not args.brief))
+    return 0
+
+
+# -- explain --------------------------------------------------------------------------------
+
+def _explain(args: argparse.Namespace) -> int:
+    coder = Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    for item in read_inputs([args.input], args.published):
+        if isinstance(item, InputProblem):
+            print(f"eventcoder: {item}", file=sys.stderr)
+            continue
+        if args.id is None or item.id == args.id:
+            sys.stdout.write(explain(coder, item))
+            return 0
+    print("eventcoder: no article to explain" + (f" with id {args.id}" if args.id else ""), file=sys.stderr)
+    return 1
 
 
 # -- dicts ----------------------------------------------------------------------------------

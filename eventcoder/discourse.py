@@ -77,6 +77,7 @@ class ArticleCoding:
     drafts: list[Draft]
     dropped: list[Dropped]
     main_place: PlaceMention | None
+    candidates: list[list[Candidate]] = attrs.field(factory=list)
 
 
 def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
@@ -101,8 +102,10 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
     narrative: DateMention | None = None
 
     violent_ids = frozenset(p.id for p in lex.ds.patterns.values() if is_violent(lex, p))
+    all_candidates: list[list[Candidate]] = []
     for a in analyses:
         cands = fill_slots(a, lex)
+        all_candidates.append(cands)
         reports = casualty_reports(a, cands, violent_ids)
         # fold consequence verbs ("strikes ... killed X") into their noun
         for c in cands:
@@ -225,7 +228,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         kept.append(d)
     merged = _fold_interventions(_merge(kept, lex), lex)
     main = _main_place(analyses, title_places)
-    return ArticleCoding(analyses, merged, dropped, main)
+    return ArticleCoding(analyses, merged, dropped, main, all_candidates)
 
 
 def _synthetic(agent: str) -> ActorMention:
