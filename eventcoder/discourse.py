@@ -174,7 +174,8 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         for cl in claims(a):
             claimer = res(cl.claimer, True)
             for d in reversed(drafts[-20:]):
-                if d.source is None and a.sentence.index - d.last_sentence <= LOOKBACK_SENTENCES and is_violent(lex, d.primary.pattern):
+                unnamed = d.source is None or (d.source.kind == "agent" and d.source.agent in ("armed_group", "militia"))
+                if unnamed and a.sentence.index - d.last_sentence <= LOOKBACK_SENTENCES and is_violent(lex, d.primary.pattern):
                     d.source = claimer
                     d.last_sentence = a.sentence.index
                     recent.violent = d

@@ -93,13 +93,15 @@ class Lexicon:
         double = frozenset(ds.double_final)
         for p in ds.patterns.values():
             for v in p.verbs:
-                head, _, tail = v.partition(" ")
-                forms = verb_forms(head.lower(), irregular, double)
+                words = v.split()
+                # the verb is the first word, or the second after an adverb ("sexually assault")
+                h = 1 if len(words) > 1 and words[0].lower().endswith("ly") else 0
+                forms = verb_forms(words[h].lower(), irregular, double)
                 by_text: dict[str, list[str]] = {}
                 for form, text in forms.items():
                     by_text.setdefault(text, []).append(form)
                 for text, names in by_text.items():
-                    phrase = f"{text} {tail}".strip()
+                    phrase = " ".join(words[:h] + [text] + words[h + 1 :])
                     self._add(phrase, Entry("verb", p.id, "+".join(sorted(names)), p.ref))
             for n in p.nouns:
                 self._add(n, Entry("noun", p.id, "sg", p.ref))

@@ -22,6 +22,7 @@ DETERMINERS = frozenset(
 )
 VERB_CUES = frozenset("to will would could might may shall should can cannot did didn't does doesn't do don't not never".split())
 BACKING = frozenset("backed aligned allied sponsored supported funded linked affiliated armed trained".split())
+AREA_SUFFIXES = frozenset("held controlled dominated run occupied besieged".split())
 ADVERB_SKIP = frozenset("also reportedly allegedly later then again repeatedly immediately first jointly".split())
 
 
@@ -161,6 +162,9 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             continue
         if pending_backers and m.start - backer_end > 1:
             pending_backers = []
+        # "rebel-held district": the actor only describes a place
+        if m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in AREA_SUFFIXES:
+            continue
         g = groups[-1] if groups else None
         join = False
         if g is not None and not pronoun and not g["pronoun"]:

@@ -72,6 +72,12 @@ def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor |
         return "Protest with intervention" if d.intervention else "Peaceful protest"
     if p.id == "disperse_protest" and tgt is not None and tgt.inter in (6, 7):
         return p.acled
+    if p.id in ("attack", "kill") and src.agent == "air_force":
+        return "Air/drone strike"  # "warplanes struck": the weapon tells the tactic
+    if p.id == "riot" and src.inter not in (5, 6):
+        return "Looting/property destruction"
+    if p.id == "destroy_property" and src.inter in (5, 6):
+        return "Violent demonstration"
     if p.id == "capture_territory":
         return "Government regains territory" if src.inter == 1 else "Non-state actor overtakes territory"
     if tgt is not None and tgt.inter == 6 and src.inter == 1:
@@ -115,13 +121,17 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         src = finish(d.source, lex, iso3)
         tgt = finish(d.target, lex, iso3) if d.target is not None else None
         p = d.primary.pattern
+        if p.id == "protest" and src.inter == 7:
+            src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
         sub = _acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
-        if p.id == "disperse_protest" and tgt is not None and tgt.inter in (6, 7):
+        if acled is not None and acled.event_type == "Protests" and tgt is not None and tgt.inter in (6, 7) and src.inter != 6:
             # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
             src, tgt = (tgt if tgt.inter == 6 else finish(resolve_protesters(lex), lex, iso3)), src
         if d.threat:
             cameo = "138" if is_violent(lex, p) else "130"
+        elif sub == "Air/drone strike" and p.id in ("attack", "kill"):
+            cameo = "195"
         elif p.id == "protest" and sub == "Violent demonstration":
             cameo = "145"
         elif tgt is not None and not tgt.armed and p.cameo_civilians:

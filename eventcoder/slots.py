@@ -160,19 +160,39 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         c = Candidate(a.sentence.index, t)
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
-        if t.pos == "verb":
+        if t.pos == "verb" and _participial(a, t) and out:
+            # ", killing five people": what the preceding event did, not a new event
+            c.consequence_of = _root(out, len(out) - 1)
+            c.source = out[c.consequence_of].source
+            c.target, c.target_assoc = _target_right(a, t.end, hi)
+        elif t.pos == "verb":
             _verb_slots(a, c, lo, hi, nouns, out)
         else:
             _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric)
         _modality(a, c, lo)
         c.date = _nearest_point_date(a, t)
         out.append(c)
-    # the subject of "threatened to attack" is coded once, as the threat
+    # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act
     for c in out:
         if c.trigger.pattern == "threaten" and c.trigger.pos == "verb":
-            if any(o.threat and o.trigger.start > c.trigger.start and o.trigger.start - c.trigger.end <= 2 for o in out):
-                c.dropped = "threat verb coded through the threatened act"
+            for o in out:
+                if o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6 and a.norms[o.trigger.start - 1] == "to":
+                    o.threat = True
+                    o.dropped = None
+                    if o.source is None:
+                        o.source, o.source_assoc = c.source, c.source_assoc
+                    c.dropped = "threat verb coded through the threatened act"
     return out
+
+
+def _participial(a: SentenceAnalysis, t: Trigger) -> bool:
+    return "ing" in t.form and t.start > 0 and a.norms[t.start - 1] in (",", "and", "while", "thereby")
+
+
+def _root(cands: list[Candidate], idx: int) -> int:
+    while cands[idx].consequence_of is not None:
+        idx = cands[idx].consequence_of  # type: ignore[assignment]
+    return idx
 
 
 def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list[Trigger], done: list[Candidate]) -> None:
@@ -308,15 +328,23 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: froze
                 q = None
         if q is not None:
             used.add(q.start)
+            # "two policemen and three militants were killed": both counts
+            for other in a.quantities:
+                if other.end <= q.start and other.start not in used and "and" in norms[other.end : q.start] and q.start - other.end <= 3:
+                    if other.qualifier != "vague" and q.qualifier != "vague":
+                        used.add(other.start)
+                        q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
         victims = None
         for m in a.actors:
-            if q is not None and q.end <= m.start <= q.end + 3:
+            if q is not None and q.end <= m.start <= q.end + 2 and not _speaker(a, m):
                 victims = m
                 break
-        if victims is None:
+        if victims is None and q is None:
             for m in a.actors:
-                if e <= m.start <= e + 3 and not m.locative:
+                if e <= m.start <= e + 3 and not m.locative and not _speaker(a, m):
                     victims = m
+                    if "a" in norms[max(0, m.start - 2) : m.start] or "an" in norms[max(0, m.start - 2) : m.start] or "one" in norms[max(0, m.start - 2) : m.start]:
+                        q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist"
                     break
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
         # which candidate in the sentence this count belongs to
@@ -365,6 +393,8 @@ def _nearest_event(cands: list[Candidate], pos: int, violent: frozenset[str]) ->
 def claims(a: SentenceAnalysis) -> list[Claim]:
     out = []
     for s, e in a.cue_spans.get("claim", ()):
+        if a.cue_before("negation", s, 3) or (s > 0 and a.norms[s - 2 : s - 1] == ["no"]):
+            continue  # "no group claimed responsibility"
         src, _ = _source_left(a, s, _clause(a, s, e)[0])
         if src is not None:
             out.append(Claim(a.sentence.index, src, s))
