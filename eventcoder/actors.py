@@ -105,6 +105,8 @@ def _antecedent(
     for prev_m, prev in reversed(history):
         if p in ("he", "she"):
             ok = prev.kind == "person"
+        elif p in ("him", "her"):
+            ok = prev.kind == "person" or prev.agent == "civilians"
         elif p in _GROUP_PRONOUNS:
             ok = prev.kind == "group" or (prev.armed and prev.inter in (2, 3, 4))
         elif p in _ARMED_PRONOUNS:

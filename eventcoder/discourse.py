@@ -196,7 +196,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
                 continue
             if r.quantity is not None:
                 (target.killed if r.kind == "killed" else target.injured).append(r.quantity)
-            if target.target is None and r.victims is not None:
+            if target.target is None and r.victims is not None and not target.primary.pattern.symmetric:
                 v = res(r.victims, True)
                 if v is not None and (target.source is None or v.key != target.source.key):
                     target.target = v
@@ -263,7 +263,9 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
     counts = Counter((p.place, p.country) for p in places if p.locative)
     if not counts:
         return None
-    (place, country), _ = counts.most_common(1)[0]
+    order = {key: i for i, key in reversed(list(enumerate((p.place, p.country) for p in places)))}
+    # most mentioned; a named place before a bare country; then the first mentioned
+    place, country = min(counts, key=lambda k: (-counts[k], k[0] is None, order[k]))
     return next(p for p in places if (p.place, p.country) == (place, country))
 
 
@@ -343,7 +345,8 @@ def _fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         p = d.primary.pattern
         host = None
         if p.id in _INTERVENTIONS and d.source is not None and d.source.inter == 1 and (
-            p.id == "disperse_protest" or (d.target is not None and d.target.inter in (6, 7))
+            p.id == "disperse_protest" or (d.target is not None and d.target.inter == 6)
+            or (p.id != "arrest" and d.target is not None and d.target.inter == 7)
         ):
             host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
         if host is None:

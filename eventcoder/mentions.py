@@ -99,7 +99,7 @@ class SentenceAnalysis:
 
 
 _ACTORISH = frozenset({"country", "capital", "agent", "actor"})
-_GENERIC_AGENTS = frozenset({"armed_group", "government", "civilians"})
+_SPECIFICITY = {"armed_group": 0, "government": 0, "civilians": 0, "military": 1, "air_force": 3}
 
 
 def _is_actorish(m: Match) -> bool:
@@ -205,8 +205,8 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             g["actor"] = e.key
             g["refs"].append(e.ref)
         for e in agents[:1]:
-            # "cartel gunmen", "police officers": the more specific agent wins over generic ones
-            if not g["agent"] or (g["agent"] in _GENERIC_AGENTS and e.key not in _GENERIC_AGENTS):
+            # "cartel gunmen", "military drone": the more specific agent wins
+            if not g["agent"] or _SPECIFICITY.get(e.key, 2) > _SPECIFICITY.get(g["agent"], 2):
                 g["agent"] = e.key
             g["refs"].append(e.ref)
         for e in countries[:1]:

@@ -43,11 +43,14 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     return None
 
 
-def _choose_place(lex: Lexicon, d: Draft, main: PlaceMention | None) -> Where | None:
+def _choose_place(lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None) -> Where | None:
+    """The event's own place, else the place of the event reported just before it, else the article's main place."""
     places = [_where(lex, m.place) for m in d.mentions]
     found = [w for w in places if w is not None]
     if found:
         return min(found, key=lambda w: w.precision)
+    if previous is not None:
+        return previous
     w = _where(lex, main)
     if w is not None:
         return w
@@ -112,10 +115,12 @@ def _inter(actor: ResolvedActor, iso3: str) -> int:
 def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published: dt.date) -> list[Event]:
     """One Event per draft that has a place and an actor; ids are stable for a given article id."""
     rows: list[Event] = []
+    previous: Where | None = None
     for n, d in enumerate(coding.drafts):
-        where = _choose_place(lex, d, coding.main_place)
+        where = _choose_place(lex, d, coding.main_place, previous)
         if where is None or d.source is None:
             continue
+        previous = where
         iso3 = where.iso3
         country = lex.ds.countries[iso3]
         src = finish(d.source, lex, iso3)

@@ -106,6 +106,8 @@ def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: 
 
 def _source_left(a: SentenceAnalysis, pos: int, lo: int) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
     actors = _actors(a)
+    if lo > 0 and a.norms[lo - 1] in ("who", "that") and any(m.end == lo - 1 for m in actors):
+        lo = next(m.start for m in actors if m.end == lo - 1)  # "gunmen who kidnapped": the relative pronoun's antecedent
     best = None
     for i, m in enumerate(actors):
         if m.end <= pos and m.start >= lo:
@@ -161,10 +163,13 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
         if t.pos == "verb" and _participial(a, t) and out:
-            # ", killing five people": what the preceding event did, not a new event
-            c.consequence_of = _root(out, len(out) - 1)
-            c.source = out[c.consequence_of].source
+            root = _root(out, len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi)
+            if t.pattern == "kill":
+                # ", killing five people": what the preceding event did, not a new event
+                c.consequence_of = root
+            # ", abducting 40 others": a further act by the same actor
+            c.source, c.source_assoc = out[root].source, out[root].source_assoc
         elif t.pos == "verb":
             _verb_slots(a, c, lo, hi, nouns, out)
         else:
@@ -233,7 +238,7 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
     if c.source is None:
         c.source = _by_phrase(a, t.end, hi, 5)
     if c.source is None:
-        light = a.cue_before("light_verbs", t.start, 4, lo)
+        light = a.cue_before("light_verbs", t.start, 6, lo)
         if light is not None:
             c.source, c.source_assoc = _source_left(a, light[0], lo)
     # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"
@@ -287,8 +292,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
         if gen is not None:
             c.dropped = f"refers to other, unspecified events ({a.span_text(*gen)})"
             return
-    if a.cue_spans.get("period") and not any(d.role == "point" and abs(d.end - t.start) <= 2 for d in a.dates):
-        if c.source is not None or c.target is not None:
+    if a.cue_spans.get("period"):
+        lo_, hi_ = _clause(a, t.start, t.end)
+        own_date = any(d.role == "point" and (abs(d.end - t.start) <= 2 or lo_ <= d.start < hi_) for d in a.dates)
+        if not own_date:
             span = a.cue_spans["period"][0]
             c.dropped = f"background over a period ({a.span_text(*span)})"
             return
