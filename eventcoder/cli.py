@@ -277,8 +277,8 @@ def _describe(lex: Lexicon, kind: str, key: str, form: str) -> str:
         p = ds.patterns[key]
         return f"{kind} ({form}) of event pattern {p.id}: CAMEO {p.cameo}, ACLED {p.acled or '-'}"
     if kind == "place":
-        p = ds.places[key]
-        return f"place {p.name} ({p.kind}) in {p.admin1 or '-'}, {p.country} at {p.lat}, {p.lon}"
+        p = ds.place(key)
+        return f"place {p.location} ({p.kind}) in {p.admin1 or '-'}, {p.country} at {p.lat}, {p.lon}"
     if kind == "holiday":
         h = ds.holidays[key]
         return f"holiday {h.name} ({h.month:02d}-{h.day:02d})"

@@ -8,6 +8,7 @@ is reported as `file:line: message` and nothing is coded until all are fixed.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -112,6 +113,8 @@ class Place:
     lon: float
     aliases: tuple[str, ...]
     ref: SourceRef
+    population: int = 0
+    gazetteer: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -147,6 +150,11 @@ class DictionarySet:
     double_final: set[str] = attrs.field(factory=set)
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
     files: list[str] = attrs.field(factory=list)
+    towns: dict[str, Place] = attrs.field(factory=dict)
+
+    def place(self, key: str) -> Place:
+        """A curated place by name, or a gazetteer town by its `gn:` key."""
+        return self.towns[key] if key.startswith("gn:") else self.places[key]
 
 
 _KEYS = {
@@ -275,8 +283,24 @@ def read_dictionary_text(text: str, name: str, ds: DictionarySet, problems: list
     ds.files.append(name)
 
 
-def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True) -> DictionarySet:
-    """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem."""
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Place, ...]:
+    """GeoNames towns of 15,000 people or more (eventcoder/data/gazetteer.tsv, CC BY 4.0)."""
+    out = []
+    lines = resources.data_text("gazetteer.tsv").splitlines()
+    for lineno, line in enumerate(lines[2:], 3):
+        gid, name, iso3, admin1, admin2, lat, lon, pop, alts = line.split("\t")
+        aliases = (name, *alts.split("|")) if alts else (name,)
+        out.append(Place(f"gn:{gid}", "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
+                         SourceRef("eventcoder/data/gazetteer.tsv", lineno), int(pop), True))
+    return tuple(out)
+
+
+def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True, towns: bool = True) -> DictionarySet:
+    """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem.
+
+    `towns` adds the bundled GeoNames gazetteer (used for places; it is data, not a dictionary file).
+    """
     ds = DictionarySet()
     problems: list[str] = []
     if bundled:
@@ -298,4 +322,6 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True)
         _cross_check(ds, problems)
     if problems:
         raise DictionaryError(problems)
+    if towns:
+        ds.towns = {t.name: t for t in gazetteer() if t.country in ds.countries}
     return ds

@@ -19,7 +19,8 @@ def explain(coder: Coder, article: Article) -> str:
     lines = [f"article {article.id} (published {coder._published(article).isoformat()})"]
     if coding.main_place is not None:
         mp = coding.main_place
-        lines.append(f"main place: {mp.place or lex.ds.countries[mp.country].name}")  # type: ignore[index]
+        name = lex.ds.place(mp.place).location if mp.place else lex.ds.countries[mp.country].name  # type: ignore[index]
+        lines.append(f"main place: {name}")
     drops = {(d.sentence, d.trigger): d.reason for d in coding.dropped}
     for a, cands in zip(coding.analyses, coding.candidates):
         lines.append("")

@@ -71,6 +71,20 @@ class Lexicon:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
 
+    def _add_town(self, phrase: str, entry: Entry) -> None:
+        """Gazetteer names never shadow vocabulary: a town called "Police" or "Mobile" is not added under that name."""
+        key = phrase_key(phrase)
+        if len(phrase) < 3 or not key:
+            return
+        node = self._trie
+        for tok in key:
+            node = node.setdefault(tok, {})
+        bucket = node.setdefault(_END, [])
+        if any(e.kind != "place" for e in bucket):
+            return
+        bucket.append(entry)
+        self.max_len = max(self.max_len, len(key))
+
     def _compile(self) -> None:
         ds = self.ds
         for c in ds.countries.values():
@@ -120,6 +134,10 @@ class Lexicon:
                 self._add(ph, Entry("cue", name, "", None))
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
+        # last, so that every vocabulary phrase is already in the trie when towns are checked against it
+        for town in ds.towns.values():
+            for alias in town.aliases:
+                self._add_town(alias, Entry("place", town.name, "town", town.ref))
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str]) -> list[Match]:

@@ -60,11 +60,14 @@ class Trigger:
 
 @attrs.frozen(slots=True)
 class PlaceMention:
+    """A place named in a sentence: a curated place or gazetteer town (`place` key), or a country only."""
+
     start: int
     end: int
     place: str | None
     country: str | None
     locative: bool
+    near: bool = False  # "near Gwoza", "outskirts of Goma": ACLED geo_precision 2
 
 
 @attrs.define
@@ -128,7 +131,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
     )
     a.actors = _actor_mentions(a, lex)
     a.triggers = _triggers(a, lex)
-    a.places = _places(a)
+    a.places = _places(a, lex)
     return a
 
 
@@ -285,11 +288,30 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
 _SPOKESPEOPLE = frozenset({"government", "judiciary", "intelligence"})
 
 
-def _places(a: SentenceAnalysis) -> list[PlaceMention]:
+_NEAR = frozenset({"near", "outside", "outskirts", "north", "south", "east", "west", "around", "off"})
+
+
+def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
+    """Which of the places a name may denote: a curated one, else a town in a country the sentence names, else the largest."""
+    entries = m.of("place")
+    curated = [e for e in entries if not e.key.startswith("gn:")]
+    if curated:
+        return curated[0].key
+    if not a.tokens[m.start].text[:1].isupper():
+        return None  # gazetteer names are proper nouns
+    towns = [lex.ds.towns[e.key] for e in entries]
+    named = {am.country for am in a.actors if am.country}
+    return max(towns, key=lambda t: (t.country in named, t.population)).name
+
+
+def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m in a.matches:
         places = m.of("place")
         if places:
+            key = _choose_place(a, lex, m)
+            if key is None:
+                continue
             # "officials in Washington said": where the speakers sit, not where the event happened
             if m.start >= 2 and a.norms[m.start - 1] == "in" and any(
                 am.end == m.start - 1 and am.agent in _SPOKESPEOPLE for am in a.actors
@@ -298,7 +320,10 @@ def _places(a: SentenceAnalysis) -> list[PlaceMention]:
             locative = _locative_before(a, m.start)
             if not locative and m.has("capital"):
                 continue  # "Washington hits back": the capital stands for the government here
-            out.append(PlaceMention(m.start, m.end, places[0].key, None, locative))
+            if not locative and key.startswith("gn:"):
+                continue  # a gazetteer name outside "in/at/near ..." is too often a person ("Amos", "Austin")
+            near = any(w in _NEAR for w in a.norms[max(0, m.start - 3) : m.start])
+            out.append(PlaceMention(m.start, m.end, key, None, locative, near))
     for am in a.actors:
         if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
             out.append(PlaceMention(am.start, am.end, None, am.country, True))

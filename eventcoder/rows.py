@@ -34,8 +34,8 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     if p is None:
         return None
     if p.place is not None:
-        pl = lex.ds.places[p.place]
-        precision = 3 if pl.kind == "region" else 1
+        pl = lex.ds.place(p.place)
+        precision = 3 if pl.kind == "region" else (2 if p.near else 1)
         return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
     if p.country is not None:
         c = lex.ds.countries[p.country]
