@@ -10,6 +10,7 @@ merge into one row; dates and places fall back to the article's narrative.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import attrs
@@ -17,10 +18,11 @@ import attrs
 from .actors import ResolvedActor, resolve
 from .dates import DateMention
 from .dictionary import Pattern
-from .lexicon import Lexicon
+from .lexicon import Lexicon, default_lexicon
 from .mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
 from .quantities import Quantity
 from .sentences import split_sentences
+from .text import normalize, tokenize
 from .slots import Candidate, casualty_reports, claims, fill_slots
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -87,8 +89,38 @@ def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
     return t is not None and t.event_type in VIOLENT_TYPES
 
 
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
+
+
+def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
+    """The place of a dateline ("KABUL, Afghanistan (Wire) - ...") and the body without it.
+
+    >>> place, rest = dateline("MOGADISHU (Wire) - Gunmen attacked a hotel.", default_lexicon())
+    >>> (place.place, rest)
+    ('Mogadishu', 'Gunmen attacked a hotel.')
+    """
+    m = _DATELINE.match(body)
+    if m is None:
+        return None, body
+    for part in (m.group(1), m.group(2)):
+        if not part:
+            continue
+        found = lex.match([t.norm for t in tokenize(normalize(part.title()))])
+        if len(found) != 1:
+            continue
+        entries = found[0]
+        places = [e for e in entries.entries if e.kind == "place"]
+        countries = [e for e in entries.entries if e.kind in ("country", "capital")]
+        if places:
+            return PlaceMention(0, 0, places[0].key, None, True), body[m.end() :]
+        if countries and countries[0].kind == "country":
+            return PlaceMention(0, 0, None, countries[0].key, True), body[m.end() :]
+    return None, body
+
+
 def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> ArticleCoding:
-    """Code an article body (the title only informs the article's main place)."""
+    """Code an article body (the title and dateline only inform the article's main place)."""
+    place_line, body = dateline(body, lex)
     analyses = [analyse(s, lex, published) for s in split_sentences(body)]
     title_places: list[PlaceMention] = []
     if title.strip():
@@ -228,7 +260,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             continue
         kept.append(d)
     merged = _fold_interventions(_merge(kept, lex), lex)
-    main = _main_place(analyses, title_places)
+    main = place_line or _main_place(analyses, title_places)
     return ArticleCoding(analyses, merged, dropped, main, all_candidates)
 
 

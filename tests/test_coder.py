@@ -126,3 +126,36 @@ def test_titles_are_not_coded_twice(coder):
 
 def test_empty_and_whitespace_articles_give_no_rows(coder):
     assert code(coder, "") == [] and code(coder, " \n\n ") == []
+
+
+@pytest.mark.parametrize(
+    "sentence,killed,qualifier",
+    [
+        ("Rebels killed between 10 and 15 soldiers in Goma on Monday.", 10, "min"),
+        ("Rebels killed dozens of soldiers in Goma on Monday.", 12, "vague"),
+        ("Rebels killed a dozen soldiers in Goma on Monday.", 12, "vague"),
+        ("Rebels killed several soldiers in Goma on Monday.", 10, "vague"),
+        ("Rebels killed hundreds of soldiers in Goma on Monday.", 100, "vague"),
+        ("Rebels killed about 40 soldiers in Goma on Monday.", 40, "approx"),
+        ("Rebels killed twenty-one soldiers in Goma on Monday.", 21, "exact"),
+        ("Rebels attacked soldiers in Goma on Monday, wounding 14.", 0, "none"),
+    ],
+)
+def test_fatality_counts_the_acled_way(coder, sentence, killed, qualifier):
+    rows = code(coder, sentence)
+    assert [(r.fatalities, r.fatalities_qualifier) for r in rows] == [(killed, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "phrase,date,precision",
+    [
+        ("on Christmas Eve", "2023-12-24", 1),
+        ("early Tuesday", "2024-01-02", 1),
+        ("yesterday", "2024-01-02", 1),
+        ("last week", "2023-12-27", 2),
+        ("on 3 December", "2023-12-03", 1),
+    ],
+)
+def test_event_dates_resolve_against_publication(coder, phrase, date, precision):
+    rows = code(coder, f"Rebels attacked soldiers in Goma {phrase}.", pub="2024-01-03")
+    assert [(r.event_date, r.time_precision) for r in rows] == [(date, precision)]

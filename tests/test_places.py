@@ -41,3 +41,11 @@ def test_ambiguous_town_prefers_the_country_named_in_the_sentence(coder):
 def test_alternate_names_match(coder):
     r = one(coder, "Gunmen killed two traders in Arbil on Monday.")
     assert (r.location, r.iso3) == ("Erbil", "IRQ")
+
+
+def test_dateline_gives_the_place_when_the_sentence_has_none(coder):
+    r = one(coder, "MAIDUGURI, Nigeria (Example Wire) - Militants killed four villagers on Sunday.")
+    assert (r.location, r.admin1, r.iso3, r.event_date) == ("Maiduguri", "Borno", "NGA", "2024-05-12")
+    # the dateline is not read as an actor, and the sentence's own place still wins
+    r = one(coder, "KABUL (Example Wire) - Gunmen killed two guards in Peshawar on Monday.")
+    assert (r.location, r.actor1) == ("Peshawar", "Unidentified Armed Group (Pakistan)")
