@@ -36,6 +36,9 @@ class DateMention:
     role: str
 
 
+_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today", "tonight", "last", "earlier"}
+
+
 def _most_recent(pub: dt.date, month: int, day: int) -> dt.date | None:
     for year in (pub.year, pub.year - 1):
         try:
@@ -71,8 +74,12 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
     out: list[DateMention] = []
     n = len(norms)
     i = 0
+    holiday_starts = {k[0] for k in holidays}
     while i < n:
         w = norms[i]
+        if w not in _STARTS and w not in holiday_starts and not w[:1].isdigit():
+            i += 1
+            continue
         prev = norms[i - 1] if i else ""
         prev2 = norms[i - 2] if i > 1 else ""
         role = "since" if prev in ("since", "from") or prev2 == "since" else "point"

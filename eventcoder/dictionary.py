@@ -151,6 +151,7 @@ class DictionarySet:
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
     files: list[str] = attrs.field(factory=list)
     towns: dict[str, Place] = attrs.field(factory=dict)
+    town_keys: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict)
 
     def place(self, key: str) -> Place:
         """A curated place by name, or a gazetteer town by its `gn:` key."""
@@ -284,15 +285,16 @@ def read_dictionary_text(text: str, name: str, ds: DictionarySet, problems: list
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[Place, ...]:
-    """GeoNames towns of 15,000 people or more (eventcoder/data/gazetteer.tsv, CC BY 4.0)."""
+def gazetteer() -> tuple[tuple[Place, tuple[tuple[str, ...], ...]], ...]:
+    """GeoNames towns of 15,000 people or more (eventcoder/data/gazetteer.tsv, CC BY 4.0), with their token keys."""
     out = []
     lines = resources.data_text("gazetteer.tsv").splitlines()
     for lineno, line in enumerate(lines[2:], 3):
-        gid, name, iso3, admin1, admin2, lat, lon, pop, alts = line.split("\t")
+        gid, name, iso3, admin1, admin2, lat, lon, pop, alts, keys = line.split("\t")
         aliases = (name, *alts.split("|")) if alts else (name,)
-        out.append(Place(f"gn:{gid}", "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
-                         SourceRef("eventcoder/data/gazetteer.tsv", lineno), int(pop), True))
+        place = Place(f"gn:{gid}", "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
+                      SourceRef("eventcoder/data/gazetteer.tsv", lineno), int(pop), True)
+        out.append((place, tuple(tuple(k.split(" ")) for k in keys.split("|") if k)))
     return tuple(out)
 
 
@@ -323,5 +325,9 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        ds.towns = {t.name: t for t in gazetteer() if t.country in ds.countries}
+        for town, keys in gazetteer():
+            if town.country in ds.countries:
+                ds.towns[town.name] = town
+                for key in keys:
+                    ds.town_keys.setdefault(key, []).append(town.name)
     return ds

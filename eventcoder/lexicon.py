@@ -71,20 +71,6 @@ class Lexicon:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(key))
 
-    def _add_town(self, phrase: str, entry: Entry) -> None:
-        """Gazetteer names never shadow vocabulary: a town called "Police" or "Mobile" is not added under that name."""
-        key = phrase_key(phrase)
-        if len(phrase) < 3 or not key:
-            return
-        node = self._trie
-        for tok in key:
-            node = node.setdefault(tok, {})
-        bucket = node.setdefault(_END, [])
-        if any(e.kind != "place" for e in bucket):
-            return
-        bucket.append(entry)
-        self.max_len = max(self.max_len, len(key))
-
     def _compile(self) -> None:
         ds = self.ds
         for c in ds.countries.values():
@@ -134,10 +120,7 @@ class Lexicon:
                 self._add(ph, Entry("cue", name, "", None))
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
-        # last, so that every vocabulary phrase is already in the trie when towns are checked against it
-        for town in ds.towns.values():
-            for alias in town.aliases:
-                self._add_town(alias, Entry("place", town.name, "town", town.ref))
+        self._town_len = max((len(k) for k in ds.town_keys), default=0)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str]) -> list[Match]:
@@ -165,8 +148,23 @@ class Lexicon:
                 out.append(Match(i, best_end, tuple(best)))
                 i = best_end
             else:
-                i += 1
+                town = self._town_at(norms, i)
+                if town is not None:
+                    out.append(town)
+                    i = town.end
+                else:
+                    i += 1
         return out
+
+    def _town_at(self, norms: Sequence[str], i: int) -> Match | None:
+        """Gazetteer towns fill the gaps vocabulary leaves: a town called "Police" never hides the agent."""
+        keys = self.ds.town_keys
+        for length in range(min(self._town_len, len(norms) - i), 0, -1):
+            names = keys.get(tuple(norms[i : i + length]))
+            if names:
+                towns = self.ds.towns
+                return Match(i, i + length, tuple(Entry("place", n, "town", towns[n].ref) for n in names))
+        return None
 
     def is_cue(self, name: str, norms: Sequence[str]) -> bool:
         return tuple(norms) in self.cues.get(name, frozenset())

@@ -149,11 +149,19 @@ def parse_quantity(norms: Sequence[str], i: int) -> Quantity | None:
     return Quantity(i, end, value, qualifier)
 
 
+# tokens a quantity can start with; checking this first keeps the scan cheap on ordinary words
+_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {k[0] for k in _VAGUE} | {k[0] for k in _MIN} | {k[0] for k in _APPROX} | {"between"}
+
+
 def find_quantities(norms: Sequence[str]) -> list[Quantity]:
     """All non-overlapping quantities in a token sequence, left to right."""
     out: list[Quantity] = []
     i = 0
     while i < len(norms):
+        w = norms[i]
+        if w not in _STARTS and not w[:1].isdigit():
+            i += 1
+            continue
         q = parse_quantity(norms, i)
         if q is not None:
             out.append(q)

@@ -29,13 +29,17 @@ class LinedList(list):
 _SURPRISE_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"}
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser keeps node marks too, and is several times faster than the pure-Python one
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type, misc]
     pass
 
 
 def _surprising(node: yaml.Node) -> bool:
     """A plain scalar whose YAML 1.1 reading changes what was written (010 -> 8, NO -> False)."""
-    if not isinstance(node, yaml.ScalarNode) or node.style is not None:
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
         return False
     if node.tag == "tag:yaml.org,2002:bool":
         return node.value.lower() not in ("true", "false")

@@ -26,6 +26,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from eventcoder.text import phrase_key  # noqa: E402  (keys are stored pre-tokenised so loading stays fast)
 OUT = ROOT / "eventcoder" / "data" / "gazetteer.tsv"
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ' .\-]+$")
 
@@ -66,16 +68,18 @@ def main(wheel: str, sdist: str) -> None:
             continue
         key = (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2))
         admin = admin_by_point.get(key) or admin_by_name.get((c["countrycode"], c["name"])) or {}
+        alternates = _alternates(c["name"], c.get("alternatenames") or [])
+        keys = dict.fromkeys(" ".join(phrase_key(n)) for n in [c["name"], *alternates] if len(n) >= 3)
         rows.append((
             c["geonameid"], c["name"], iso3, admin.get("admin1", ""), admin.get("admin2", ""),
             round(c["latitude"], 4), round(c["longitude"], 4), c["population"],
-            "|".join(_alternates(c["name"], c.get("alternatenames") or [])),
+            "|".join(alternates), "|".join(k for k in keys if k),
         ))
     rows.sort(key=lambda r: (r[2], -r[7], r[0]))
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         fh.write("# GeoNames towns >= 15,000 people (CC BY 4.0, https://www.geonames.org/); built by tools/build_gazetteer.py\n")
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["geonameid", "name", "iso3", "admin1", "admin2", "lat", "lon", "population", "alternates"])
+        w.writerow(["geonameid", "name", "iso3", "admin1", "admin2", "lat", "lon", "population", "alternates", "keys"])
         w.writerows(rows)
     print(f"{len(rows)} towns written to {OUT}; {skipped} in countries not in countries.yaml skipped")
 
