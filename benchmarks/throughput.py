@@ -9,8 +9,10 @@ within one run rather than absolute numbers across runs).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,8 +58,10 @@ def grown_dictionary(n_actors: int, folder: Path) -> Path:
         name = "".join(rnd.choice(syll) for _ in range(3)).title() + " " + "".join(rnd.choice(syll) for _ in range(3)).title()
         lines.append(f"  - {{id: synth_{i}, name: \"{name} Front {i}\", kind: group, aliases: [\"{name} Front {i}\"], "
                      f"country: NGA, code: NGAREBS{i % 1000:03d}, inter: 2, armed: true}}")
-    path = folder / "grown.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = folder / f"grown-{n_actors}.yaml"
+    text = "\n".join(lines) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -68,30 +72,62 @@ def run(coder: Coder, articles: list[Article]) -> tuple[float, int, int]:
     return time.perf_counter() - start, sentences, events
 
 
+def scenario(name: str, n_articles: int, n_actors: int) -> dict:
+    """One measurement, run in its own process so its peak memory is its own."""
+    articles = corpus(n_articles)
+    sentences = sum(len(split_sentences(a.text)) for a in articles)
+    out: dict = {"scenario": name, "sentences": sentences, "articles": len(articles)}
+    if name == "jobs2":
+        from eventcoder.cli import _outcomes
+
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            events = sum(len(o.events) for o in _outcomes(iter(articles), [], jobs))
+            out[f"seconds_jobs{jobs}"] = time.perf_counter() - start
+        out["events"] = events
+    else:
+        paths = []
+        if name == "grown":
+            folder = Path(tempfile.gettempdir()) / "eventcoder-bench"
+            folder.mkdir(exist_ok=True)
+            paths = [grown_dictionary(n_actors, folder)]
+        loads = []
+        for _ in range(2):  # the second load is served from the compiled-dictionary cache
+            t0 = time.perf_counter()
+            coder = Coder.from_dictionaries(*paths)
+            loads.append(time.perf_counter() - t0)
+        out["load_first"], out["load_cached"] = loads
+        out["seconds"], _, out["events"] = run(coder, articles)
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--actors", type=int, default=25_000)
+    ap.add_argument("--scenario", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    articles = corpus(args.articles)
-
-    t0 = time.perf_counter()
-    coder = Coder.default()
-    load = time.perf_counter() - t0
-    elapsed, sentences, events = run(coder, articles)
-    print(f"default dictionaries: load {load:.2f} s; {len(articles)} articles, {sentences} sentences, {events} events "
-          f"in {elapsed:.1f} s = {sentences / elapsed:,.0f} sentences/s, {len(articles) / elapsed:,.0f} articles/s")
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = grown_dictionary(args.actors, Path(tmp))
-        t0 = time.perf_counter()
-        big = Coder.from_dictionaries(path)
-        load_big = time.perf_counter() - t0
-        elapsed_big, _, events_big = run(big, articles)
-        print(f"+{args.actors} actors: load {load_big:.2f} s; {sentences / elapsed_big:,.0f} sentences/s "
-              f"(time ratio to default {elapsed_big / elapsed:.2f}); {events_big} events")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak:.0f} MB")
+    if args.scenario:
+        print(json.dumps(scenario(args.scenario, args.articles, args.actors)))
+        return
+    results = {}
+    for name in ("default", "grown", "jobs2"):
+        proc = subprocess.run(
+            [sys.executable, __file__, "--scenario", name, "--articles", str(args.articles), "--actors", str(args.actors)],
+            capture_output=True, text=True, check=True,
+        )
+        results[name] = json.loads(proc.stdout.strip().splitlines()[-1])
+    d, g, j = results["default"], results["grown"], results["jobs2"]
+    print(f"corpus: {d['articles']} generated articles, {d['sentences']} sentences")
+    print(f"default dictionaries: load {d['load_first']:.2f} s first, {d['load_cached']:.2f} s cached; "
+          f"{d['sentences'] / d['seconds']:,.0f} sentences/s, {d['articles'] / d['seconds']:,.0f} articles/s, "
+          f"{d['events']} events; peak RSS {d['peak_rss_mb']:.0f} MB")
+    print(f"+{args.actors} actors: load {g['load_first']:.2f} s first, {g['load_cached']:.2f} s cached; "
+          f"{g['sentences'] / g['seconds']:,.0f} sentences/s (time ratio to default {g['seconds'] / d['seconds']:.2f}); "
+          f"peak RSS {g['peak_rss_mb']:.0f} MB")
+    print(f"--jobs 2 against one job (CLI path, load included): {j['seconds_jobs1']:.1f} s vs {j['seconds_jobs2']:.1f} s "
+          f"= {j['seconds_jobs1'] / j['seconds_jobs2']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -116,14 +116,20 @@ def _work(article: Article) -> Outcome:
 
 
 def _outcomes(articles: Iterable[Article], paths: list[str], jobs: int) -> Iterator[Outcome]:
+    global _WORKER
+    coder = Coder.from_dictionaries(*paths) if paths else Coder.default()  # a bad dictionary fails here, before any worker
     if jobs <= 1:
-        coder = Coder.from_dictionaries(*paths) if paths else Coder.default()
         yield from coder.code_many(articles)
         return
-    Coder.from_dictionaries(*paths)  # fail on a bad dictionary before any worker starts
-    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(paths,)) as pool:
-        yield from pool.imap(_work, articles, chunksize=16)
+    if "fork" in mp.get_all_start_methods():
+        # forked workers share the parent's compiled dictionaries instead of each loading their own
+        _WORKER = coder
+        ctx = mp.get_context("fork")
+        pool = ctx.Pool(jobs)
+    else:  # pragma: no cover - platforms without fork
+        pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(paths,))
+    with pool:
+        yield from pool.imap(_work, articles, chunksize=64)
 
 
 def _code(args: argparse.Namespace) -> int:
@@ -133,8 +139,7 @@ def _code(args: argparse.Namespace) -> int:
         print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
         return 2
     # dictionaries are checked before reading or writing anything
-    if args.jobs <= 1:
-        Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
     problems: list[str] = []
     undated: list[str] = []
     published = args.published

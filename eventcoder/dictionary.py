@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import attrs
 import jsonschema
 
-from . import resources
+from . import cache, resources
 from .cameo import CAMEO
 from .errors import DictionaryError
 from .yamlsrc import LinedDict, line_of, load_yaml
@@ -262,26 +262,53 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
             problems.append(f"{p.ref}: event {p.id}: {p.acled!r} is not an ACLED sub-event type (or by_actors)")
 
 
+def _layer(ds: DictionarySet, part: DictionarySet) -> None:
+    """Put one file's entries over what earlier files said."""
+    for field in ("countries", "agents", "actors", "patterns", "places", "holidays", "acled_types", "irregular_verbs", "irregular_plurals"):
+        getattr(ds, field).update(getattr(part, field))
+    for cue, phrases in part.cues.items():
+        ds.cues.setdefault(cue, set()).update(phrases)
+    ds.double_final.update(part.double_final)
+    ds.files.extend(part.files)
+
+
 def read_dictionary_text(text: str, name: str, ds: DictionarySet, problems: list[str]) -> None:
-    """Validate one dictionary file's text and layer it onto `ds`; problems are appended."""
+    """Validate one dictionary file's text and layer it onto `ds`; problems are appended.
+
+    A file that validated before with the same text is taken from the on-disk cache.
+    """
+    key = cache.key_for(name, text)
+    part = cache.load(key)
+    if not isinstance(part, DictionarySet):
+        part = _read_part(text, name, problems)
+        if part is None:
+            return
+        cache.store(key, part)
+    _layer(ds, part)
+
+
+def _read_part(text: str, name: str, problems: list[str]) -> DictionarySet | None:
+    before = len(problems)
+    part = DictionarySet()
     data, found = load_yaml(text, name)
     problems.extend(found)
     if data is None:
-        if not found:
-            return  # an empty file says nothing
-        return
+        return None if found else part  # an empty file says nothing
     if not isinstance(data, dict):
         problems.append(f"{name}:1: a dictionary file must be a mapping of sections (countries:, actors:, events:, ...)")
-        return
+        return None
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for err in errors:
         path = list(err.absolute_path)
         where = "/".join(str(p) for p in path) or "(top)"
         problems.append(f"{name}:{line_of(data, path)}: {where}: {err.message}")
     if errors or found:
-        return
-    _add_file(ds, data, name, problems)
-    ds.files.append(name)
+        return None
+    _add_file(part, data, name, problems)
+    if len(problems) > before:
+        return None
+    part.files.append(name)
+    return part
 
 
 @lru_cache(maxsize=1)
