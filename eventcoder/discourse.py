@@ -83,10 +83,17 @@ class ArticleCoding:
 
 
 def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
-    if pattern.acled == "by_actors":
-        return pattern.id != "protest"
-    t = lex.ds.acled_types.get(pattern.acled or "")
-    return t is not None and t.event_type in VIOLENT_TYPES
+    """Whether a pattern describes political violence (battles, explosions, violence against civilians)."""
+    cache = lex.__dict__.setdefault("_violent", {})
+    found = cache.get(pattern.id)
+    if found is None:
+        if pattern.acled == "by_actors":
+            found = pattern.id != "protest"
+        else:
+            t = lex.ds.acled_types.get(pattern.acled or "")
+            found = t is not None and t.event_type in VIOLENT_TYPES
+        cache[pattern.id] = found
+    return found
 
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")

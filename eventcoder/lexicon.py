@@ -36,8 +36,14 @@ class Match:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    _kinds: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_kinds", frozenset(e.kind for e in self.entries))
 
     def of(self, kind: str) -> list[Entry]:
+        if kind not in self._kinds:
+            return []
         return [e for e in self.entries if e.kind == kind]
 
     def has(self, kind: str, key: str | None = None) -> bool:
@@ -121,6 +127,7 @@ class Lexicon:
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
         self._town_len = max((len(k) for k in ds.town_keys), default=0)
+        self._town_first = frozenset(k[0] for k in ds.town_keys)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str]) -> list[Match]:
@@ -158,6 +165,8 @@ class Lexicon:
 
     def _town_at(self, norms: Sequence[str], i: int) -> Match | None:
         """Gazetteer towns fill the gaps vocabulary leaves: a town called "Police" never hides the agent."""
+        if norms[i] not in self._town_first:
+            return None
         keys = self.ds.town_keys
         for length in range(min(self._town_len, len(norms) - i), 0, -1):
             names = keys.get(tuple(norms[i : i + length]))

@@ -92,7 +92,8 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+# words of ASCII letters (digits after the first letter) or plain numbers, one space apart: each is exactly one token
+_PLAIN = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*|[0-9]+)(?: (?:[A-Za-z][A-Za-z0-9]*|[0-9]+))*")
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

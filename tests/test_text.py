@@ -40,3 +40,17 @@ def test_token_offsets_point_into_text():
     text = normalize("At least 19 people were killed.")
     for t in tokenize(text):
         assert text[t.start : t.end] == t.text
+
+
+def test_phrase_key_fast_path_agrees_with_the_tokenizer():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    word = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,6}|[0-9]{1,4}", fullmatch=True)
+
+    @given(st.lists(word, min_size=1, max_size=5))
+    def check(words):
+        phrase = " ".join(words)
+        assert phrase_key(phrase) == tuple(t.norm for t in tokenize(normalize(phrase)))
+
+    check()
