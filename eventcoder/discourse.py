@@ -297,11 +297,14 @@ def _place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
 
 def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention]) -> PlaceMention | None:
     places = title_places + [p for a in analyses for p in a.places]
-    if not places:
-        return None
     counts = Counter((p.place, p.country) for p in places if p.locative)
     if not counts:
-        return None
+        # no "in/at/near ..." anywhere: the country most named (by a capital or a country name) at country level
+        named = Counter(e.key for a in analyses for m in a.matches for e in m.entries
+                        if e.kind == "capital" or (e.kind == "country" and e.form == "name"))
+        if not named:
+            return None
+        return PlaceMention(0, 0, None, named.most_common(1)[0][0], True)
     order = {key: i for i, key in reversed(list(enumerate((p.place, p.country) for p in places)))}
     # most mentioned; a named place before a bare country; then the first mentioned
     place, country = min(counts, key=lambda k: (-counts[k], k[0] is None, order[k]))

@@ -9,7 +9,7 @@ import attrs
 
 from .actors import ResolvedActor, finish, resolve_protesters
 from .cameo import CAMEO
-from .discourse import ArticleCoding, Draft, is_violent
+from .discourse import ArticleCoding, Draft, Dropped, is_violent
 from .lexicon import Lexicon
 from .mentions import PlaceMention
 from .model import Article, Event
@@ -65,6 +65,11 @@ def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor |
     p = d.primary.pattern
     if d.threat:
         return None
+    # who did it decides between a riot and property destruction, whatever the verb
+    if p.id == "riot" and src.inter not in (5, 6):
+        return "Looting/property destruction"
+    if p.id == "destroy_property" and src.inter in (5, 6):
+        return "Violent demonstration"
     if p.acled != "by_actors":
         return p.acled
     if p.id == "protest":
@@ -77,10 +82,6 @@ def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor |
         return p.acled
     if p.id in ("attack", "kill") and src.agent == "air_force":
         return "Air/drone strike"  # "warplanes struck": the weapon tells the tactic
-    if p.id == "riot" and src.inter not in (5, 6):
-        return "Looting/property destruction"
-    if p.id == "destroy_property" and src.inter in (5, 6):
-        return "Violent demonstration"
     if p.id == "capture_territory":
         return "Government regains territory" if src.inter == 1 else "Non-state actor overtakes territory"
     if tgt is not None and tgt.inter == 6 and src.inter == 1:
@@ -119,6 +120,8 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
     for n, d in enumerate(coding.drafts):
         where = _choose_place(lex, d, coding.main_place, previous)
         if where is None or d.source is None:
+            coding.dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id,
+                                          "no place or country could be found"))
             continue
         previous = where
         iso3 = where.iso3

@@ -14,7 +14,11 @@ from tests.conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold"
 BASELINE = json.loads((GOLD / "baseline.json").read_text(encoding="utf-8"))
-SETS = {"development": sorted(GOLD.glob("*.yaml")), "heldout": sorted((GOLD / "heldout").glob("*.yaml"))}
+SETS = {
+    "development": sorted(GOLD.glob("*.yaml")),
+    "heldout": [GOLD / "heldout" / "heldout.yaml"],
+    "heldout2": [GOLD / "heldout" / "heldout2.yaml"],
+}
 
 
 def test_gold_set_is_large_and_covers_every_acled_sub_event_type(coder):
