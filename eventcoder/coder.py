@@ -34,8 +34,9 @@ class Coder:
     [('Arrests', 'Nairobi', '2024-06-24')]
     """
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, *, paths: tuple[str, ...] = (), bundled: bool = True):
         self.lexicon = lexicon
+        self._source = (tuple(str(p) for p in paths), bundled)
 
     @classmethod
     def default(cls) -> "Coder":
@@ -48,7 +49,13 @@ class Coder:
 
         Raises DictionaryError listing every `file:line: problem` before anything is coded.
         """
-        return cls(Lexicon.from_paths(paths, bundled=bundled))
+        if not paths and bundled:
+            return cls.default()
+        return cls(Lexicon.from_paths(paths, bundled=bundled), paths=tuple(str(p) for p in paths), bundled=bundled)
+
+    def __reduce__(self) -> tuple:
+        # a coder travels to other processes as the names of its dictionaries, not as its compiled trie
+        return (_rebuild, self._source)
 
     def analyse(self, article: Article) -> ArticleCoding:
         """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
@@ -78,3 +85,7 @@ class Coder:
     @staticmethod
     def _published(article: Article) -> dt.date:
         return article.published or dt.date.today()
+
+
+def _rebuild(paths: tuple[str, ...], bundled: bool) -> Coder:
+    return Coder.from_dictionaries(*paths, bundled=bundled)

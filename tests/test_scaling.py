@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from eventcoder import Article
+from eventcoder import Article, Coder
 from eventcoder.scale import code_partition
 from tests.conftest import ROOT
 
@@ -39,3 +39,15 @@ def test_dask_recipe_runs_on_a_small_batch(tmp_path):
     assert n == 12 and [f[0] for f in failed] == ["bad"]
     table = pd.read_csv(tmp_path / "events.csv")
     assert sorted(table["fatalities"]) == list(range(2, 14))
+
+
+def test_coder_pickles_as_its_dictionary_names(tmp_path, coder):
+    small = pickle.dumps(coder)
+    assert len(small) < 1000
+    again = pickle.loads(small)
+    art = Article("p1", ARTICLES[3]["text"], published="2024-05-15")
+    assert again.code(art) == coder.code(art)
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("holidays:\n  - {name: Test Day, date: '05-01', aliases: [Test Day]}\n", encoding="utf-8")
+    custom = Coder.from_dictionaries(extra)
+    assert pickle.loads(pickle.dumps(custom)).lexicon.ds.holidays.keys() == custom.lexicon.ds.holidays.keys()
