@@ -82,7 +82,7 @@ def scenario(name: str, n_articles: int, n_actors: int) -> dict:
 
         for jobs in (1, 2):
             start = time.perf_counter()
-            events = sum(len(o.events) for o in _outcomes(iter(articles), [], jobs))
+            events = sum(len(o.events) for o in _outcomes(iter(articles), Coder.default(), jobs))
             out[f"seconds_jobs{jobs}"] = time.perf_counter() - start
         out["events"] = events
     else:

@@ -105,9 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 _WORKER: Coder | None = None
 
 
-def _init_worker(paths: list[str]) -> None:
+def _init_worker(coder: Coder) -> None:
     global _WORKER
-    _WORKER = Coder.from_dictionaries(*paths) if paths else Coder.default()
+    _WORKER = coder
 
 
 def _work(article: Article) -> Outcome:
@@ -115,9 +115,8 @@ def _work(article: Article) -> Outcome:
     return next(_WORKER.code_many([article]))
 
 
-def _outcomes(articles: Iterable[Article], paths: list[str], jobs: int) -> Iterator[Outcome]:
+def _outcomes(articles: Iterable[Article], coder: Coder, jobs: int) -> Iterator[Outcome]:
     global _WORKER
-    coder = Coder.from_dictionaries(*paths) if paths else Coder.default()  # a bad dictionary fails here, before any worker
     if jobs <= 1:
         yield from coder.code_many(articles)
         return
@@ -126,8 +125,8 @@ def _outcomes(articles: Iterable[Article], paths: list[str], jobs: int) -> Itera
         _WORKER = coder
         ctx = mp.get_context("fork")
         pool = ctx.Pool(jobs)
-    else:  # pragma: no cover - platforms without fork
-        pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(paths,))
+    else:  # pragma: no cover - platforms without fork: workers rebuild the coder from its dictionary names
+        pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(coder,))
     with pool:
         yield from pool.imap(_work, articles, chunksize=64)
 
@@ -139,7 +138,7 @@ def _code(args: argparse.Namespace) -> int:
         print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
         return 2
     # dictionaries are checked before reading or writing anything
-    Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    coder = Coder.from_dictionaries(*args.dict)
     problems: list[str] = []
     undated: list[str] = []
     published = args.published
@@ -161,7 +160,7 @@ def _code(args: argparse.Namespace) -> int:
 
     def events() -> Iterator[Event]:
         nonlocal last
-        for outcome in _outcomes(articles(), args.dict, args.jobs):
+        for outcome in _outcomes(articles(), coder, args.jobs):
             stats["articles"] += 1
             if outcome.error is not None:
                 stats["failed"] += 1
@@ -218,7 +217,7 @@ def _code(args: argparse.Namespace) -> int:
 # -- evaluate -------------------------------------------------------------------------------
 
 def _evaluate(args: argparse.Namespace) -> int:
-    coder = Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    coder = Coder.from_dictionaries(*args.dict)
     gold = [g for path in args.gold for g in load_gold(path)]
     report = evaluate(coder, gold)
     if args.json:
@@ -232,7 +231,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 # -- explain --------------------------------------------------------------------------------
 
 def _explain(args: argparse.Namespace) -> int:
-    coder = Coder.from_dictionaries(*args.dict) if args.dict else Coder.default()
+    coder = Coder.from_dictionaries(*args.dict)
     for item in read_inputs([args.input], args.published):
         if isinstance(item, InputProblem):
             print(f"eventcoder: {item}", file=sys.stderr)

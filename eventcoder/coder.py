@@ -63,6 +63,10 @@ class Coder:
 
     def code(self, article: Article) -> list[Event]:
         """Code one article; every returned event has been validated against the row schema."""
+        return self.code_with_analysis(article)[0]
+
+    def code_with_analysis(self, article: Article) -> tuple[list[Event], ArticleCoding]:
+        """The validated rows of an article and the analysis behind them, from one pass."""
         if not isinstance(article.text, str) or not article.id:
             raise ArticleError(str(article.id or "?"), "article needs an id and a text")
         published = self._published(article)
@@ -70,7 +74,7 @@ class Coder:
         rows = build_rows(article, coding, self.lexicon, published)
         for row in rows:
             validate_event(row)
-        return rows
+        return rows, coding
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""

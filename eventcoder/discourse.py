@@ -162,10 +162,12 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             violent = violent or m.end in noun_starts or (m.end + 1 in noun_starts and a.norms[m.end] == "'s")
             key = (id(m), violent)
             if key not in resolved:
-                # pronouns look back within the sentence first, then over earlier sentences
-                earlier = [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
-                           for r in [resolve(o, lex, published, history, "government")] if r is not None]
-                resolved[key] = resolve(m, lex, published, history + earlier, "military" if violent else "government")
+                context = history
+                if m.pronoun is not None or m.definite:
+                    # pronouns look back within the sentence first, then over earlier sentences
+                    context = history + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
+                                         for r in [resolve(o, lex, published, history, "government")] if r is not None]
+                resolved[key] = resolve(m, lex, published, context, "military" if violent else "government")
             return resolved[key]
 
         sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= published), None)

@@ -140,8 +140,8 @@ def evaluate(coder: Coder, gold: Iterable[GoldArticle]) -> Report:
     report = Report()
     for ga in gold:
         report.articles += 1
-        rows = coder.code(ga.article)
-        sentences = {a.sentence.index: a.sentence.text for a in coder.analyse(ga.article).analyses}
+        rows, coding = coder.code_with_analysis(ga.article)
+        sentences = {a.sentence.index: a.sentence.text for a in coding.analyses}
         pairs = []
         for gi, g in enumerate(ga.events):
             for ri, r in enumerate(rows):

@@ -13,8 +13,7 @@ def explain(coder: Coder, article: Article) -> str:
     >>> "negated" in text
     True
     """
-    coding = coder.analyse(article)
-    rows = coder.code(article)
+    rows, coding = coder.code_with_analysis(article)
     lex = coder.lexicon
     lines = [f"article {article.id} (published {coder._published(article).isoformat()})"]
     if coding.main_place is not None:

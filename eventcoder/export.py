@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+import attrs
+
 from .model import COLUMNS, Event
 
 
@@ -96,20 +98,12 @@ class ParquetSink:
 
 
 def parquet_schema():  # type: ignore[no-untyped-def]
-    """Arrow schema of the event table (integers as int64, injuries nullable)."""
+    """Arrow schema of the event table, from the Event class's field types (integers as int64)."""
     import pyarrow as pa
 
-    from .model import Event as _E
-
     kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "int | None": pa.int64()}
-    fields = attrs_fields(_E)
-    return pa.schema([pa.field(name, kinds[str(fields[name])], nullable=True) for name in COLUMNS])
-
-
-def attrs_fields(cls) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    import attrs
-
-    return {f.name: f.type for f in attrs.fields(cls)}
+    types = {f.name: str(f.type) for f in attrs.fields(Event)}
+    return pa.schema([pa.field(name, kinds[types[name]], nullable=True) for name in COLUMNS])
 
 
 SINKS = {"csv": CsvSink, "jsonl": JsonlSink, "parquet": ParquetSink}

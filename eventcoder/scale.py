@@ -19,7 +19,7 @@ def coder_for(dict_paths: Iterable[str] = ()) -> Coder:
     """The coder for these dictionary files in this process, built on first use."""
     key = tuple(str(p) for p in dict_paths)
     if key not in _CODERS:
-        _CODERS[key] = Coder.from_dictionaries(*key) if key else Coder.default()
+        _CODERS[key] = Coder.from_dictionaries(*key)
     return _CODERS[key]
 
 
