@@ -21,7 +21,7 @@ from .model import Article, Event
 from .resources import schema
 from .yamlsrc import line_of, load_yaml
 
-ATTRIBUTES = ("actor1", "actor2", "fatalities", "date", "country")
+ATTRIBUTES = ("actor1", "actor2", "fatalities", "date", "country", "location")
 
 
 @attrs.frozen(slots=True)
@@ -84,6 +84,7 @@ def _agree(g: GoldEvent, e: Event) -> dict[str, bool | None]:
         "fatalities": None if g.fatalities is None else e.fatalities == g.fatalities,
         "date": None if g.date is None else e.event_date == g.date,
         "country": None if g.country is None else e.iso3 == g.country,
+        "location": None if g.location is None else e.location.lower() in {x.lower() for x in g.location},
     }
 
 
@@ -115,6 +116,7 @@ class Counts:
 class Report:
     overall: Counts = attrs.field(factory=Counts)
     by_type: dict[str, Counts] = attrs.field(factory=dict)
+    by_event_type: dict[str, Counts] = attrs.field(factory=dict)
     attributes: dict[str, list[int]] = attrs.field(factory=lambda: {a: [0, 0] for a in ATTRIBUTES})
     misses: list[dict[str, Any]] = attrs.field(factory=list)
     extras: list[dict[str, Any]] = attrs.field(factory=list)
@@ -126,6 +128,7 @@ class Report:
         return {
             "articles": self.articles,
             "overall": self.overall.as_dict(),
+            "by_event_type": {k: v.as_dict() for k, v in sorted(self.by_event_type.items())},
             "by_type": {k: v.as_dict() for k, v in sorted(self.by_type.items())},
             "attribute_accuracy": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.attributes.items()},
             "misses": self.misses,
@@ -138,6 +141,11 @@ class Report:
 def evaluate(coder: Coder, gold: Iterable[GoldArticle]) -> Report:
     """Code every gold article and compare."""
     report = Report()
+    acled = coder.lexicon.ds.acled_types
+
+    def etype(g: GoldEvent) -> str:
+        return g.event_type or (acled[g.kind].event_type if g.kind in acled else "")
+
     for ga in gold:
         report.articles += 1
         rows, coding = coder.code_with_analysis(ga.article)
@@ -159,6 +167,7 @@ def evaluate(coder: Coder, gold: Iterable[GoldArticle]) -> Report:
             g, r = ga.events[gi], rows[ri]
             report.overall.tp += 1
             report.by_type.setdefault(g.kind, Counts()).tp += 1
+            report.by_event_type.setdefault(_family(etype(g), g.kind), Counts()).tp += 1
             for attr, ok in _agree(g, r).items():
                 if ok is None:
                     continue
@@ -173,12 +182,14 @@ def evaluate(coder: Coder, gold: Iterable[GoldArticle]) -> Report:
             if gi not in used_g:
                 report.overall.fn += 1
                 report.by_type.setdefault(g.kind, Counts()).fn += 1
+                report.by_event_type.setdefault(_family(etype(g), g.kind), Counts()).fn += 1
                 report.misses.append({"article": ga.article.id, "kind": g.kind, "actor1": g.actor1[0],
                                       "actor2": (g.actor2 or ("",))[0] if g.actor2 else "", "gold_line": g.line})
         for ri, r in enumerate(rows):
             if ri not in used_r:
                 report.overall.fp += 1
                 report.by_type.setdefault(kind_of_row(r), Counts()).fp += 1
+                report.by_event_type.setdefault(_family(r.event_type, kind_of_row(r)), Counts()).fp += 1
                 text = sentences.get(r.sentence_index, "")
                 report.extras.append({"article": ga.article.id, "kind": kind_of_row(r), "actor1": r.actor1, "actor2": r.actor2,
                                       "rule": r.rule_id, "sentence": r.sentence_index, "text": text})
@@ -188,18 +199,28 @@ def evaluate(coder: Coder, gold: Iterable[GoldArticle]) -> Report:
     return report
 
 
+def _family(event_type: str, kind: str) -> str:
+    return event_type or ("CAMEO-only" if kind.startswith("CAMEO ") else "?")
+
+
 def _gold_value(g: GoldEvent, attr: str) -> Any:
-    return {"actor1": list(g.actor1), "actor2": list(g.actor2 or []), "fatalities": g.fatalities, "date": g.date, "country": g.country}[attr]
+    return {"actor1": list(g.actor1), "actor2": list(g.actor2 or []), "fatalities": g.fatalities, "date": g.date,
+            "country": g.country, "location": list(g.location or [])}[attr]
 
 
 def _row_value(r: Event, attr: str) -> Any:
-    return {"actor1": r.actor1, "actor2": r.actor2, "fatalities": r.fatalities, "date": r.event_date, "country": r.iso3}[attr]
+    return {"actor1": r.actor1, "actor2": r.actor2, "fatalities": r.fatalities, "date": r.event_date, "country": r.iso3,
+            "location": r.location}[attr]
 
 
 def format_report(report: Report, details: bool = True) -> str:
     """The report as a table with misses and extras, for people."""
     out = [f"{report.articles} articles; {report.overall.tp + report.overall.fn} gold events", ""]
     out.append(f"{'event type':44} {'gold':>5} {'coded':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for kind, c in sorted(report.by_event_type.items()):
+        out.append(f"{kind:44} {c.tp + c.fn:5d} {c.tp + c.fp:5d} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f}")
+    out.append("")
+    out.append(f"{'sub-event type or CAMEO code':44} {'gold':>5} {'coded':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for kind, c in sorted(report.by_type.items()):
         out.append(f"{kind:44} {c.tp + c.fn:5d} {c.tp + c.fp:5d} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f}")
     c = report.overall

@@ -313,7 +313,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             if key is None:
                 continue
             # "officials in Washington said": where the speakers sit, not where the event happened
-            if m.start >= 2 and a.norms[m.start - 1] == "in" and any(
+            if m.start >= 2 and a.norms[m.start - 1] == "in" and a.norms[m.end : m.end + 1] in (["said"], ["say"], ["says"], ["told"]) and any(
                 am.end == m.start - 1 and am.agent in _SPOKESPEOPLE for am in a.actors
             ):
                 continue

@@ -131,6 +131,8 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         p = d.primary.pattern
         if p.id == "protest" and src.inter == 7:
             src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
+        if p.id == "protest" and not d.intervention:
+            tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
         sub = _acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
         if acled is not None and acled.event_type == "Protests" and tgt is not None and tgt.inter in (6, 7) and src.inter != 6:

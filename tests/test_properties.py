@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventcoder import Article, Event
-from eventcoder.export import events_to_csv, read_csv
+from eventcoder.export import events_to_csv, read_csv, read_jsonl, write_events
 from eventcoder.validation import row_errors
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -77,10 +77,21 @@ def test_rows_validate_and_coding_is_deterministic_and_batch_independent(coder, 
             assert row_errors(r.to_dict()) == []
 
 
+any_article = st.builds(
+    Article,
+    id=st.text(min_size=1, max_size=20),
+    text=st.text(),
+    title=st.text(max_size=60),
+    published=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    source=st.text(max_size=30),
+    url=st.text(max_size=30),
+)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(), st.text(max_size=50))
-def test_arbitrary_unicode_never_crashes(coder, text, title):
-    rows = coder.code(Article("u", text, title=title, published="2024-01-01"))
+@given(any_article)
+def test_arbitrary_unicode_never_crashes(coder, article):
+    rows = coder.code(article)
     for r in rows:
         assert row_errors(r.to_dict()) == []
 
@@ -120,5 +131,8 @@ text_cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blackl
     fatalities_qualifier=st.sampled_from(["none", "exact", "min", "approx", "vague"]), injuries=st.none() | st.integers(0, 10**5),
     sentence_index=st.integers(0, 10**4), rule_id=text_cells,
 ), max_size=5))
-def test_csv_round_trips_any_rows(events):
+def test_csv_and_jsonl_round_trip_any_rows(tmp_path_factory, events):
     assert read_csv(events_to_csv(events), text=True) == events
+    path = tmp_path_factory.mktemp("rt") / "e.jsonl"
+    write_events(events, path, "jsonl")
+    assert read_jsonl(path) == events
