@@ -1,0 +1,24 @@
+"""What `pip install .` ships: every bundled data file and schema, so the README's first command works anywhere."""
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_wheel_contains_all_data_and_schemas(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"could not build a wheel here: {proc.stderr[-300:]}")
+    wheel = next(tmp_path.glob("eventcoder-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = {f"eventcoder/data/{p.name}" for p in (ROOT / "eventcoder" / "data").iterdir() if p.is_file()}
+    schemas = {f"eventcoder/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
+    assert data - names == set()
+    assert schemas - names == set()
