@@ -1,5 +1,6 @@
 """What `pip install .` ships: every bundled data file and schema, so the README's first command works anywhere."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,8 +11,12 @@ from tests.conftest import ROOT
 
 
 def test_wheel_contains_all_data_and_schemas(tmp_path):
+    # build from a clean copy: a stale build/ folder in the checkout would hide a missing package-data pattern
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns("build", "dist", "*.egg-info", ".git", "__pycache__", ".hypothesis",
+                                                                ".pytest_cache", "events.csv", "datapackage.json"))
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(src)],
         capture_output=True, text=True,
     )
     if proc.returncode != 0:
