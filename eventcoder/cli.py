@@ -23,6 +23,7 @@ from .datapackage import write_datapackage
 from .dedupe import dedupe
 from .evaluate import evaluate, format_report, load_gold
 from .explain import explain
+from .importers import import_dictionaries
 from .export import SINKS, atomic_write
 from .lexicon import Lexicon
 from .model import Article, Event
@@ -68,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--brief", action="store_true", help="only the tables, no lists of misses and extras")
     ev.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
 
+    im = sub.add_parser("import-dicts", help="convert TABARI or PETRARCH actor and agent dictionaries into eventcoder YAML")
+    im.add_argument("paths", nargs="+", metavar="FILE", help="dictionary files; actor/agent files are told apart by name")
+    im.add_argument("--from", dest="fmt", choices=["petrarch", "tabari"], required=True)
+    im.add_argument("-o", "--output", required=True, help="YAML file to write (atomically)")
+
     d = sub.add_parser("dicts", help="check or search dictionaries")
     dsub = d.add_subparsers(dest="dicts_command", required=True)
     chk = dsub.add_parser("check", help="validate dictionary files (layered over the defaults)")
@@ -90,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "import-dicts":
+            return _import(args)
     except DictionaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -226,6 +234,21 @@ def _evaluate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_report(report, details=not args.brief))
     return 0
+
+
+# -- import-dicts ---------------------------------------------------------------------------
+
+def _import(args: argparse.Namespace) -> int:
+    countries = Coder.default().lexicon.ds.countries
+    result = import_dictionaries(args.paths, countries, args.fmt)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    with atomic_write(args.output) as fh:
+        fh.write(result.to_yaml())
+    Coder.from_dictionaries(args.output)  # what was written must load
+    print(f"eventcoder: converted {result.converted} entries -> {args.output}; {len(result.problems)} not converted (listed above)",
+          file=sys.stderr)
+    return 0 if result.converted else 1
 
 
 # -- explain --------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from .discourse import ArticleCoding, code_text
 from .errors import ArticleError
 from .lexicon import Lexicon, default_lexicon
 from .model import Article, Event
-from .rows import build_rows
+from .rows import build_rows, cameo_triples
 from .validation import validate_event
 
 
@@ -75,6 +75,15 @@ class Coder:
         for row in rows:
             validate_event(row)
         return rows, coding
+
+    def cameo(self, text: str, published: dt.date | str | None = None) -> list[tuple[str, str, str]]:
+        """CAMEO (source, target, event code) triples for a text, without ACLED enrichment or a place.
+
+        >>> Coder.default().cameo("Jordan condemned Israel on Monday.", "2024-05-15")
+        [('JORGOV', 'ISRGOV', '111')]
+        """
+        day = Article("cameo", text, published=published).published or dt.date.today()
+        return cameo_triples(code_text(text, "", day, self.lexicon), self.lexicon)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""

@@ -95,6 +95,31 @@ def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor |
     return "Attack"
 
 
+def cameo_code(lex: Lexicon, d: Draft, sub: str | None, tgt: ResolvedActor | None) -> str:
+    """The CAMEO code of an event: the pattern's, refined by threat, weapon and who was hit."""
+    p = d.primary.pattern
+    if d.threat:
+        return "138" if is_violent(lex, p) else "130"
+    if sub == "Air/drone strike" and p.id in ("attack", "kill"):
+        return "195"
+    if p.id == "protest" and sub == "Violent demonstration":
+        return "145"
+    if p.cameo_civilians and ((tgt is not None and not tgt.armed) or (tgt is None and sub == "Attack")):
+        return p.cameo_civilians
+    return p.cameo
+
+
+def cameo_triples(coding: ArticleCoding, lex: Lexicon) -> list[tuple[str, str, str]]:
+    """(source code, target code, CAMEO code) for every event, with no place needed: the form TABARI and PETRARCH emit."""
+    out = []
+    for d in coding.drafts:
+        if d.source is None:
+            continue
+        sub = _acled_type(lex, d, d.source, d.target)
+        out.append((d.source.code, d.target.code if d.target is not None else "", cameo_code(lex, d, sub, d.target)))
+    return out
+
+
 def _count(qs: list[Quantity]) -> tuple[int | None, str]:
     """Conflicting reports: the lowest specific figure; a vague word only when no figure is given."""
     specific = [q for q in qs if q.qualifier != "vague"]
@@ -138,18 +163,7 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         if acled is not None and acled.event_type == "Protests" and tgt is not None and tgt.inter in (6, 7) and src.inter != 6:
             # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
             src, tgt = (tgt if tgt.inter == 6 else finish(resolve_protesters(lex), lex, iso3)), src
-        if d.threat:
-            cameo = "138" if is_violent(lex, p) else "130"
-        elif sub == "Air/drone strike" and p.id in ("attack", "kill"):
-            cameo = "195"
-        elif p.id == "protest" and sub == "Violent demonstration":
-            cameo = "145"
-        elif tgt is not None and not tgt.armed and p.cameo_civilians:
-            cameo = p.cameo_civilians
-        elif tgt is None and p.cameo_civilians and sub == "Attack":
-            cameo = p.cameo_civilians
-        else:
-            cameo = p.cameo
+        cameo = cameo_code(lex, d, sub, tgt)
         code = CAMEO[cameo]
         inter1 = _inter(src, iso3)
         inter2 = _inter(tgt, iso3) if tgt is not None else 0
