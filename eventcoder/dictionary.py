@@ -352,9 +352,22 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        for town, keys in gazetteer():
-            if town.country in ds.countries:
-                ds.towns[town.name] = town
-                for key in keys:
-                    ds.town_keys.setdefault(key, []).append(town.name)
+        ds.towns, ds.town_keys = _town_index(frozenset(ds.countries))
     return ds
+
+
+@lru_cache(maxsize=4)
+def _town_index(countries: frozenset[str]) -> tuple[dict[str, Place], dict[tuple[str, ...], list[str]]]:
+    """Towns in the given countries, and the token keys that name them (shared by every coder in the process)."""
+    towns: dict[str, Place] = {}
+    keys_index: dict[tuple[str, ...], list[str]] = {}
+    for town, keys in gazetteer():
+        if town.country in countries:
+            towns[town.name] = town
+            for key in keys:
+                found = keys_index.get(key)
+                if found is None:
+                    keys_index[key] = [town.name]
+                else:
+                    found.append(town.name)
+    return towns, keys_index

@@ -71,11 +71,17 @@ class Lexicon:
             return
         node = self._trie
         for tok in key:
-            node = node.setdefault(tok, {})
-        bucket = node.setdefault(_END, [])
-        if entry not in bucket:
+            nxt = node.get(tok)
+            if nxt is None:
+                nxt = node[tok] = {}
+            node = nxt
+        bucket = node.get(_END)
+        if bucket is None:
+            node[_END] = [entry]
+        elif entry not in bucket:
             bucket.append(entry)
-        self.max_len = max(self.max_len, len(key))
+        if len(key) > self.max_len:
+            self.max_len = len(key)
 
     def _compile(self) -> None:
         ds = self.ds
