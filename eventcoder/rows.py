@@ -49,6 +49,10 @@ def _choose_place(lex: Lexicon, d: Draft, main: PlaceMention | None, previous: W
     found = [w for w in places if w is not None]
     if found:
         return min(found, key=lambda w: w.precision)
+    if d.primary.pattern.acled is None and d.source is not None and d.source.country:
+        # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
+        c = lex.ds.countries[d.source.country]
+        return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
     if previous is not None:
         return previous
     w = _where(lex, main)
@@ -178,10 +182,10 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         label = sub or code.label
         target_text = f" against {tgt.name}" if tgt is not None else ""
         counts = f" {killed if killed is not None else 0} fatalities" + (f", {injured} injured" if injured else "")
+        place_parts = [where.location] + [x for x in (where.admin1, country.name) if x and x != where.location]
         notes = (
-            f"On {d.date.day} {d.date:%B %Y}, {src.name} ({label}){target_text} in {where.location}"
-            f"{', ' + where.admin1 if where.admin1 and where.admin1 != where.location else ''}, {country.name}.{counts}. "
-            f"Sentence {d.primary.sentence}: {sentence}"
+            f"On {d.date.day} {d.date:%B %Y}, {src.name} ({label}){target_text} in {', '.join(dict.fromkeys(place_parts))}."
+            f"{counts}. Sentence {d.primary.sentence}: {sentence}"
         )
         rows.append(
             Event(
