@@ -8,7 +8,6 @@ is reported as `file:line: message` and nothing is coded until all are fixed.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -150,12 +149,11 @@ class DictionarySet:
     double_final: set[str] = attrs.field(factory=set)
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
     files: list[str] = attrs.field(factory=list)
-    towns: dict[str, Place] = attrs.field(factory=dict)
-    town_keys: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict)
+    gazetteer: Any = None  # eventcoder.gazetteer.Gazetteer, when towns are wanted
 
     def place(self, key: str) -> Place:
         """A curated place by name, or a gazetteer town by its `gn:` key."""
-        return self.towns[key] if key.startswith("gn:") else self.places[key]
+        return self.gazetteer.place(key) if key.startswith("gn:") else self.places[key]
 
 
 _KEYS = {
@@ -311,24 +309,10 @@ def _read_part(text: str, name: str, problems: list[str]) -> DictionarySet | Non
     return part
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[tuple[Place, tuple[tuple[str, ...], ...]], ...]:
-    """GeoNames towns of 15,000 people or more (eventcoder/data/gazetteer.tsv, CC BY 4.0), with their token keys."""
-    out = []
-    lines = resources.data_text("gazetteer.tsv").splitlines()
-    for lineno, line in enumerate(lines[2:], 3):
-        gid, name, iso3, admin1, admin2, lat, lon, pop, alts, keys = line.split("\t")
-        aliases = (name, *alts.split("|")) if alts else (name,)
-        place = Place(f"gn:{gid}", "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
-                      SourceRef("eventcoder/data/gazetteer.tsv", lineno), int(pop), True)
-        out.append((place, tuple(tuple(k.split(" ")) for k in keys.split("|") if k)))
-    return tuple(out)
-
-
 def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True, towns: bool = True) -> DictionarySet:
     """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem.
 
-    `towns` adds the bundled GeoNames gazetteer (used for places; it is data, not a dictionary file).
+    `towns` attaches the bundled GeoNames gazetteer (used for places; it is data, not a dictionary file).
     """
     ds = DictionarySet()
     problems: list[str] = []
@@ -352,22 +336,8 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        ds.towns, ds.town_keys = _town_index(frozenset(ds.countries))
+        from .gazetteer import bundled_gazetteer
+
+        ds.gazetteer = bundled_gazetteer()
     return ds
 
-
-@lru_cache(maxsize=4)
-def _town_index(countries: frozenset[str]) -> tuple[dict[str, Place], dict[tuple[str, ...], list[str]]]:
-    """Towns in the given countries, and the token keys that name them (shared by every coder in the process)."""
-    towns: dict[str, Place] = {}
-    keys_index: dict[tuple[str, ...], list[str]] = {}
-    for town, keys in gazetteer():
-        if town.country in countries:
-            towns[town.name] = town
-            for key in keys:
-                found = keys_index.get(key)
-                if found is None:
-                    keys_index[key] = [town.name]
-                else:
-                    found.append(town.name)
-    return towns, keys_index

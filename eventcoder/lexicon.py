@@ -132,8 +132,7 @@ class Lexicon:
                 self._add(ph, Entry("cue", name, "", None))
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
-        self._town_len = max((len(k) for k in ds.town_keys), default=0)
-        self._town_first = frozenset(k[0] for k in ds.town_keys)
+        self._gaz = ds.gazetteer
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str]) -> list[Match]:
@@ -171,14 +170,15 @@ class Lexicon:
 
     def _town_at(self, norms: Sequence[str], i: int) -> Match | None:
         """Gazetteer towns fill the gaps vocabulary leaves: a town called "Police" never hides the agent."""
-        if norms[i] not in self._town_first:
+        gaz = self._gaz
+        if gaz is None or norms[i] not in gaz.first_tokens:
             return None
-        keys = self.ds.town_keys
-        for length in range(min(self._town_len, len(norms) - i), 0, -1):
-            names = keys.get(tuple(norms[i : i + length]))
+        countries = self.ds.countries
+        for length in range(min(gaz.max_len, len(norms) - i), 0, -1):
+            names = gaz.keys.get(tuple(norms[i : i + length]))
             if names:
-                towns = self.ds.towns
-                return Match(i, i + length, tuple(Entry("place", n, "town", towns[n].ref) for n in names))
+                entries = tuple(Entry("place", n, "town", gaz.ref(n)) for n in names if gaz.country(n) in countries)
+                return Match(i, i + length, entries) if entries else None
         return None
 
     def is_cue(self, name: str, norms: Sequence[str]) -> bool:

@@ -299,7 +299,7 @@ def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
         return curated[0].key
     if not a.tokens[m.start].text[:1].isupper():
         return None  # gazetteer names are proper nouns
-    towns = [lex.ds.towns[e.key] for e in entries]
+    towns = [lex.ds.place(e.key) for e in entries]
     named = {am.country for am in a.actors if am.country}
     return max(towns, key=lambda t: (t.country in named, t.population)).name
 

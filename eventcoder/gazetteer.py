@@ -1,0 +1,65 @@
+"""The bundled GeoNames towns (eventcoder/data/gazetteer.tsv, CC BY 4.0), indexed by the token keys that name them.
+
+Loading reads the file once per process into plain strings and tuples; a Place
+value is only built for a town that a text actually names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import resources
+from .dictionary import Place, SourceRef
+
+_FILE = "eventcoder/data/gazetteer.tsv"
+
+
+class Gazetteer:
+    """Towns by `gn:` key, and the keys (token tuples) that name them."""
+
+    def __init__(self, text: str):
+        self._rows: dict[str, tuple[list[str], int]] = {}
+        self.keys: dict[tuple[str, ...], list[str]] = {}
+        for lineno, line in enumerate(text.splitlines()[2:], 3):
+            parts = line.split("\t")
+            gid = "gn:" + parts[0]
+            self._rows[gid] = (parts, lineno)
+            for k in parts[9].split("|"):
+                if k:
+                    key = tuple(k.split(" "))
+                    found = self.keys.get(key)
+                    if found is None:
+                        self.keys[key] = [gid]
+                    else:
+                        found.append(gid)
+        self.max_len = max((len(k) for k in self.keys), default=0)
+        self.first_tokens = frozenset(k[0] for k in self.keys)
+        self._places: dict[str, Place] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def country(self, key: str) -> str:
+        return self._rows[key][0][2]
+
+    def ref(self, key: str) -> SourceRef:
+        return SourceRef(_FILE, self._rows[key][1])
+
+    def place(self, key: str) -> Place:
+        place = self._places.get(key)
+        if place is None:
+            (gid, name, iso3, admin1, admin2, lat, lon, pop, alts, _), lineno = self._rows[key]
+            aliases = (name, *alts.split("|")) if alts else (name,)
+            place = Place(key, "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
+                          SourceRef(_FILE, lineno), int(pop), True)
+            self._places[key] = place
+        return place
+
+
+@lru_cache(maxsize=1)
+def bundled_gazetteer() -> Gazetteer:
+    """The package's gazetteer, read once per process."""
+    return Gazetteer(resources.data_text("gazetteer.tsv"))
