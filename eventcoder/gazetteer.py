@@ -18,18 +18,19 @@ class Gazetteer:
     """Towns by `gn:` key, and the keys (token tuples) that name them."""
 
     def __init__(self, text: str):
-        self._rows: dict[str, tuple[list[str], int]] = {}
+        # only the id and the keys are split now; the other columns wait until a town is named
+        self._rows: dict[str, tuple[str, int]] = {}
         self.keys: dict[tuple[str, ...], list[str]] = {}
+        keys = self.keys
         for lineno, line in enumerate(text.splitlines()[2:], 3):
-            parts = line.split("\t")
-            gid = "gn:" + parts[0]
-            self._rows[gid] = (parts, lineno)
-            for k in parts[9].split("|"):
+            gid = "gn:" + line[: line.index("\t")]
+            self._rows[gid] = (line, lineno)
+            for k in line[line.rindex("\t") + 1 :].split("|"):
                 if k:
                     key = tuple(k.split(" "))
-                    found = self.keys.get(key)
+                    found = keys.get(key)
                     if found is None:
-                        self.keys[key] = [gid]
+                        keys[key] = [gid]
                     else:
                         found.append(gid)
         self.max_len = max((len(k) for k in self.keys), default=0)
@@ -43,7 +44,7 @@ class Gazetteer:
         return len(self._rows)
 
     def country(self, key: str) -> str:
-        return self._rows[key][0][2]
+        return self._rows[key][0].split("\t", 3)[2]
 
     def ref(self, key: str) -> SourceRef:
         return SourceRef(_FILE, self._rows[key][1])
@@ -51,7 +52,8 @@ class Gazetteer:
     def place(self, key: str) -> Place:
         place = self._places.get(key)
         if place is None:
-            (gid, name, iso3, admin1, admin2, lat, lon, pop, alts, _), lineno = self._rows[key]
+            line, lineno = self._rows[key]
+            gid, name, iso3, admin1, admin2, lat, lon, pop, alts, _ = line.split("\t")
             aliases = (name, *alts.split("|")) if alts else (name,)
             place = Place(key, "town", iso3, admin1, admin2, "", name, float(lat), float(lon), aliases,
                           SourceRef(_FILE, lineno), int(pop), True)
