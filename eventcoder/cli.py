@@ -136,7 +136,7 @@ def _outcomes(articles: Iterable[Article], coder: Coder, jobs: int) -> Iterator[
     else:  # pragma: no cover - platforms without fork: workers rebuild the coder from its dictionary names
         pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(coder,))
     with pool:
-        yield from pool.imap(_work, articles, chunksize=64)
+        yield from pool.imap(_work, articles, chunksize=128)
 
 
 def _code(args: argparse.Namespace) -> int:
