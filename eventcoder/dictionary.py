@@ -212,7 +212,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
             elif section == "events":
                 ds.patterns[ident] = Pattern(
                     ident, entry["cameo"], entry.get("cameo_civilians"), entry.get("acled"),
-                    bool(entry.get("symmetric", False)), _tuple(entry.get("preps") or ("on", "against", "targeting", "upon")),
+                    bool(entry.get("symmetric", False)), _tuple(entry.get("preps") or ("on", "against", "targeting", "upon", "at")),
                     _tuple(entry.get("verbs")), _tuple(entry.get("nouns")), ref,
                 )
             elif section == "places":

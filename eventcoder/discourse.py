@@ -80,6 +80,7 @@ class ArticleCoding:
     dropped: list[Dropped]
     main_place: PlaceMention | None
     candidates: list[list[Candidate]] = attrs.field(factory=list)
+    dateline: PlaceMention | None = None
 
 
 def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
@@ -270,7 +271,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         kept.append(d)
     merged = _fold_interventions(_merge(kept, lex), lex)
     main = place_line or _main_place(analyses, title_places)
-    return ArticleCoding(analyses, merged, dropped, main, all_candidates)
+    return ArticleCoding(analyses, merged, dropped, main, all_candidates, place_line)
 
 
 def _synthetic(agent: str) -> ActorMention:

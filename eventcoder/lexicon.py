@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -12,6 +13,7 @@ from .morphology import plural, verb_forms
 from .text import phrase_key
 
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
+_INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
 
 @attrs.frozen(slots=True)
@@ -27,6 +29,7 @@ class Entry:
     key: str
     form: str
     ref: SourceRef | None
+    cased: bool = False  # an initialism ("CAR", "US") matches only when written in capitals
 
 
 @attrs.frozen(slots=True)
@@ -69,6 +72,8 @@ class Lexicon:
         key = phrase_key(phrase)
         if not key:
             return
+        if entry.kind in ("country", "actor") and _INITIALISM.fullmatch(phrase):
+            entry = attrs.evolve(entry, cased=True)
         node = self._trie
         for tok in key:
             nxt = node.get(tok)
@@ -135,7 +140,7 @@ class Lexicon:
         self._gaz = ds.gazetteer
 
     # -- matching -------------------------------------------------------------------------
-    def match(self, norms: Sequence[str]) -> list[Match]:
+    def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
         """Leftmost-longest dictionary matches over a token sequence.
 
         >>> lex = default_lexicon()
@@ -155,7 +160,13 @@ class Lexicon:
                     break
                 j += 1
                 if _END in node:
-                    best_end, best = j, node[_END]
+                    found = node[_END]
+                    if surface is not None and any(e.cased for e in found):
+                        # "a car" is not the Central African Republic, "told us" is not the United States
+                        upper = all(t.isupper() for t in surface[i:j])
+                        found = [e for e in found if upper or not e.cased]
+                    if found:
+                        best_end, best = j, found
             if best is not None:
                 out.append(Match(i, best_end, tuple(best)))
                 i = best_end

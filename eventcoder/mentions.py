@@ -113,7 +113,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
     """Tokenise a sentence and find everything the dictionaries recognise in it."""
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
-    matches = lex.match(norms)
+    matches = lex.match(norms, [t.text for t in tokens])
     cue_spans: dict[str, list[tuple[int, int]]] = {}
     for m in matches:
         for e in m.of("cue"):

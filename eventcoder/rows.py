@@ -43,12 +43,18 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     return None
 
 
-def _choose_place(lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None) -> Where | None:
+def _choose_place(
+    lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None, dateline: PlaceMention | None = None
+) -> Where | None:
     """The event's own place, else the place of the event reported just before it, else the article's main place."""
     places = [_where(lex, m.place) for m in d.mentions]
     found = [w for w in places if w is not None]
     if found:
-        return min(found, key=lambda w: w.precision)
+        best = min(found, key=lambda w: w.precision)
+        line = _where(lex, dateline)
+        if best.precision == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
+            return line  # "in Kenya's capital" under a NAIROBI dateline: the town, not the country's centroid
+        return best
     if d.primary.pattern.acled is None and d.source is not None and d.source.country:
         # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
         c = lex.ds.countries[d.source.country]
@@ -147,7 +153,7 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
     rows: list[Event] = []
     previous: Where | None = None
     for n, d in enumerate(coding.drafts):
-        where = _choose_place(lex, d, coding.main_place, previous)
+        where = _choose_place(lex, d, coding.main_place, previous, coding.dateline)
         if where is None or d.source is None:
             coding.dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id,
                                           "no place or country could be found"))

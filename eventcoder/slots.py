@@ -163,7 +163,9 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
         if t.pos == "verb" and _participial(a, t) and out:
-            root = _root(out, len(out) - 1)
+            # the clause's main event: the last verb before it, else the last event word
+            verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb"]
+            root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi)
             if t.pattern == "kill":
                 # ", killing five people": what the preceding event did, not a new event
@@ -350,8 +352,9 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: froze
             for m in a.actors:
                 if e <= m.start <= e + 3 and not m.locative and not _speaker(a, m):
                     victims = m
-                    if "a" in norms[max(0, m.start - 2) : m.start] or "an" in norms[max(0, m.start - 2) : m.start] or "one" in norms[max(0, m.start - 2) : m.start]:
-                        q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist"
+                    lead = norms[e : m.start]
+                    if ({"a", "an", "one"} & set(lead)) or ("the" in lead and _singular(a, m)):
+                        q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
                     break
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
         # which candidate in the sentence this count belongs to
@@ -376,6 +379,15 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: froze
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _singular(a: SentenceAnalysis, m: ActorMention) -> bool:
+    """Whether an agent mention is a singular noun ("the imam", not "the villagers")."""
+    for match in a.matches:
+        if match.end == m.end:
+            forms = {e.form for e in match.of("agent")}
+            return forms == {"sg"} and not a.norms[m.end - 1].endswith("s")
+    return False
 
 
 def _nearest_noun_event(cands: list[Candidate], pos: int) -> int | None:

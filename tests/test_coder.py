@@ -159,3 +159,22 @@ def test_fatality_counts_the_acled_way(coder, sentence, killed, qualifier):
 def test_event_dates_resolve_against_publication(coder, phrase, date, precision):
     rows = code(coder, f"Rebels attacked soldiers in Goma {phrase}.", pub="2024-01-03")
     assert [(r.event_date, r.time_precision) for r in rows] == [(date, precision)]
+
+
+def test_initialisms_match_only_in_capitals(coder):
+    rows = code(coder, "An Israeli drone strike on a car in southern Lebanon killed two Hezbollah fighters on Monday.")
+    assert [(r.actor1, r.actor2, r.fatalities, r.country) for r in rows] == [
+        ("Military Forces of Israel", "Hezbollah", 2, "Lebanon")]
+    rows = code(coder, "Gunmen attacked a bus in Kano on Monday, a survivor told us.")
+    assert all("United States" not in r.actor2 for r in rows)
+
+
+def test_a_junta_belongs_to_the_country_named_with_it(coder):
+    rows = code(coder, "Burkina Faso's junta said on Monday it had arrested several army officers in Ouagadougou.")
+    assert [(r.actor1, r.sub_event_type, r.actor2) for r in rows] == [
+        ("Military Forces of Burkina Faso", "Arrests", "Military Forces of Burkina Faso")]
+
+
+def test_a_single_named_victim_counts_one(coder):
+    rows = code(coder, "Gunmen stormed a mosque in Kano on Friday. The attackers also killed the mosque's imam.")
+    assert [r.fatalities for r in rows if r.event_type] == [1]

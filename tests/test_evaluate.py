@@ -18,6 +18,7 @@ SETS = {
     "development": sorted(GOLD.glob("*.yaml")),
     "heldout": [GOLD / "heldout" / "heldout.yaml"],
     "heldout2": [GOLD / "heldout" / "heldout2.yaml"],
+    "heldout3": [GOLD / "heldout" / "heldout3.yaml"],
 }
 
 
