@@ -25,7 +25,6 @@ from .sentences import split_sentences
 from .text import normalize, tokenize
 from .slots import Candidate, casualty_reports, claims, fill_slots
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 HISTORY_DAYS = 31
 LOOKBACK_SENTENCES = 4
 
@@ -85,16 +84,7 @@ class ArticleCoding:
 
 def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
     """Whether a pattern describes political violence (battles, explosions, violence against civilians)."""
-    cache = lex.__dict__.setdefault("_violent", {})
-    found = cache.get(pattern.id)
-    if found is None:
-        if pattern.acled == "by_actors":
-            found = pattern.id != "protest"
-        else:
-            t = lex.ds.acled_types.get(pattern.acled or "")
-            found = t is not None and t.event_type in VIOLENT_TYPES
-        cache[pattern.id] = found
-    return found
+    return pattern.id in lex.violent
 
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
@@ -141,7 +131,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
     dropped: list[Dropped] = []
     narrative: DateMention | None = None
 
-    violent_ids = frozenset(p.id for p in lex.ds.patterns.values() if is_violent(lex, p))
+    violent_ids = lex.violent
     all_candidates: list[list[Candidate]] = []
     for a in analyses:
         cands = fill_slots(a, lex)

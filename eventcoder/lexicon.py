@@ -138,6 +138,7 @@ class Lexicon:
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
         self._gaz = ds.gazetteer
+        self.violent = frozenset(p.id for p in ds.patterns.values() if _describes_violence(ds, p.acled, p.id))
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -203,6 +204,16 @@ class Lexicon:
             if node is None:
                 return []
         return list(node.get(_END, []))
+
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _describes_violence(ds: DictionarySet, acled: str | None, pattern_id: str) -> bool:
+    if acled == "by_actors":
+        return pattern_id != "protest"
+    t = ds.acled_types.get(acled or "")
+    return t is not None and t.event_type in VIOLENT_TYPES
 
 
 _DEFAULT: Lexicon | None = None

@@ -82,6 +82,7 @@ class SentenceAnalysis:
     quantities: list[Quantity]
     dates: list[DateMention]
     cue_spans: dict[str, list[tuple[int, int]]]
+    participants: list[ActorMention] = attrs.field(factory=list)  # actors that are not places ("in Iraq")
 
     def cue_before(self, name: str, index: int, window: int, lo: int = 0) -> tuple[int, int] | None:
         """The nearest span of cue `name` ending within `window` tokens before `index` (not before lo)."""
@@ -130,6 +131,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
         sentence, tokens, norms, matches, [], [], [], find_quantities(norms), find_dates(norms, published, holidays), cue_spans
     )
     a.actors = _actor_mentions(a, lex)
+    a.participants = [m for m in a.actors if not m.locative]
     a.triggers = _triggers(a, lex)
     a.places = _places(a, lex)
     return a
@@ -269,8 +271,6 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "verb"
             else:
                 pos = "noun"
-        if pos == "verb" and all("ing" == e.form for e in verbs) and prev in DETERMINERS - {"of"} and prev not in ("'s",):
-            pos = "noun" if nouns else "verb"
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
         passive = False
         if pos == "verb" and "part" in entry.form:

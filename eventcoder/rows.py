@@ -38,9 +38,14 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
         precision = 3 if pl.kind == "region" else (2 if p.near else 1)
         return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
     if p.country is not None:
-        c = lex.ds.countries[p.country]
-        return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
+        return _country_where(lex, p.country)
     return None
+
+
+def _country_where(lex: Lexicon, iso3: str) -> Where:
+    """A country as a place: its centroid, geo_precision 3."""
+    c = lex.ds.countries[iso3]
+    return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
 
 
 def _choose_place(
@@ -57,8 +62,7 @@ def _choose_place(
         return best
     if d.primary.pattern.acled is None and d.source is not None and d.source.country:
         # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
-        c = lex.ds.countries[d.source.country]
-        return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
+        return _country_where(lex, d.source.country)
     if previous is not None:
         return previous
     w = _where(lex, main)
@@ -66,8 +70,7 @@ def _choose_place(
         return w
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
-            c = lex.ds.countries[actor.country]
-            return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
+            return _country_where(lex, actor.country)
     return None
 
 

@@ -72,10 +72,6 @@ def _clause(a: SentenceAnalysis, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _actors(a: SentenceAnalysis) -> list[ActorMention]:
-    return [m for m in a.actors if not m.locative]
-
-
 def _chain_left(a: SentenceAnalysis, actors: list[ActorMention], idx: int) -> tuple[ActorMention, tuple[ActorMention, ...]]:
     """From the actor nearest a verb, walk left over 'X and Y' to the first conjunct."""
     chain = [actors[idx]]
@@ -105,7 +101,7 @@ def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: 
 
 
 def _source_left(a: SentenceAnalysis, pos: int, lo: int) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
-    actors = _actors(a)
+    actors = a.participants
     if lo > 0 and a.norms[lo - 1] in ("who", "that") and any(m.end == lo - 1 for m in actors):
         lo = next(m.start for m in actors if m.end == lo - 1)  # "gunmen who kidnapped": the relative pronoun's antecedent
     best = None
@@ -128,7 +124,7 @@ def _speaker(a: SentenceAnalysis, m: ActorMention) -> bool:
 
 
 def _target_right(a: SentenceAnalysis, pos: int, hi: int, window: int = 10) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
-    actors = _actors(a)
+    actors = a.participants
     for i, m in enumerate(actors):
         if m.start >= pos and m.start < hi and m.start - pos <= window:
             if "by" in a.norms[pos : m.start] or _speaker(a, m):
@@ -140,7 +136,7 @@ def _target_right(a: SentenceAnalysis, pos: int, hi: int, window: int = 10) -> t
 def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, window: int = 4) -> ActorMention | None:
     for k in range(pos, min(pos + window, hi)):
         if a.norms[k] == "by":
-            for m in _actors(a):
+            for m in a.participants:
                 if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in ("the", "a", "an")):
                     return m
             return None
@@ -230,7 +226,7 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
 def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool) -> None:
     t = c.trigger
     norms = a.norms
-    actors = _actors(a)
+    actors = a.participants
     # premodifier or possessive: "US strikes", "Israel's bombardment", "Kataib Hezbollah's drone attack"
     for i, m in enumerate(actors):
         if m.end <= t.start and t.start - m.end <= 3 and m.start >= lo:
