@@ -250,14 +250,9 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
             break
         if not (k in dated or norms[k].endswith("ly") or norms[k] in ("on", "early", "late", "overnight", "reportedly", "allegedly")):
             break
-    prev = norms[t.start - 1] if t.start else ""
-    prev2 = " ".join(norms[max(0, t.start - 2) : t.start])
-    if c.source is None and c.target is None and (lex_anaphoric(prev) or prev2 in ("the latest", "the same")):
+    # "the attack", "those strikes": the anaphoric cue list (cues.yaml) says the noun points back to an event
+    if c.source is None and c.target is None and a.cue_before("anaphoric", t.start, 0) is not None:
         c.reference = True
-
-
-def lex_anaphoric(word: str) -> bool:
-    return word in ("the", "those", "these", "this", "that", "its", "their", "his", "her", "such")
 
 
 def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
