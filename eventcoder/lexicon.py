@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from .dictionary import DictionarySet, SourceRef, load_dictionaries
+from .dictionary import DictionarySet, SourceRef, by_fields, load_dictionaries
 from .morphology import plural, verb_forms
 from .text import phrase_key
 
@@ -16,6 +16,7 @@ _END = ""  # trie key under which a node stores the entries of the phrase ending
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
 
+@by_fields
 @attrs.frozen(slots=True)
 class Entry:
     """What a matched phrase can mean.
@@ -187,7 +188,7 @@ class Lexicon:
             return None
         countries = self.ds.countries
         for length in range(min(gaz.max_len, len(norms) - i), 0, -1):
-            names = gaz.keys.get(tuple(norms[i : i + length]))
+            names = gaz.keys.get(" ".join(norms[i : i + length]))
             if names:
                 entries = tuple(Entry("place", n, "town", gaz.ref(n)) for n in names if gaz.country(n) in countries)
                 return Match(i, i + length, entries) if entries else None
