@@ -3,10 +3,10 @@
     python3 benchmarks/validation_suites.py [--shared ../shared]
 
 For each record, the coder's (source, target, CAMEO code) triples are compared
-with the expected ones; a record passes when the sets are equal. The suites'
-actor and agent dictionaries are imported with `eventcoder import-dicts`; their
-verb dictionaries are not converted yet, so event codes come from eventcoder's
-own patterns and most records are expected to fail until they are.
+with the expected ones; a record passes when the sets are equal. Each suite's
+own actor, agent, verb and discard dictionaries are imported as
+`eventcoder import-dicts` does, and the sentences are coded from raw text by
+`Coder.cameo()` with the imported verb patterns (no parser).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from eventcoder.importers import import_dictionaries  # noqa: E402
 
 SUITES = {
     "PETRARCH unit tests": ("petrarch/derived/PETR.UnitTest.records.jsonl",
-                            ["petrarch/PETR.Validate.actors.txt", "petrarch/PETR.Validate.agents.txt"], "petrarch"),
+                            ["petrarch/PETR.Validate.actors.txt", "petrarch/PETR.Validate.agents.txt",
+                             "petrarch/PETR.Validate.verbs.txt", "petrarch/PETR.Validate.discards.txt"], "petrarch"),
     "TABARI Validate": ("petrarch/derived/TABARI.Validate.jsonl",
-                        ["petrarch/PETR.Validate.actors.txt", "tabari/Validate.agents"], "tabari"),
+                        ["tabari/TABARI.Demo.actors", "tabari/Validate.agents", "tabari/TABARI.Demo.verbs"], "tabari"),
 }
 
 

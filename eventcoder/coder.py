@@ -8,8 +8,9 @@ from typing import Iterable, Iterator
 
 import attrs
 
+from .cameo_coding import CameoCoder
 from .discourse import ArticleCoding, code_text
-from .errors import ArticleError
+from .errors import ArticleError, DictionaryError
 from .lexicon import Lexicon, default_lexicon
 from .model import Article, Event
 from .rows import build_rows, cameo_triples
@@ -37,6 +38,12 @@ class Coder:
     def __init__(self, lexicon: Lexicon, *, paths: tuple[str, ...] = (), bundled: bool = True):
         self.lexicon = lexicon
         self._source = (tuple(str(p) for p in paths), bundled)
+        self.patterns: CameoCoder | None = None
+        if lexicon.ds.verb_patterns:
+            # verb-pattern dictionaries (imported from TABARI/PETRARCH) are compiled and checked up front too
+            self.patterns = CameoCoder(lexicon.ds)
+            if self.patterns.problems:
+                raise DictionaryError(self.patterns.problems)
 
     @classmethod
     def default(cls) -> "Coder":
@@ -79,10 +86,16 @@ class Coder:
     def cameo(self, text: str, published: dt.date | str | None = None) -> list[tuple[str, str, str]]:
         """CAMEO (source, target, event code) triples for a text, without ACLED enrichment or a place.
 
+        With verb-pattern dictionaries (`verb_patterns`, e.g. imported by `eventcoder import-dicts`) the triples come
+        from those patterns and the dictionaries' own actor codes, as TABARI and PETRARCH would code them; otherwise
+        from eventcoder's event patterns.
+
         >>> Coder.default().cameo("Jordan condemned Israel on Monday.", "2024-05-15")
         [('JORGOV', 'ISRGOV', '111')]
         """
         day = Article("cameo", text, published=published).published or dt.date.today()
+        if self.patterns is not None:
+            return self.patterns.code(text, day)
         return cameo_triples(code_text(text, "", day, self.lexicon), self.lexicon)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:

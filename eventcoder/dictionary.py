@@ -156,6 +156,72 @@ class AcledType:
     rank: int
 
 
+@by_fields
+@attrs.frozen(slots=True)
+class DatedCode:
+    """A CAMEO actor code, valid from `start` (inclusive) to `end` (exclusive) when given."""
+
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class CameoActor:
+    name: str
+    phrases: tuple[str, ...]
+    codes: tuple[DatedCode, ...]
+    ref: SourceRef
+
+    def code_on(self, day: dt.date) -> str:
+        """The code that holds on `day`; an undated code is the fallback, the last dated one the last resort."""
+        for c in self.codes:
+            if (c.start or c.end) and c.holds_on(day):
+                return c.code
+        undated = [c.code for c in self.codes if not (c.start or c.end)]
+        return undated[0] if undated else self.codes[-1].code
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class CameoAgent:
+    phrases: tuple[str, ...]
+    code: str
+    prefix: bool
+    ref: SourceRef
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class VerbPattern:
+    pattern: str
+    code: str
+    ref: SourceRef
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class CameoVerb:
+    verb: str
+    code: str
+    forms: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    patterns: tuple[VerbPattern, ...]
+    ref: SourceRef
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class Discard:
+    phrase: str
+    story: bool
+    ref: SourceRef
+
+
 @attrs.define
 class DictionarySet:
     """Everything the dictionaries say, layered, before it is compiled for matching."""
@@ -172,6 +238,12 @@ class DictionarySet:
     double_final: set[str] = attrs.field(factory=set)
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
     files: list[str] = attrs.field(factory=list)
+    # CAMEO verb-pattern dictionaries (TABARI/PETRARCH style): lists, since several entries may share a phrase
+    cameo_actors: list[CameoActor] = attrs.field(factory=list)
+    cameo_agents: list[CameoAgent] = attrs.field(factory=list)
+    synsets: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    verb_patterns: dict[str, CameoVerb] = attrs.field(factory=dict)
+    discards: list[Discard] = attrs.field(factory=list)
     gazetteer: Any = None  # eventcoder.gazetteer.Gazetteer, when towns are wanted
 
     def place(self, key: str) -> Place:
@@ -187,6 +259,8 @@ _KEYS = {
     "places": "name",
     "holidays": "name",
     "acled_types": "sub_event_type",
+    "synsets": "name",
+    "verb_patterns": "verb",
 }
 
 
@@ -249,6 +323,27 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 ds.holidays[ident] = Holiday(ident, month, day, _tuple(entry["aliases"]), ref)
             elif section == "acled_types":
                 ds.acled_types[ident] = AcledType(ident, entry["event_type"], entry["disorder_type"], entry["rank"])
+            elif section == "synsets":
+                ds.synsets[ident.upper()] = _tuple(entry["phrases"])
+            elif section == "verb_patterns":
+                lines = entry["patterns"].item_lines if entry.get("patterns") else []
+                patterns = tuple(
+                    VerbPattern(p["pattern"], p["code"], SourceRef(name, lines[j]))
+                    for j, p in enumerate(entry.get("patterns") or [])
+                )
+                ds.verb_patterns[ident] = CameoVerb(
+                    ident, entry["code"], _tuple(entry.get("forms")), _tuple(entry.get("synonyms")), patterns, ref
+                )
+    for i, entry in enumerate(data.get("cameo_actors") or []):
+        codes = tuple(DatedCode(c["code"], _date(c.get("from")), _date(c.get("to"))) for c in entry["codes"])
+        ds.cameo_actors.append(
+            CameoActor(entry["name"], _tuple(entry["phrases"]), codes, SourceRef(name, data["cameo_actors"].item_lines[i]))
+        )
+    for i, entry in enumerate(data.get("cameo_agents") or []):
+        ds.cameo_agents.append(CameoAgent(_tuple(entry["phrases"]), entry["code"], entry.get("position") == "prefix",
+                                          SourceRef(name, data["cameo_agents"].item_lines[i])))
+    for i, entry in enumerate(data.get("discards") or []):
+        ds.discards.append(Discard(entry["phrase"], entry.get("scope") == "story", SourceRef(name, data["discards"].item_lines[i])))
     for cue, phrases in (data.get("cues") or {}).items():
         if cue not in KNOWN_CUES:
             problems.append(f"{name}:{data['cues'].key_lines[cue]}: cues: unknown cue list {cue!r} (known: {', '.join(sorted(KNOWN_CUES))})")
@@ -285,8 +380,11 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
 
 def _layer(ds: DictionarySet, part: DictionarySet) -> None:
     """Put one file's entries over what earlier files said."""
-    for field in ("countries", "agents", "actors", "patterns", "places", "holidays", "acled_types", "irregular_verbs", "irregular_plurals"):
+    for field in ("countries", "agents", "actors", "patterns", "places", "holidays", "acled_types", "irregular_verbs", "irregular_plurals",
+                  "synsets", "verb_patterns"):
         getattr(ds, field).update(getattr(part, field))
+    for field in ("cameo_actors", "cameo_agents", "discards"):
+        getattr(ds, field).extend(getattr(part, field))
     for cue, phrases in part.cues.items():
         ds.cues.setdefault(cue, set()).update(phrases)
     ds.double_final.update(part.double_final)

@@ -1,10 +1,14 @@
 """Converting TABARI and PETRARCH dictionaries into eventcoder YAML.
 
 Converted: actor dictionaries (names, `+` synonyms, codes with date limits
-`[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE YYMMDD-YYMMDD]`) and agent
-dictionaries (`TERM {PLURAL} [~ROLE]`, `!MACRO! = A, B` substitutions).
-Everything else is reported as `file:line: not converted: why`, never dropped
-silently; verb dictionaries are not converted yet.
+`[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE YYMMDD-YYMMDD]`), agent dictionaries
+(`TERM {PLURAL} [~ROLE]`, `!MACRO! = A, B` substitutions), verb dictionaries
+(synsets `&NAME`, verb blocks with forms `{...}` and synonyms, patterns
+`- words * words [CODE]` with `$ + % ^` slots and `{ A | B }` alternatives) and
+discards. Actors and agents become both ACLED-style entries (`actors`, `agents`,
+where the country is known) and exact CAMEO entries (`cameo_actors`,
+`cameo_agents`) for verb-pattern coding. Everything else is reported as
+`file:line: not converted: why`, never dropped silently.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any, Iterable
 
 import attrs
 import yaml
+
+from .morphology import plural
 
 # CAMEO role codes and what they mean in ACLED's scheme: (inter, armed, eventcoder agent)
 ROLES: dict[str, tuple[int, bool, str | None]] = {
@@ -37,7 +43,9 @@ _NULL_CODES = {"---", "###"}
 class ImportResult:
     """What an import produced: eventcoder dictionary data, and what could not be converted."""
 
-    data: dict[str, Any] = attrs.field(factory=lambda: {"actors": [], "agents": []})
+    data: dict[str, Any] = attrs.field(factory=lambda: {
+        "actors": [], "agents": [], "cameo_actors": [], "cameo_agents": [], "synsets": [], "verb_patterns": [], "discards": [],
+    })
     problems: list[str] = attrs.field(factory=list)
     converted: int = 0
 
@@ -161,11 +169,28 @@ def _role(code: str) -> str:
     return code[3:6]
 
 
+def _cameo_actor(entry: dict[str, Any], result: ImportResult) -> None:
+    """The exact CAMEO entry: every phrase and every (dated) code, null codes included (they stop a phrase being coded)."""
+    phrases = list(dict.fromkeys(a for a in entry["aliases"] if a))
+    if not phrases or not entry["codes"]:
+        return
+    codes = []
+    for code, start, end in entry["codes"]:
+        c: dict[str, Any] = {"code": code}
+        if start:
+            c["from"] = start
+        if end:
+            c["to"] = end
+        codes.append(c)
+    result.data["cameo_actors"].append({"name": entry["name"], "phrases": phrases, "codes": codes})
+
+
 def _finish_actor(entry: dict[str, Any], known: set[str], result: ImportResult, name: str, taken: set[str]) -> None:
     where = f"{name}:{entry['line']}"
+    _cameo_actor(entry, result)
     codes = [c for c in entry["codes"] if c[0] not in _NULL_CODES]
     if not codes:
-        result.problems.append(f"{where}: not converted: {entry['name']!r} has no usable code (discard or null code)")
+        result.problems.append(f"{where}: CAMEO entry only: {entry['name']!r} has no usable code for an ACLED actor (discard or null code)")
         return
     aliases = list(dict.fromkeys(a for a in entry["aliases"] if a))
     dated = [c for c in codes if c[1] or c[2]]
@@ -189,7 +214,7 @@ def _finish_actor(entry: dict[str, Any], known: set[str], result: ImportResult, 
             return
     code = next((c[0] for c in codes if not (c[1] or c[2])), codes[-1][0])
     if not re.fullmatch(r"[A-Z][A-Z0-9]{2,14}", code):
-        result.problems.append(f"{where}: not converted: {entry['name']!r} code {code!r} is not a CAMEO actor code")
+        result.problems.append(f"{where}: CAMEO entry only: {entry['name']!r} code {code!r} is not an ACLED-usable actor code")
         return
     country, role = code[:3], _role(code)
     inter, armed, _ = ROLES.get(role, (1, False, None) if len(code) == 3 else (8, False, None))
@@ -203,7 +228,11 @@ def _finish_actor(entry: dict[str, Any], known: set[str], result: ImportResult, 
 
 
 def import_agents(path: str | Path, result: ImportResult | None = None) -> ImportResult:
-    """Convert a TABARI/PETRARCH agent dictionary: terms grouped by role code."""
+    """Convert a TABARI/PETRARCH agent dictionary: terms grouped by role code, and each term as a CAMEO agent.
+
+    `[~GOV]` adds GOV after the actor's code, `[NGO~]` before it; `{PLURAL}` lists plurals (`{}`: none), otherwise
+    the regular plural is generated.
+    """
     result = result or ImportResult()
     name = str(path)
     lines = _strip_comments(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
@@ -217,12 +246,12 @@ def import_agents(path: str | Path, result: ImportResult | None = None) -> Impor
         if m:
             macros[m.group(1)] = [_phrase(w) for w in m.group(2).split(",")]
             continue
-        m = re.fullmatch(r"(.+?)\s*(?:\{([^}]*)\})?\s*\[\s*~?\s*([A-Z]+)\s*~?\s*\]", text)
+        m = re.fullmatch(r"(.+?)\s*(?:\{([^}]*)\})?\s*\[\s*(~?)\s*([A-Z0-9]+)\s*(~?)\s*\]", text)
         if not m:
             result.problems.append(f"{name}:{lineno}: not converted: not an agent entry ({text[:40]!r})")
             continue
-        term, plural, role = m.group(1), m.group(2), m.group(3)
-        forms = [term] + ([plural] if plural else [])
+        term, plural_text, pre_tilde, code, post_tilde = m.groups()
+        forms = [term] + (plural_text.split() if plural_text else [])
         expanded: list[str] = []
         for form in forms:
             macro = re.search(r"![A-Z]+!", form)
@@ -232,14 +261,154 @@ def import_agents(path: str | Path, result: ImportResult | None = None) -> Impor
                 result.problems.append(f"{name}:{lineno}: not converted: unknown substitution {macro.group(0)}")
             else:
                 expanded.append(form)
-        by_role.setdefault(role[:3], []).extend(_phrase(f) for f in expanded)
+        phrases = [p for p in (_phrase(f) for f in expanded) if p]
+        if plural_text is None:
+            phrases += [plural(p) for p in phrases if plural(p) != p]
+        if not phrases:
+            continue
+        by_role.setdefault(code[:3], []).extend(phrases)
+        agent: dict[str, Any] = {"phrases": list(dict.fromkeys(phrases)), "code": code}
+        if post_tilde and not pre_tilde:
+            agent["position"] = "prefix"
+        result.data["cameo_agents"].append(agent)
+        result.converted += 1
     for role, terms in by_role.items():
         inter, armed, _ = ROLES.get(role, (8, False, None))
         result.data["agents"].append({
             "id": f"imported_{role.lower()}", "role": role, "inter": inter, "armed": armed,
             "acled_name": _ACLED_NAMES.get(role, role.title() + " ({country})"), "terms": sorted(set(t for t in terms if t)),
         })
-        result.converted += 1
+    return result
+
+
+_VERB_CODE = re.compile(r"\[\s*([^\]\s]+)\s*\]")
+_ALTERNATIVES = re.compile(r"\{([^{}]*\|[^{}]*)\}")
+
+
+def import_verbs(path: str | Path, result: ImportResult | None = None) -> ImportResult:
+    """Convert a PETRARCH-1 or TABARI verb dictionary: synsets, verbs with forms and synonyms, and their patterns."""
+    result = result or ImportResult()
+    name = str(path)
+    lines = _strip_comments(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
+    synsets: dict[str, list[str]] = {}
+    verbs: dict[str, dict[str, Any]] = {}
+    current_syn: str | None = None
+    block_code: str | None = None  # PETRARCH-1 "--- VERB [CODE] ---" header: the code of verbs listed under it
+    verb: dict[str, Any] | None = None
+    section: str | None = None
+    alt = 0
+    for lineno, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text:
+            current_syn = None
+            continue
+        tag = re.fullmatch(r"<(/?)([A-Z]+)>", text)
+        if tag:
+            section = None if tag.group(1) else tag.group(2)
+            if section not in (None, "SYNSETS"):
+                result.problems.append(f"{name}:{lineno}: not converted: <{section}> section (no eventcoder equivalent)")
+            current_syn = None
+            continue
+        if section not in (None, "SYNSETS"):
+            continue
+        if text.startswith("&"):
+            current_syn = text[1:].split()[0].rstrip("_").upper()
+            synsets.setdefault(current_syn, [])
+            continue
+        if current_syn is not None and text.startswith("+"):
+            synsets[current_syn].append(_pattern_words(text[1:]))
+            continue
+        current_syn = None
+        header = re.fullmatch(r"---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*---", text)
+        if header:
+            block_code = header.group(2)
+            verb = None
+            continue
+        if text.startswith("-"):
+            if verb is None:
+                result.problems.append(f"{name}:{lineno}: not converted: pattern with no verb above it")
+                continue
+            m = _VERB_CODE.search(text)
+            if not m:
+                result.problems.append(f"{name}:{lineno}: not converted: pattern without a [CODE]")
+                continue
+            body = text[1 : m.start()].strip()
+            while (a := _ALTERNATIVES.search(body)) is not None:
+                alt += 1
+                syn = f"ALT{alt}"
+                synsets[syn] = [_pattern_words(o) for o in a.group(1).split("|") if o.strip()]
+                body = body[: a.start()] + f" &{syn} " + body[a.end() :]
+            if body.count("*") != 1:
+                result.problems.append(f"{name}:{lineno}: not converted: pattern needs exactly one * ({body!r})")
+                continue
+            verb["patterns"].append({"pattern": " ".join(body.split()), "code": _event_code(m.group(1)), "line": lineno})
+            continue
+        if text.startswith("+"):
+            if verb is None:
+                result.problems.append(f"{name}:{lineno}: not converted: verb synonym with no verb above it")
+                continue
+            verb["synonyms"].append(_phrase(text[1:]))
+            continue
+        # a verb line: WORD {FORMS} [CODE]
+        m = re.fullmatch(r"([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[\s*([^\]]*?)\s*\])?\s*", text)
+        if not m:
+            result.problems.append(f"{name}:{lineno}: not converted: not a verb entry ({text[:40]!r})")
+            continue
+        head, forms, code = m.group(1).rstrip("=").strip(), m.group(2), m.group(3) or block_code
+        if "+" in head.strip("_"):
+            head = head.replace("+", "")
+        if code is None:
+            result.problems.append(f"{name}:{lineno}: not converted: verb {head!r} has no code")
+            verb = None
+            continue
+        phrase = _phrase(head).lower()
+        if phrase in verbs:
+            verb = verbs[phrase]  # the same verb listed again: its patterns join the first entry
+            continue
+        verb = {"verb": phrase, "code": _event_code(code), "forms": [_phrase(f).lower() for f in (forms or "").split()],
+                "synonyms": [], "patterns": [], "line": lineno}
+        verbs[phrase] = verb
+    used = {s for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9_]+)", p["pattern"])}
+    for syn, phrases in synsets.items():
+        if phrases:
+            result.data["synsets"].append({"name": syn, "phrases": list(dict.fromkeys(phrases))})
+        elif syn in used:
+            result.problems.append(f"{name}:0: not converted: synset &{syn} is empty")
+    for v in verbs.values():
+        entry: dict[str, Any] = {"verb": v["verb"], "code": v["code"]}
+        if v["forms"]:
+            entry["forms"] = v["forms"]
+        if v["synonyms"]:
+            entry["synonyms"] = list(dict.fromkeys(v["synonyms"]))
+        if v["patterns"]:
+            entry["patterns"] = [{"pattern": p["pattern"], "code": p["code"]} for p in v["patterns"]]
+        result.data["verb_patterns"].append(entry)
+        result.converted += 1 + len(v["patterns"])
+    return result
+
+
+def _pattern_words(text: str) -> str:
+    """A synset member or pattern fragment as written, minus TABARI's stem markers."""
+    return " ".join(w.strip("_") if w.strip("_") else w for w in text.split())
+
+
+def _event_code(code: str) -> str:
+    return code.strip()
+
+
+def import_discards(path: str | Path, result: ImportResult | None = None) -> ImportResult:
+    """Convert a discards list: `+PHRASE` discards the whole story, `PHRASE` the sentence."""
+    result = result or ImportResult()
+    lines = _strip_comments(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
+    for lineno, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("<"):
+            continue
+        story = text.startswith("+")
+        phrase = _phrase(text.lstrip("+"))
+        if phrase:
+            result.data["discards"].append({"phrase": phrase, "scope": "story" if story else "sentence"})
+            result.converted += 1
     return result
 
 
@@ -255,7 +424,11 @@ def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], f
             import_agents(path, result)
         elif "actor" in low:
             import_actors(path, countries, result)
+        elif "verb" in low:
+            import_verbs(path, result)
+        elif "discard" in low:
+            import_discards(path, result)
         else:
-            kind = "verb" if "verb" in low else ("discard" if "discard" in low else "unrecognised")
-            result.problems.append(f"{path}:1: not converted: {kind} dictionaries are not converted yet")
+            result.problems.append(f"{path}:1: not converted: cannot tell the kind of dictionary from its name "
+                                   "(expected actors, agents, verbs or discards in it)")
     return result

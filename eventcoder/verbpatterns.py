@@ -1,0 +1,233 @@
+"""CAMEO verb patterns: compiling the pattern language and matching it around a verb.
+
+A pattern is written as words around `*`, the verb (docs/patterns.md):
+
+    "* new &tietypes relations"     words after the verb, in order, others may come between
+    "said_would * talks"            `_` joins words that must be next to each other
+    "+ * in_ $"                     `$` is the source, `+` the target, `%` a compound actor acting on itself
+    "^ * aid"                       `^` stands for any stretch of words (TABARI's skipped noun phrase)
+
+`&NAME` is a synset: any of its phrases. Matching is on normalised tokens, so case does not matter.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import attrs
+
+from .dictionary import VerbPattern
+from .text import phrase_key
+
+SLOTS = frozenset("$+%^")
+
+
+@attrs.frozen(slots=True)
+class Element:
+    """One pattern element: words (one or more phrasings), or a slot."""
+
+    slot: str | None  # "$", "+", "%", "^" or None for words
+    options: tuple[tuple[str, ...], ...] = ()
+    adjacent: bool = False  # joined by `_` to the element nearer the verb
+
+
+@attrs.frozen(slots=True)
+class CompiledPattern:
+    before: tuple[Element, ...]  # nearest the verb first
+    after: tuple[Element, ...]  # nearest the verb first
+    code: str
+    source: VerbPattern
+    weight: int  # literal words: a pattern that says more wins
+
+    @property
+    def slots(self) -> frozenset[str]:
+        return frozenset(e.slot for e in (*self.before, *self.after) if e.slot)
+
+
+class PatternError(ValueError):
+    pass
+
+
+def _split(text: str) -> list[tuple[str, bool]]:
+    """Pattern tokens with a flag: joined by `_` to the previous token."""
+    out: list[tuple[str, bool]] = []
+    for chunk in text.split():
+        parts = chunk.split("_")
+        for i, part in enumerate(parts):
+            if not part:
+                continue
+            joined = i > 0 or (bool(out) and chunk.startswith("_"))
+            # a slot or `*` written inside a word ("IN_*", "SUGGESTED_+") splits it
+            pieces = [p for p in _cut_markers(part) if p]
+            for j, piece in enumerate(pieces):
+                out.append((piece, joined or j > 0))
+        if chunk.endswith("_") and out:
+            out.append(("", True))  # a trailing `_` joins the next chunk
+    merged: list[tuple[str, bool]] = []
+    pending_join = False
+    for tok, joined in out:
+        if tok == "":
+            pending_join = True
+            continue
+        merged.append((tok, joined or pending_join))
+        pending_join = False
+    return merged
+
+
+def _cut_markers(part: str) -> list[str]:
+    out, cur = [], ""
+    for ch in part:
+        if ch in "*$+%^":
+            if cur:
+                out.append(cur)
+            out.append(ch)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+def compile_pattern(p: VerbPattern, synsets: dict[str, tuple[str, ...]]) -> CompiledPattern:
+    """Compile one pattern; raise PatternError (the caller adds file:line) for a bad one."""
+    toks = _split(p.pattern)
+    stars = [i for i, (t, _) in enumerate(toks) if t == "*"]
+    if len(stars) != 1:
+        raise PatternError(f"pattern {p.pattern!r} needs exactly one `*` (the verb)")
+    elements: list[Element] = []
+    weight = 0
+    for tok, joined in toks:
+        if tok == "*":
+            elements.append(Element("*", (), joined))
+            continue
+        if tok in SLOTS:
+            elements.append(Element(tok, (), joined))
+            continue
+        if tok.startswith("&"):
+            name = tok[1:].upper()
+            if name not in synsets:
+                raise PatternError(f"pattern {p.pattern!r} uses unknown synset &{name}")
+            options = tuple(k for k in (phrase_key(ph.replace("_", " ")) for ph in _expand(name, synsets, set())) if k)
+            elements.append(Element(None, options, joined))
+        else:
+            key = phrase_key(tok)
+            if not key:
+                continue
+            elements.append(Element(None, (key,), joined))
+        weight += 1
+    star = next(i for i, e in enumerate(elements) if e.slot == "*")
+    before = elements[:star]
+    after = elements[star + 1 :]
+    # As written, `adjacent` says "joined to the element on my left". After the verb that is the neighbour towards
+    # the verb already; before it, the neighbour towards the verb is on the right, so the flag moves one place.
+    before_rev = tuple(attrs.evolve(before[i], adjacent=elements[i + 1].adjacent) for i in range(len(before) - 1, -1, -1))
+    return CompiledPattern(before_rev, tuple(after), p.code, p, weight)
+
+
+def _expand(name: str, synsets: dict[str, tuple[str, ...]], seen: set[str]) -> list[str]:
+    """A synset's phrases, with nested &NAME members expanded ("&TIETYPES_MEMOS")."""
+    out: list[str] = []
+    seen = seen | {name}
+    for ph in synsets.get(name, ()):
+        if "&" not in ph:
+            out.append(ph)
+            continue
+        words = ph.replace("_", " ").split()
+        variants = [""]
+        for w in words:
+            if w.startswith("&") and w[1:].upper() not in seen:
+                subs = _expand(w[1:].upper(), synsets, seen)
+                variants = [f"{v} {s}".strip() for v in variants for s in subs]
+            else:
+                variants = [f"{v} {w}".strip() for v in variants]
+        out.extend(variants)
+    return out
+
+
+# -- matching ----------------------------------------------------------------------------------------------
+
+@attrs.frozen(slots=True)
+class PatternMatch:
+    pattern: CompiledPattern
+    slots: dict[str, int]  # slot -> group id
+
+
+def match_pattern(
+    cp: CompiledPattern,
+    norms: Sequence[str],
+    verb: tuple[int, int],
+    groups: Sequence[tuple[int, int]],
+    lo: int,
+    hi: int,
+) -> PatternMatch | None:
+    """Match `cp` around the verb occupying tokens verb[0]:verb[1]; words are looked for within [lo, hi).
+
+    `groups` are the actor groups of the sentence as (start, end) spans, indexed by group id.
+    """
+    found: dict[str, int] = {}
+    if not _forward(cp.after, 0, verb[1], norms, groups, hi, found):
+        return None
+    if not _backward(cp.before, 0, verb[0], norms, groups, lo, found):
+        return None
+    return PatternMatch(cp, dict(found))
+
+
+def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], groups: Sequence[tuple[int, int]], hi: int,
+             found: dict[str, int]) -> bool:
+    if i == len(els):
+        return True
+    e = els[i]
+    exact = e.adjacent
+    if e.slot == "^":
+        # any stretch, then the rest
+        for start in range(pos, hi + 1):
+            if _forward(els, i + 1, start, norms, groups, hi, found):
+                return True
+        return False
+    starts = [pos] if exact else range(pos, hi)
+    for start in starts:
+        if e.slot is not None:
+            for gid, (gs, ge) in enumerate(groups):
+                if gs == start and ge <= hi:
+                    found[e.slot] = gid
+                    if _forward(els, i + 1, ge, norms, groups, hi, found):
+                        return True
+                    del found[e.slot]
+            continue
+        for opt in e.options:
+            end = start + len(opt)
+            if end <= hi and tuple(norms[start:end]) == opt:
+                if _forward(els, i + 1, end, norms, groups, hi, found):
+                    return True
+    return False
+
+
+def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], groups: Sequence[tuple[int, int]], lo: int,
+              found: dict[str, int]) -> bool:
+    """Match elements (nearest the verb first) ending at or before `pos`."""
+    if i == len(els):
+        return True
+    e = els[i]
+    exact = e.adjacent
+    if e.slot == "^":
+        for end in range(pos, lo - 1, -1):
+            if _backward(els, i + 1, end, norms, groups, lo, found):
+                return True
+        return False
+    ends = [pos] if exact else range(pos, lo, -1)
+    for end in ends:
+        if e.slot is not None:
+            for gid, (gs, ge) in enumerate(groups):
+                if ge == end and gs >= lo:
+                    found[e.slot] = gid
+                    if _backward(els, i + 1, gs, norms, groups, lo, found):
+                        return True
+                    del found[e.slot]
+            continue
+        for opt in e.options:
+            start = end - len(opt)
+            if start >= lo and tuple(norms[start:end]) == opt:
+                if _backward(els, i + 1, start, norms, groups, lo, found):
+                    return True
+    return False
