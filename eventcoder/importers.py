@@ -262,8 +262,8 @@ def import_agents(path: str | Path, result: ImportResult | None = None) -> Impor
             else:
                 expanded.append(form)
         phrases = [p for p in (_phrase(f) for f in expanded) if p]
-        if plural_text is None:
-            phrases += [plural(p) for p in phrases if plural(p) != p]
+        if plural_text is None and not re.search(r"![A-Z]+!", term):  # a substitution already lists its plurals
+            phrases += [q for q in (plural(p.lower()).upper() if p.isupper() else plural(p) for p in phrases) if q not in phrases]
         if not phrases:
             continue
         by_role.setdefault(code[:3], []).extend(phrases)
