@@ -34,6 +34,9 @@ _BREAKS = _PREPOSITIONS | _COMPOUND | frozenset({
     ".", ";", ":", "!", "?", "(", ")", '"', "'", "--", "-", "``", "''",
 }) | _BE
 _MAX_GAP = 3  # modifier words allowed between an agent and its actor ("Minas Tirith border police")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "'s"})
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "if", "although",
+                            "though", "where", "whereas", "once", "unless"})
 
 
 @attrs.frozen(slots=True)
@@ -47,16 +50,18 @@ class _Hit:
 
 @attrs.define
 class _Segment:
+    """Part of a noun group: actor codes (none for a bare agent) and the agent codes around them."""
+
     start: int
     end: int
-    actor: str | None
+    actors: tuple[str, ...]
     prefixes: list[str]
     suffixes: list[str]
-    joined: bool = False  # built by joining an agent to an actor across "of/in/from"
-    agent_only_before: list[list[tuple[list[str], list[str]]]] = attrs.field(factory=list)
+    joined: bool = False  # an agent joined to its actor across "of / in / from" ("ambassadors of Arnor")
+    ends_with_agent: bool = False
 
-    def code(self) -> str:
-        return compose(self.actor, self.prefixes, self.suffixes)
+    def codes(self) -> list[str]:
+        return [compose(a, self.prefixes, self.suffixes) for a in self.actors] or [compose(None, self.prefixes, self.suffixes)]
 
 
 @attrs.frozen(slots=True)
@@ -162,7 +167,8 @@ class CameoCoder:
     def code(self, text: str, day: dt.date) -> list[tuple[str, str, str]]:
         """(source, target, event code) triples for a text, sentence by sentence."""
         out: list[tuple[str, str, str]] = []
-        sentences = [[t.norm for t in tokenize(normalize(s.text))] for s in split_sentences(text)]
+        # TABARI texts join multi-word names with `_` ("Dol_Amroth"); dictionaries are matched word by word
+        sentences = [[t.norm for t in tokenize(normalize(s.text.replace("_", " ")))] for s in split_sentences(text)]
         if any(_contains(norms, k) for norms in sentences for k in self.story_discards):
             return []
         for norms in sentences:
@@ -176,7 +182,7 @@ class CameoCoder:
             return []
         hits = self._hits(norms)
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day)
-        verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
+        verbs = [h for h in hits if h.verbs and not h.actors and not h.agents and not _noun_use(norms, h, hits)]
         spans = [(g.start, g.end) for g in groups]
         out: list[tuple[str, str, str]] = []
         prev_source: int | None = None
@@ -215,58 +221,65 @@ class CameoCoder:
         in_clause = [gi for gi in subjects if groups[gi].start >= prev_end]
         if in_clause:
             return in_clause[-1]
+        if any(w in _SUBORDINATORS for w in norms[prev_end : v.start]):
+            return None  # "after a hafling was reported": a new clause whose subject is no actor
         return subjects[-1] if subjects else None
 
     # -- noun groups ----------------------------------------------------------------------------------------
     def _groups(self, norms: Sequence[str], hits: list[_Hit], day: dt.date) -> list[Group]:
         segments: list[_Segment] = []
         for h in hits:
-            actor = h.actors[-1].code_on(day) if h.actors else None
-            if actor is not None and _null(actor):
+            actors = h.actors[-1].codes_on(day) if h.actors else ()  # a later dictionary entry overrides
+            if actors and all(_null(a) for a in actors):
+                segments.append(_Segment(h.start, h.end, (), [], [], ends_with_agent=False))
+                segments[-1].start = -1  # a phrase coded as "not an actor": it ends any noun group
                 continue
-            pre = [a.code for a in h.agents if a.prefix] if not h.actors else []
-            suf = [a.code for a in h.agents if not a.prefix] if not h.actors else []
-            seg = _Segment(h.start, h.end, actor, pre, suf)
-            if segments and self._same_phrase(norms, segments[-1].end, h.start) and _mergeable(segments[-1], seg):
-                last = segments[-1]
-                last.end = h.end
-                last.actor = last.actor or seg.actor
-                last.prefixes += seg.prefixes
-                last.suffixes += seg.suffixes
-                continue
+            pre = [a.code for a in h.agents if a.prefix] if not actors else []
+            suf = [a.code for a in h.agents if not a.prefix] if not actors else []
+            seg = _Segment(h.start, h.end, tuple(a for a in actors if not _null(a)), pre, suf, ends_with_agent=not actors)
+            last = segments[-1] if segments else None
+            if last is not None and last.start >= 0 and self._same_phrase(norms, last.end, h.start):
+                if not (last.actors and seg.actors):
+                    last.end, last.actors = h.end, last.actors or seg.actors
+                    last.prefixes += seg.prefixes
+                    last.suffixes += seg.suffixes
+                    last.ends_with_agent = seg.ends_with_agent
+                    continue
+                if last.ends_with_agent and last.end == h.start:
+                    last.end, last.ends_with_agent = h.end, False  # "Bree Prime Minister Romendacil": one person
+                    continue
             segments.append(seg)
+        segments = [s for s in segments if s.start >= 0]
         # join across "of / in / from / 's"
         joined: list[_Segment] = []
         for seg in segments:
             if joined:
                 last = joined[-1]
-                between = norms[last.end : seg.start]
-                link = [w for w in between if w not in ("the", "a", "an")]
+                link = [w for w in norms[last.end : seg.start] if w not in ("the", "a", "an")]
                 if len(link) == 1 and link[0] in _CONNECTORS:
-                    if last.actor is None and seg.actor is not None and link[0] != "'s":
+                    if not last.actors and seg.actors and link[0] not in ("'s", "'"):
                         # "ambassadors of Arnor", "soldiers from Gondor", "lawmakers in Fornost"
                         seg.prefixes = last.prefixes + seg.prefixes
                         seg.suffixes = last.suffixes + seg.suffixes
                         seg.start, seg.joined = last.start, True
                         joined[-1] = seg
                         continue
-                    if last.actor is not None and link[0] in ("'s", "'"):
+                    if last.actors and link[0] in ("'s", "'"):
                         # "Gondor's government", "Dagolath's deputy prime minister Telemar"
                         last.end = seg.end
-                        last.actor = seg.actor or last.actor
+                        last.actors = seg.actors or last.actors
                         last.prefixes += seg.prefixes
                         last.suffixes += seg.suffixes
                         continue
-                    if last.actor is not None and seg.actor is not None:
+                    if last.actors and seg.actors:
                         last.end = seg.end  # "soldiers in south Ithilen": a place, not a second actor
                         continue
             joined.append(seg)
-        # compounds: "A, B and C"
+        # compounds: "A, B and C", "Fornost and the evil awful Gondor"
         groups: list[Group] = []
         members: list[_Segment] = []
         for seg in joined:
-            if members and all(w in _COMPOUND or w in ("the", "a", "an") for w in norms[members[-1].end : seg.start]) \
-                    and norms[members[-1].end : seg.start]:
+            if members and _compound_link(norms[members[-1].end : seg.start]):
                 members.append(seg)
                 continue
             if members:
@@ -286,24 +299,30 @@ def _mergeable(a: _Segment, b: _Segment) -> bool:
     return not (a.actor is not None and b.actor is not None)
 
 
+def _compound_link(between: Sequence[str]) -> bool:
+    """Words between two members of a compound: a comma or conjunction, articles and a few modifiers."""
+    if not any(w in _COMPOUND for w in between):
+        return False
+    modifiers = [w for w in between if w not in _COMPOUND and w not in ("the", "a", "an")]
+    return len(modifiers) <= _MAX_GAP and not any(w in _BREAKS or w in _CONNECTORS for w in modifiers)
+
+
 def _group(members: list[_Segment]) -> Group:
     """Codes of a compound; an agent joined to the first of several actors is shared by the rest."""
     codes: list[str] = []
     pending: list[tuple[list[str], list[str]]] = []  # agents of agent-only members waiting for an actor
     shared: list[tuple[list[str], list[str]]] = []
     for m in members:
-        if m.actor is None:
+        if not m.actors:
             pending.append((m.prefixes, m.suffixes))
             continue
         if m.joined:
             shared = pending + [(m.prefixes, m.suffixes)]
             pending = []
-        if shared and not m.prefixes and not m.suffixes:
-            codes.extend(compose(m.actor, p, s) for p, s in shared)
-        elif shared and m.joined:
-            codes.extend(compose(m.actor, p, s) for p, s in shared)
+        if shared and (m.joined or not (m.prefixes or m.suffixes)):
+            codes.extend(compose(a, p, s) for p, s in shared for a in m.actors)
         else:
-            codes.append(m.code())
+            codes.extend(m.codes())
     codes.extend(compose(None, p, s) for p, s in pending)
     return Group(members[0].start, members[-1].end, tuple(dict.fromkeys(codes)))
 
@@ -327,6 +346,19 @@ def _triples(groups: Sequence[Group], source: int, target: int | None, code: str
     return out
 
 
+def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:
+    """A verb form used as a noun: a determiner comes first, with only modifiers between ("an attack",
+    "a 12-year break", "an 800 million ducat trade protocol")."""
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    for i in range(v.start - 1, max(-1, v.start - 6), -1):
+        w = norms[i]
+        if w in _DETERMINERS:
+            return True
+        if w in _BREAKS or w in _CONNECTORS or i in taken:
+            return False
+    return False
+
+
 def _passive(norms: Sequence[str], v: _Hit) -> bool:
     before = norms[max(0, v.start - 3) : v.start]
     return any(w in _BE and w != "'s" for w in before)
@@ -338,9 +370,12 @@ def _contains(norms: Sequence[str], key: tuple[str, ...]) -> bool:
 
 
 def _forms(phrase: str, irregular: dict, double: frozenset[str]) -> set[str]:
-    """Every form of a verb phrase: its first word inflects ("break down" -> "broke down", "breaking down")."""
+    """Every form of a verb phrase. The first word inflects ("break down" -> "broke down"), or the word written
+    after `+` ("wire +tap" -> "wire tapped")."""
     words = phrase.replace("_", " ").lower().split()
     if not words:
         return set()
-    forms = verb_forms(words[0], irregular, double)
-    return {" ".join([f, *words[1:]]) for f in forms.values()}
+    at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+    words = [w.lstrip("+") for w in words]
+    forms = verb_forms(words[at], irregular, double)
+    return {" ".join([*words[:at], f, *words[at + 1 :]]) for f in forms.values()}

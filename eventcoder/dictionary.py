@@ -177,13 +177,14 @@ class CameoActor:
     codes: tuple[DatedCode, ...]
     ref: SourceRef
 
-    def code_on(self, day: dt.date) -> str:
-        """The code that holds on `day`; an undated code is the fallback, the last dated one the last resort."""
+    def codes_on(self, day: dt.date) -> tuple[str, ...]:
+        """The codes that hold on `day`: a dated code that covers the day, else every undated code (several
+        undated codes mean the phrase names several actors at once), else the last dated one."""
         for c in self.codes:
             if (c.start or c.end) and c.holds_on(day):
-                return c.code
-        undated = [c.code for c in self.codes if not (c.start or c.end)]
-        return undated[0] if undated else self.codes[-1].code
+                return (c.code,)
+        undated = tuple(c.code for c in self.codes if not (c.start or c.end))
+        return undated or (self.codes[-1].code,)
 
 
 @by_fields

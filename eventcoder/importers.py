@@ -35,7 +35,7 @@ _ACLED_NAMES = {
     "GOV": "Government of {country}", "MIL": "Military Forces of {country}", "COP": "Police Forces of {country}",
     "REB": "Rebels ({country})", "OPP": "Opposition ({country})", "CVL": "Civilians ({country})",
 }
-_CODE = re.compile(r"\[\s*([~A-Za-z0-9-#]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?\s*\]")
+_CODE = re.compile(r"\[\s*([~A-Za-z0-9-#/]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?\s*\]")
 _NULL_CODES = {"---", "###"}
 
 
@@ -146,19 +146,25 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
 def _codes(text: str, name: str, lineno: int, result: ImportResult) -> list[tuple[str, str | None, str | None]]:
     out = []
     for m in _CODE.finditer(text):
-        code, op, when, start, end = m.groups()
-        try:
-            if op == ">":
-                out.append((code.upper(), _date(when), None))
-            elif op == "<":
-                out.append((code.upper(), None, _date(when)))
-            elif start:
-                out.append((code.upper(), _date(start), _date(end)))
-            else:
-                out.append((code.upper(), None, None))
-        except ValueError as exc:
-            result.problems.append(f"{name}:{lineno}: not converted: bad date in {m.group(0)} ({exc})")
+        codes, op, when, start, end = m.groups()
+        for code in codes.split("/"):  # [ELR/GAL]: the phrase names several actors at once
+            _one_code(code, op, when, start, end, m.group(0), out, name, lineno, result)
     return out
+
+
+def _one_code(code: str, op: str | None, when: str | None, start: str | None, end: str | None, written: str,
+              out: list[tuple[str, str | None, str | None]], name: str, lineno: int, result: ImportResult) -> None:
+    try:
+        if op == ">":
+            out.append((code.upper(), _date(when or ""), None))
+        elif op == "<":
+            out.append((code.upper(), None, _date(when or "")))
+        elif start:
+            out.append((code.upper(), _date(start), _date(end or "")))
+        else:
+            out.append((code.upper(), None, None))
+    except ValueError as exc:
+        result.problems.append(f"{name}:{lineno}: not converted: bad date in {written} ({exc})")
 
 
 def _role(code: str) -> str:
@@ -343,31 +349,30 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
                 continue
             verb["patterns"].append({"pattern": " ".join(body.split()), "code": _event_code(m.group(1)), "line": lineno})
             continue
-        if text.startswith("+"):
-            if verb is None:
-                result.problems.append(f"{name}:{lineno}: not converted: verb synonym with no verb above it")
-                continue
-            verb["synonyms"].append(_phrase(text[1:]))
-            continue
-        # a verb line: WORD {FORMS} [CODE]
-        m = re.fullmatch(r"([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[\s*([^\]]*?)\s*\])?\s*", text)
+        # a verb line: WORD {FORMS} [CODE]; `+` before a later word marks the word that inflects ("WIRE_+TAP")
+        m = re.fullmatch(r"(\+?)([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[\s*([^\]]*?)\s*\])?\s*", text)
         if not m:
             result.problems.append(f"{name}:{lineno}: not converted: not a verb entry ({text[:40]!r})")
             continue
-        head, forms, code = m.group(1).rstrip("=").strip(), m.group(2), m.group(3) or block_code
-        if "+" in head.strip("_"):
-            head = head.replace("+", "")
+        synonym, head, forms, code = bool(m.group(1)), _verb_phrase(m.group(2).rstrip("=")), m.group(3), m.group(4)
+        listed = [_verb_phrase(f).replace("+", "") for f in (forms or "").split()]
+        if synonym:
+            if verb is None:
+                result.problems.append(f"{name}:{lineno}: not converted: verb synonym with no verb above it")
+                continue
+            verb["synonyms"].append(head)
+            verb["forms"].extend(listed)
+            continue
+        code = code or block_code
         if code is None:
             result.problems.append(f"{name}:{lineno}: not converted: verb {head!r} has no code")
             verb = None
             continue
-        phrase = _phrase(head).lower()
-        if phrase in verbs:
-            verb = verbs[phrase]  # the same verb listed again: its patterns join the first entry
+        if head in verbs:
+            verb = verbs[head]  # the same verb listed again: its patterns join the first entry
             continue
-        verb = {"verb": phrase, "code": _event_code(code), "forms": [_phrase(f).lower() for f in (forms or "").split()],
-                "synonyms": [], "patterns": [], "line": lineno}
-        verbs[phrase] = verb
+        verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
+        verbs[head] = verb
     used = {s for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9_]+)", p["pattern"])}
     for syn, phrases in synsets.items():
         if phrases:
@@ -377,7 +382,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
     for v in verbs.values():
         entry: dict[str, Any] = {"verb": v["verb"], "code": v["code"]}
         if v["forms"]:
-            entry["forms"] = v["forms"]
+            entry["forms"] = list(dict.fromkeys(v["forms"]))
         if v["synonyms"]:
             entry["synonyms"] = list(dict.fromkeys(v["synonyms"]))
         if v["patterns"]:
@@ -385,6 +390,12 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
         result.data["verb_patterns"].append(entry)
         result.converted += 1 + len(v["patterns"])
     return result
+
+
+def _verb_phrase(text: str) -> str:
+    """A verb as eventcoder writes it: lower case, words apart, `+` kept before a later word that inflects."""
+    words = _phrase(text).lower().split()
+    return " ".join(w if i else w.lstrip("+") for i, w in enumerate(words))
 
 
 def _pattern_words(text: str) -> str:
