@@ -16,8 +16,8 @@ import attrs
 from .dictionary import CameoActor, CameoAgent, CameoVerb, DictionarySet
 from .morphology import verb_forms
 from .sentences import split_sentences
-from .text import normalize, phrase_key, tokenize
-from .verbpatterns import CompiledPattern, PatternError, compile_pattern, match_pattern
+from .text import normalize, tokenize
+from .verbpatterns import CompiledPattern, PatternError, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
 _CONNECTORS = frozenset({"of", "in", "from", "'s", "'"})
@@ -36,7 +36,7 @@ _BREAKS = _PREPOSITIONS | _COMPOUND | frozenset({
 _MAX_GAP = 3  # modifier words allowed between an agent and its actor ("Minas Tirith border police")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "'s"})
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "if", "although",
-                            "though", "where", "whereas", "once", "unless"})
+                            "though", "where", "whereas", "once", "unless", "that", "who", "which"})
 
 
 @attrs.frozen(slots=True)
@@ -125,12 +125,12 @@ class CameoCoder:
                     self.problems.append(f"{p.ref}: {exc}")
             # more specific patterns first; file order among equals
             self.patterns[verb.verb] = tuple(sorted(compiled, key=lambda c: -c.weight))
-        self.sentence_discards = frozenset(k for k in (phrase_key(d.phrase) for d in ds.discards if not d.story) if k)
-        self.story_discards = frozenset(k for k in (phrase_key(d.phrase) for d in ds.discards if d.story) if k)
+        self.sentence_discards = frozenset(k for k in (cameo_key(d.phrase) for d in ds.discards if not d.story) if k)
+        self.story_discards = frozenset(k for k in (cameo_key(d.phrase) for d in ds.discards if d.story) if k)
 
     def _add(self, phrase: str, *, actor: CameoActor | None = None, agent: CameoAgent | None = None,
              verb: CameoVerb | None = None) -> None:
-        key = phrase_key(phrase.replace("_", " "))
+        key = cameo_key(phrase)
         if not key:
             return
         node = self._trie
@@ -168,7 +168,7 @@ class CameoCoder:
         """(source, target, event code) triples for a text, sentence by sentence."""
         out: list[tuple[str, str, str]] = []
         # TABARI texts join multi-word names with `_` ("Dol_Amroth"); dictionaries are matched word by word
-        sentences = [[t.norm for t in tokenize(normalize(s.text.replace("_", " ")))] for s in split_sentences(text)]
+        sentences = [split_negations([t.norm for t in tokenize(normalize(s.text.replace("_", " ")))]) for s in split_sentences(text)]
         if any(_contains(norms, k) for norms in sentences for k in self.story_discards):
             return []
         for norms in sentences:
@@ -189,9 +189,11 @@ class CameoCoder:
         prev_end = 0
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
-            nxt = verbs[k + 1].start if k + 1 < len(verbs) else len(norms)
-            source = self._source(norms, groups, v, prev_end, prev_source)
-            target = next((gi for gi, g in enumerate(groups) if v.end <= g.start < nxt), None)
+            conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
+            source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
+            if k > 0 and prev_source is not None and not conjoined and (source is None or groups[source].end <= prev_end):
+                continue  # one event per clause: a later verb needs a subject of its own ("... shells at Seoul")
+            target = next((gi for gi, g in enumerate(groups) if g.start >= v.end), None)
             if target is not None and _passive(norms, v) and groups[target].start > 0 and norms[groups[target].start - 1] == "by":
                 source, target = target, source
             code = verb.code
@@ -206,10 +208,9 @@ class CameoCoder:
                     if "%" in m.slots:
                         source, target = m.slots["%"], None
                     break
-            prev_end = v.end
-            prev_source = source
             if source is None or _null(code):
                 continue
+            prev_end, prev_source = v.end, source
             out.extend(_triples(groups, source, target, code))
         return out
 

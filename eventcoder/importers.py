@@ -301,6 +301,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
     current_syn: str | None = None
     block_code: str | None = None  # PETRARCH-1 "--- VERB [CODE] ---" header: the code of verbs listed under it
     verb: dict[str, Any] | None = None
+    block: list[dict[str, Any]] = []  # verbs of the current "--- VERB ---" block (PETRARCH-1), who share its patterns
     section: str | None = None
     alt = 0
     for lineno, line in enumerate(lines, 1):
@@ -328,7 +329,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
         header = re.fullmatch(r"---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*---", text)
         if header:
             block_code = header.group(2)
-            verb = None
+            verb, block = None, []
             continue
         if text.startswith("-"):
             if verb is None:
@@ -347,7 +348,9 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
             if body.count("*") != 1:
                 result.problems.append(f"{name}:{lineno}: not converted: pattern needs exactly one * ({body!r})")
                 continue
-            verb["patterns"].append({"pattern": " ".join(body.split()), "code": _event_code(m.group(1)), "line": lineno})
+            pattern = {"pattern": " ".join(body.split()), "code": _event_code(m.group(1)), "line": lineno}
+            for v in block if block_code is not None else [verb]:
+                v["patterns"].append(pattern)
             continue
         # a verb line: WORD {FORMS} [CODE]; `+` before a later word marks the word that inflects ("WIRE_+TAP")
         m = re.fullmatch(r"(\+?)([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[\s*([^\]]*?)\s*\])?\s*", text)
@@ -370,9 +373,10 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
             continue
         if head in verbs:
             verb = verbs[head]  # the same verb listed again: its patterns join the first entry
-            continue
-        verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
-        verbs[head] = verb
+        else:
+            verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
+            verbs[head] = verb
+        block.append(verb)
     used = {s for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9_]+)", p["pattern"])}
     for syn, phrases in synsets.items():
         if phrases:

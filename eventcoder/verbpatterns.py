@@ -5,7 +5,7 @@ A pattern is written as words around `*`, the verb (docs/patterns.md):
     "* new &tietypes relations"     words after the verb, in order, others may come between
     "said_would * talks"            `_` joins words that must be next to each other
     "+ * in_ $"                     `$` is the source, `+` the target, `%` a compound actor acting on itself
-    "^ * aid"                       `^` stands for any stretch of words (TABARI's skipped noun phrase)
+    "* iftar in ^ +"                `^` skips one noun group (here the place), then the target
 
 `&NAME` is a synset: any of its phrases. Matching is on normalised tokens, so case does not matter.
 """
@@ -20,6 +20,22 @@ from .dictionary import VerbPattern
 from .text import phrase_key
 
 SLOTS = frozenset("$+%^")
+
+
+def split_negations(norms: Sequence[str]) -> list[str]:
+    """Treebank-style negations, as PETRARCH dictionaries write them: "didn't" -> "did", "n't"."""
+    out: list[str] = []
+    for w in norms:
+        if len(w) > 3 and w.endswith("n't"):
+            out += [w[:-3], "n't"]
+        else:
+            out.append(w)
+    return out
+
+
+def cameo_key(phrase: str) -> tuple[str, ...]:
+    """The token key of a dictionary phrase for verb-pattern coding (`_` joins words, negations split)."""
+    return tuple(split_negations(phrase_key(phrase.replace("_", " "))))
 
 
 @attrs.frozen(slots=True)
@@ -108,10 +124,10 @@ def compile_pattern(p: VerbPattern, synsets: dict[str, tuple[str, ...]]) -> Comp
             name = tok[1:].upper()
             if name not in synsets:
                 raise PatternError(f"pattern {p.pattern!r} uses unknown synset &{name}")
-            options = tuple(k for k in (phrase_key(ph.replace("_", " ")) for ph in _expand(name, synsets, set())) if k)
+            options = tuple(k for k in (cameo_key(ph) for ph in _expand(name, synsets, set())) if k)
             elements.append(Element(None, options, joined))
         else:
-            key = phrase_key(tok)
+            key = cameo_key(tok)
             if not key:
                 continue
             elements.append(Element(None, (key,), joined))
@@ -179,17 +195,15 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
         return True
     e = els[i]
     exact = e.adjacent
-    if e.slot == "^":
-        # any stretch, then the rest
-        for start in range(pos, hi + 1):
-            if _forward(els, i + 1, start, norms, groups, hi, found):
-                return True
-        return False
     starts = [pos] if exact else range(pos, hi)
     for start in starts:
         if e.slot is not None:
             for gid, (gs, ge) in enumerate(groups):
                 if gs == start and ge <= hi:
+                    if e.slot == "^":  # skips one noun group, records nothing
+                        if _forward(els, i + 1, ge, norms, groups, hi, found):
+                            return True
+                        continue
                     found[e.slot] = gid
                     if _forward(els, i + 1, ge, norms, groups, hi, found):
                         return True
@@ -210,16 +224,15 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
         return True
     e = els[i]
     exact = e.adjacent
-    if e.slot == "^":
-        for end in range(pos, lo - 1, -1):
-            if _backward(els, i + 1, end, norms, groups, lo, found):
-                return True
-        return False
     ends = [pos] if exact else range(pos, lo, -1)
     for end in ends:
         if e.slot is not None:
             for gid, (gs, ge) in enumerate(groups):
                 if ge == end and gs >= lo:
+                    if e.slot == "^":
+                        if _backward(els, i + 1, gs, norms, groups, lo, found):
+                            return True
+                        continue
                     found[e.slot] = gid
                     if _backward(els, i + 1, gs, norms, groups, lo, found):
                         return True
