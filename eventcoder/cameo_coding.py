@@ -20,6 +20,7 @@ from .text import normalize, tokenize
 from .verbpatterns import CompiledPattern, PatternError, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
+_STEMS = "~"  # trie key of a node's stem children: {stem: child}
 _CONNECTORS = frozenset({"of", "in", "from", "'s", "'"})
 _COMPOUND = frozenset({",", "and", "or", "nor", "&"})
 _LEADING = frozenset({"neither", "both", "either"})
@@ -135,7 +136,10 @@ class CameoCoder:
             return
         node = self._trie
         for tok in key:
-            node = node.setdefault(tok, {})
+            if tok.endswith("~"):
+                node = node.setdefault(_STEMS, {}).setdefault(tok[:-1], {})
+            else:
+                node = node.setdefault(tok, {})
         bucket = node.setdefault(_END, ([], [], []))
         for lst, item in zip(bucket, (actor, agent, verb)):
             if item is not None and item not in lst:
@@ -144,18 +148,28 @@ class CameoCoder:
 
     # -- matching -------------------------------------------------------------------------------------------
     def _hits(self, norms: Sequence[str]) -> list[_Hit]:
+        """Leftmost-longest phrases; a stem in the trie matches any word that starts with it."""
         out: list[_Hit] = []
         i, n = 0, len(norms)
         while i < n:
-            node, best, best_end = self._trie, None, i
+            best, best_end = None, i
+            frontier = [self._trie]
             j = i
-            while j < n:
-                node = node.get(norms[j])
-                if node is None:
-                    break
+            while frontier and j < n:
+                word = norms[j]
+                nxt = []
+                for node in frontier:
+                    child = node.get(word)
+                    if child is not None:
+                        nxt.append(child)
+                    for stem, sub in node.get(_STEMS, {}).items():
+                        if word.startswith(stem):
+                            nxt.append(sub)
                 j += 1
-                if _END in node:
-                    best, best_end = node[_END], j
+                frontier = nxt
+                ends = [node[_END] for node in frontier if _END in node]
+                if ends:
+                    best, best_end = ends[0], j  # an exact word wins over a stem at the same length
             if best is None:
                 i += 1
                 continue
@@ -378,5 +392,7 @@ def _forms(phrase: str, irregular: dict, double: frozenset[str]) -> set[str]:
         return set()
     at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
     words = [w.lstrip("+") for w in words]
+    if words[at].endswith("~"):
+        return {" ".join(words)}  # a stem covers its own inflections
     forms = verb_forms(words[at], irregular, double)
     return {" ".join([*words[:at], f, *words[at + 1 :]]) for f in forms.values()}

@@ -62,6 +62,24 @@ def _date(text: str) -> str:
     return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])).isoformat()
 
 
+def _cameo_phrase(raw: str, stems: bool) -> str:
+    """A TABARI/PETRARCH phrase for verb-pattern coding. With `stems` (TABARI), a word not followed by `_` is a
+    stem and gets eventcoder's `~` mark: "AL_GORE" -> "AL GORE~", "ARNOR_" -> "ARNOR"."""
+    raw = raw.strip()
+    if not stems:
+        return _phrase(raw)
+    out = []
+    for chunk in raw.split():
+        words = chunk.split("_")
+        for i, w in enumerate(words):
+            if not w:
+                continue
+            last = i == len(words) - 1
+            plain = re.fullmatch(r"[A-Za-z0-9'.-]+", w) is not None
+            out.append(w + "~" if last and plain and len(w) > 1 else w)
+    return " ".join(out)
+
+
 def _phrase(raw: str) -> str:
     return " ".join(raw.replace("_", " ").split())
 
@@ -96,8 +114,9 @@ def _slug(name: str, taken: set[str]) -> str:
     return ident
 
 
-def import_actors(path: str | Path, countries: Iterable[str], result: ImportResult | None = None) -> ImportResult:
-    """Convert a TABARI/PETRARCH actor dictionary."""
+def import_actors(path: str | Path, countries: Iterable[str], result: ImportResult | None = None, *,
+                  stems: bool = False) -> ImportResult:
+    """Convert a TABARI/PETRARCH actor dictionary (`stems`: TABARI's reading, where a word not ended by `_` is a stem)."""
     result = result or ImportResult()
     known = set(countries)
     name = str(path)
@@ -128,6 +147,7 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
                 result.problems.append(f"{name}:{lineno}: not converted: synonym with no actor above it")
             else:
                 entry["aliases"].append(_phrase(text[1:]))
+                entry["cameo"].append(_cameo_phrase(text[1:], stems))
             continue
         if text.startswith("["):
             if entry is None:
@@ -137,8 +157,8 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
             continue
         flush()
         head = _CODE.split(text, maxsplit=1)[0]
-        entry = {"name": _phrase(head), "aliases": [_phrase(head)], "codes": _codes(text, name, lineno, result) if "[" in text else [],
-                 "line": lineno}
+        entry = {"name": _phrase(head), "aliases": [_phrase(head)], "cameo": [_cameo_phrase(head, stems)],
+                 "codes": _codes(text, name, lineno, result) if "[" in text else [], "line": lineno}
     flush()
     return result
 
@@ -177,7 +197,7 @@ def _role(code: str) -> str:
 
 def _cameo_actor(entry: dict[str, Any], result: ImportResult) -> None:
     """The exact CAMEO entry: every phrase and every (dated) code, null codes included (they stop a phrase being coded)."""
-    phrases = list(dict.fromkeys(a for a in entry["aliases"] if a))
+    phrases = list(dict.fromkeys(a for a in entry["cameo"] if a))
     if not phrases or not entry["codes"]:
         return
     codes = []
@@ -233,7 +253,7 @@ def _finish_actor(entry: dict[str, Any], known: set[str], result: ImportResult, 
     result.converted += 1
 
 
-def import_agents(path: str | Path, result: ImportResult | None = None) -> ImportResult:
+def import_agents(path: str | Path, result: ImportResult | None = None, *, stems: bool = False) -> ImportResult:
     """Convert a TABARI/PETRARCH agent dictionary: terms grouped by role code, and each term as a CAMEO agent.
 
     `[~GOV]` adds GOV after the actor's code, `[NGO~]` before it; `{PLURAL}` lists plurals (`{}`: none), otherwise
@@ -268,12 +288,13 @@ def import_agents(path: str | Path, result: ImportResult | None = None) -> Impor
             else:
                 expanded.append(form)
         phrases = [p for p in (_phrase(f) for f in expanded) if p]
-        if plural_text is None and not re.search(r"![A-Z]+!", term):  # a substitution already lists its plurals
+        if plural_text is None and not re.search(r"![A-Z]+!", term) and not stems:  # a substitution lists its plurals
             phrases += [q for q in (plural(p.lower()).upper() if p.isupper() else plural(p) for p in phrases) if q not in phrases]
         if not phrases:
             continue
         by_role.setdefault(code[:3], []).extend(phrases)
-        agent: dict[str, Any] = {"phrases": list(dict.fromkeys(phrases)), "code": code}
+        cameo = [_cameo_phrase(f, stems) for f in expanded] if stems else phrases
+        agent: dict[str, Any] = {"phrases": list(dict.fromkeys(p for p in cameo if p)), "code": code}
         if post_tilde and not pre_tilde:
             agent["position"] = "prefix"
         result.data["cameo_agents"].append(agent)
@@ -291,7 +312,7 @@ _VERB_CODE = re.compile(r"\[\s*([^\]\s]+)\s*\]")
 _ALTERNATIVES = re.compile(r"\{([^{}]*\|[^{}]*)\}")
 
 
-def import_verbs(path: str | Path, result: ImportResult | None = None) -> ImportResult:
+def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems: bool = False) -> ImportResult:
     """Convert a PETRARCH-1 or TABARI verb dictionary: synsets, verbs with forms and synonyms, and their patterns."""
     result = result or ImportResult()
     name = str(path)
@@ -323,7 +344,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
             synsets.setdefault(current_syn, [])
             continue
         if current_syn is not None and text.startswith("+"):
-            synsets[current_syn].append(_pattern_words(text[1:]))
+            synsets[current_syn].append(_cameo_phrase(text[1:], stems))
             continue
         current_syn = None
         header = re.fullmatch(r"---\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*---", text)
@@ -343,12 +364,12 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
             while (a := _ALTERNATIVES.search(body)) is not None:
                 alt += 1
                 syn = f"ALT{alt}"
-                synsets[syn] = [_pattern_words(o) for o in a.group(1).split("|") if o.strip()]
+                synsets[syn] = [_cameo_phrase(o, stems) for o in a.group(1).split("|") if o.strip()]
                 body = body[: a.start()] + f" &{syn} " + body[a.end() :]
             if body.count("*") != 1:
                 result.problems.append(f"{name}:{lineno}: not converted: pattern needs exactly one * ({body!r})")
                 continue
-            pattern = {"pattern": " ".join(body.split()), "code": _event_code(m.group(1)), "line": lineno}
+            pattern = {"pattern": _pattern_text(body, stems), "code": _event_code(m.group(1)), "line": lineno}
             for v in block if block_code is not None else [verb]:
                 v["patterns"].append(pattern)
             continue
@@ -357,7 +378,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
         if not m:
             result.problems.append(f"{name}:{lineno}: not converted: not a verb entry ({text[:40]!r})")
             continue
-        synonym, head, forms, code = bool(m.group(1)), _verb_phrase(m.group(2).rstrip("=")), m.group(3), m.group(4)
+        synonym, head, forms, code = bool(m.group(1)), _verb_phrase(m.group(2).rstrip("="), stems), m.group(3), m.group(4)
         listed = [_verb_phrase(f).replace("+", "") for f in (forms or "").split()]
         if synonym:
             if verb is None:
@@ -396,15 +417,28 @@ def import_verbs(path: str | Path, result: ImportResult | None = None) -> Import
     return result
 
 
-def _verb_phrase(text: str) -> str:
+def _verb_phrase(text: str, stems: bool = False) -> str:
     """A verb as eventcoder writes it: lower case, words apart, `+` kept before a later word that inflects."""
-    words = _phrase(text).lower().split()
+    words = _cameo_phrase(text, stems).lower().split()
     return " ".join(w if i else w.lstrip("+") for i, w in enumerate(words))
 
 
-def _pattern_words(text: str) -> str:
-    """A synset member or pattern fragment as written, minus TABARI's stem markers."""
-    return " ".join(w.strip("_") if w.strip("_") else w for w in text.split())
+def _pattern_text(body: str, stems: bool) -> str:
+    """A pattern in eventcoder's notation: `_` joins stay, a trailing `_` (TABARI's "exact word") goes, and with
+    `stems` each word not followed by `_` gets the stem mark `~`."""
+    out = []
+    for chunk in body.split():
+        words = chunk.split("_")
+        kept = []
+        for i, w in enumerate(words):
+            if not w:
+                continue
+            last = i == len(words) - 1
+            if stems and last and re.fullmatch(r"[A-Za-z0-9'.-]{2,}", w):
+                w += "~"
+            kept.append(w)
+        out.append("_".join(kept))
+    return " ".join(o for o in out if o)
 
 
 def _event_code(code: str) -> str:
@@ -435,12 +469,13 @@ def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], f
     countries = list(countries)
     for path in paths:
         low = Path(path).name.lower()
+        stems = fmt == "tabari"  # TABARI reads a word not ended by `_` as a stem; PETRARCH matches whole words
         if "agent" in low:
-            import_agents(path, result)
+            import_agents(path, result, stems=stems)
         elif "actor" in low:
-            import_actors(path, countries, result)
+            import_actors(path, countries, result, stems=stems)
         elif "verb" in low:
-            import_verbs(path, result)
+            import_verbs(path, result, stems=stems)
         elif "discard" in low:
             import_discards(path, result)
         else:

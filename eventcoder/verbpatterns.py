@@ -34,8 +34,32 @@ def split_negations(norms: Sequence[str]) -> list[str]:
 
 
 def cameo_key(phrase: str) -> tuple[str, ...]:
-    """The token key of a dictionary phrase for verb-pattern coding (`_` joins words, negations split)."""
-    return tuple(split_negations(phrase_key(phrase.replace("_", " "))))
+    """The token key of a dictionary phrase for verb-pattern coding.
+
+    `_` joins words, negations are split, and a word written with a trailing `~` is a stem: its token keeps
+    the `~` and matches any word that starts with it (TABARI's unmarked words).
+
+    >>> cameo_key("argentin~ army"), cameo_key("didn't")
+    (('argentin~', 'army'), ('did', "n't"))
+    """
+    out: list[str] = []
+    for word in phrase.replace("_", " ").split():
+        stem = word.endswith("~") and len(word) > 1
+        toks = split_negations(phrase_key(word.rstrip("~") if stem else word))
+        if stem and toks:
+            toks[-1] += "~"
+        out += toks
+    return tuple(out)
+
+
+def same(key: Sequence[str], norms: Sequence[str], start: int) -> bool:
+    """Whether `key` (which may hold stems) matches the tokens from `start`."""
+    if start + len(key) > len(norms):
+        return False
+    for k, w in zip(key, norms[start : start + len(key)]):
+        if k != w and not (k.endswith("~") and w.startswith(k[:-1])):
+            return False
+    return True
 
 
 @attrs.frozen(slots=True)
@@ -77,17 +101,7 @@ def _split(text: str) -> list[tuple[str, bool]]:
             pieces = [p for p in _cut_markers(part) if p]
             for j, piece in enumerate(pieces):
                 out.append((piece, joined or j > 0))
-        if chunk.endswith("_") and out:
-            out.append(("", True))  # a trailing `_` joins the next chunk
-    merged: list[tuple[str, bool]] = []
-    pending_join = False
-    for tok, joined in out:
-        if tok == "":
-            pending_join = True
-            continue
-        merged.append((tok, joined or pending_join))
-        pending_join = False
-    return merged
+    return out
 
 
 def _cut_markers(part: str) -> list[str]:
@@ -211,7 +225,7 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
             continue
         for opt in e.options:
             end = start + len(opt)
-            if end <= hi and tuple(norms[start:end]) == opt:
+            if end <= hi and same(opt, norms, start):
                 if _forward(els, i + 1, end, norms, groups, hi, found):
                     return True
     return False
@@ -240,7 +254,7 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
             continue
         for opt in e.options:
             start = end - len(opt)
-            if start >= lo and tuple(norms[start:end]) == opt:
+            if start >= lo and same(opt, norms, start):
                 if _backward(els, i + 1, start, norms, groups, lo, found):
                     return True
     return False
