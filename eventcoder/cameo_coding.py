@@ -17,7 +17,7 @@ from .dictionary import CameoActor, CameoAgent, CameoVerb, DictionarySet
 from .morphology import verb_forms
 from .sentences import split_sentences
 from .text import normalize, tokenize
-from .verbpatterns import CompiledPattern, PatternError, cameo_key, compile_pattern, match_pattern, split_negations
+from .verbpatterns import CompiledPattern, PatternError, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}
@@ -196,13 +196,17 @@ class CameoCoder:
             return []
         hits = self._hits(norms)
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day)
-        verbs = [h for h in hits if h.verbs and not h.actors and not h.agents and not _noun_use(norms, h, hits)]
+        verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
+        nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
         spans = [(g.start, g.end) for g in groups]
         out: list[tuple[str, str, str]] = []
         prev_source: int | None = None
         prev_end = 0
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
+            matched = self._pattern(verb, norms, v, spans)
+            if v.start in nouns and matched is None:
+                continue  # "an attack", "their meeting": a noun, unless a pattern of the verb says otherwise
             conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
             if k > 0 and prev_source is not None and not conjoined and (source is None or groups[source].end <= prev_end):
@@ -211,22 +215,27 @@ class CameoCoder:
             if target is not None and _passive(norms, v) and groups[target].start > 0 and norms[groups[target].start - 1] == "by":
                 source, target = target, source
             code = verb.code
-            for cp in self.patterns.get(verb.verb, ()):
-                m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))
-                if m is not None:
-                    code = cp.code
-                    if "$" in m.slots:
-                        source = m.slots["$"]
-                    if "+" in m.slots:
-                        target = m.slots["+"]
-                    if "%" in m.slots:
-                        source, target = m.slots["%"], None
-                    break
+            if matched is not None:
+                code = matched.pattern.code
+                if "$" in matched.slots:
+                    source = matched.slots["$"]
+                if "+" in matched.slots:
+                    target = matched.slots["+"]
+                if "%" in matched.slots:
+                    source, target = matched.slots["%"], None
             if source is None or _null(code):
                 continue
             prev_end, prev_source = v.end, source
             out.extend(_triples(groups, source, target, code))
         return out
+
+    def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:
+        """The most specific pattern of `verb` that matches around it."""
+        for cp in self.patterns.get(verb.verb, ()):
+            m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))
+            if m is not None:
+                return m
+        return None
 
     def _source(self, norms: Sequence[str], groups: Sequence[Group], v: _Hit, prev_end: int, prev_source: int | None) -> int | None:
         # "X condemned A and promised B": a verb right after "and" keeps the previous verb's subject
