@@ -35,7 +35,8 @@ _BREAKS = _PREPOSITIONS | _COMPOUND | frozenset({
     ".", ";", ":", "!", "?", "(", ")", '"', "'", "--", "-", "``", "''",
 }) | _BE
 _MAX_GAP = 3  # modifier words allowed between an agent and its actor ("Minas Tirith border police")
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "'s"})
+# "'s" is left out: in "Galadhon's new mayor left" it is not the verb's determiner
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"})
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "if", "although",
                             "though", "where", "whereas", "once", "unless", "that", "who", "which"})
 
@@ -195,7 +196,8 @@ class CameoCoder:
         if any(_contains(norms, k) for k in self.sentence_discards):
             return []
         hits = self._hits(norms)
-        groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day)
+        verb_at = {i for h in hits if h.verbs and not h.actors and not h.agents for i in range(h.start, h.end)}
+        groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
         nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
         spans = [(g.start, g.end) for g in groups]
@@ -222,7 +224,11 @@ class CameoCoder:
                 if "+" in matched.slots:
                     target = matched.slots["+"]
                 if "%" in matched.slots:
-                    source, target = matched.slots["%"], None
+                    # a compound before the verb acts on itself ("% * [030]"); after it, it is the target
+                    if matched.pattern.compound_before:
+                        source, target = matched.slots["%"], None
+                    else:
+                        target = matched.slots["%"]
             if source is None or _null(code):
                 continue
             prev_end, prev_source = v.end, source
@@ -250,7 +256,8 @@ class CameoCoder:
         return subjects[-1] if subjects else None
 
     # -- noun groups ----------------------------------------------------------------------------------------
-    def _groups(self, norms: Sequence[str], hits: list[_Hit], day: dt.date) -> list[Group]:
+    def _groups(self, norms: Sequence[str], hits: list[_Hit], day: dt.date, verb_at: set[int]) -> list[Group]:
+        """Noun groups; no group reaches over a dictionary verb (positions in `verb_at`)."""
         segments: list[_Segment] = []
         for h in hits:
             actors = h.actors[-1].codes_on(day) if h.actors else ()  # a later dictionary entry overrides
@@ -262,7 +269,8 @@ class CameoCoder:
             suf = [a.code for a in h.agents if not a.prefix] if not actors else []
             seg = _Segment(h.start, h.end, tuple(a for a in actors if not _null(a)), pre, suf, ends_with_agent=not actors)
             last = segments[-1] if segments else None
-            if last is not None and last.start >= 0 and self._same_phrase(norms, last.end, h.start):
+            if last is not None and last.start >= 0 and self._same_phrase(norms, last.end, h.start) \
+                    and not verb_at.intersection(range(last.end, h.start)):
                 if not (last.actors and seg.actors):
                     last.end, last.actors = h.end, last.actors or seg.actors
                     last.prefixes += seg.prefixes
@@ -303,7 +311,8 @@ class CameoCoder:
         groups: list[Group] = []
         members: list[_Segment] = []
         for seg in joined:
-            if members and _compound_link(norms[members[-1].end : seg.start]):
+            if members and _compound_link(norms[members[-1].end : seg.start]) \
+                    and not verb_at.intersection(range(members[-1].end, seg.start)):
                 members.append(seg)
                 continue
             if members:
