@@ -365,7 +365,10 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
                 alt += 1
                 syn = f"ALT{alt}"
                 synsets[syn] = [_cameo_phrase(o, stems) for o in a.group(1).split("|") if o.strip()]
-                body = body[: a.start()] + f" &{syn} " + body[a.end() :]
+                before, after = body[: a.start()], body[a.end() :]
+                # keep a `_` join to the neighbours ("{ A | B }_WORDED"), otherwise keep the words apart
+                body = (before if before.endswith("_") or not before else before + " ") + f"&{syn}" + \
+                    (after if after.startswith("_") or not after else " " + after)
             if body.count("*") != 1:
                 result.problems.append(f"{name}:{lineno}: not converted: pattern needs exactly one * ({body!r})")
                 continue

@@ -82,3 +82,86 @@ def test_petrarch_validation_dictionaries_convert(shared, tmp_path):
                  "-o", str(out)]) == 0
     lex = Coder.from_dictionaries(out).lexicon
     assert any(e.kind == "actor" and lex.ds.actors[e.key].code == "ARN" for e in lex.lookup("Arnor"))
+
+
+PETR_VERBS = textwrap.dedent("""\
+    <!-- verbs in PETRARCH-1's format -->
+    &LINKS
+    +TRADE
+    +RAIL
+
+    --- RENEW  [064] ---
+    RENEW   # the head verb of the block
+    +TAKE_UP_AGAIN {+TOOK_UP_AGAIN +TAKEN_UP_AGAIN}
+    WIRE_+TAP {WIRE_+TAPPED} [1711]
+    - * &LINKS TIES [0641]
+    - % * [064:064]
+    - * MYSTERY
+    """)
+TABARI_VERBS = textwrap.dedent("""\
+    <SYNSETS>
+    &LINKS
+    +TRADE
+    </SYNSETS>
+    <TIME>
+    LAST_WEEK [-7]
+    </TIME>
+    CONDEMN  [122] ; a stem: condemns, condemned
+    - * { HARSHLY | STRONGLY }_WORDED  [1221]
+    ARM_ [182]
+    - IN_ * [075]
+    """)
+
+
+def test_petrarch_verbs_blocks_synonyms_forms_and_patterns(tmp_path):
+    (tmp_path / "x.verbs.txt").write_text(PETR_VERBS, encoding="utf-8")
+    result = import_dictionaries([tmp_path / "x.verbs.txt"], [], "petrarch")
+    verbs = {v["verb"]: v for v in result.data["verb_patterns"]}
+    renew = verbs["renew"]
+    assert renew["code"] == "064" and renew["synonyms"] == ["take up again"]
+    assert renew["forms"] == ["took up again", "taken up again"]
+    assert [p["pattern"] for p in renew["patterns"]] == ["* &LINKS TIES", "% *"]
+    # a verb line inside a block shares the block's patterns; `+` marks its inflecting word
+    assert verbs["wire +tap"]["code"] == "1711" and len(verbs["wire +tap"]["patterns"]) == 2
+    assert result.data["synsets"] == [{"name": "LINKS", "phrases": ["TRADE", "RAIL"]}]
+    assert any(p.startswith(f"{tmp_path / 'x.verbs.txt'}:12: not converted: pattern without a [CODE]") for p in result.problems)
+
+
+def test_tabari_verbs_stems_alternatives_and_sections(tmp_path):
+    (tmp_path / "x.verbs").write_text(TABARI_VERBS, encoding="utf-8")
+    result = import_dictionaries([tmp_path / "x.verbs"], [], "tabari")
+    verbs = {v["verb"]: v for v in result.data["verb_patterns"]}
+    assert set(verbs) == {"condemn~", "arm"}  # ARM_ is a whole word, CONDEMN a stem
+    assert verbs["condemn~"]["patterns"] == [{"pattern": "* &ALT1_WORDED~", "code": "1221"}]
+    alt = next(s for s in result.data["synsets"] if s["name"].startswith("ALT"))
+    assert alt["phrases"] == ["HARSHLY~", "STRONGLY~"]
+    assert verbs["arm"]["patterns"] == [{"pattern": "IN *", "code": "075"}]
+    assert any(":5: not converted: <TIME> section" in p for p in result.problems)
+
+
+def test_imported_verbs_code_a_sentence(tmp_path):
+    (tmp_path / "x.actors.txt").write_text("VALDORA [VLD]\nOSTMARK [OSM]\n", encoding="utf-8")
+    (tmp_path / "x.verbs").write_text(TABARI_VERBS, encoding="utf-8")
+    out = tmp_path / "imported.yaml"
+    assert main(["import-dicts", "--from", "tabari", str(tmp_path / "x.actors.txt"), str(tmp_path / "x.verbs"), "-o", str(out)]) == 0
+    coder = Coder.from_dictionaries(out)
+    assert coder.cameo("Valdora condemns Ostmark.", "2024-05-01") == [("VLD", "OSM", "122")]
+    assert coder.cameo("Valdora condemned Ostmark in strongly worded terms.", "2024-05-01") == [("VLD", "OSM", "1221")]
+
+
+# Figures the suites reached when this test was written: a drop means a change made coding worse.
+SUITE_FLOORS = {"PETRARCH unit tests": 235, "TABARI Validate": 271}
+
+
+@pytest.mark.parametrize("suite", sorted(SUITE_FLOORS))
+def test_validation_suites_do_not_regress(shared, suite):
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("validation_suites", ROOT / "benchmarks" / "validation_suites.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    records, dicts, fmt = module.SUITES[suite]
+    result = module.run_suite(shared / "benchmarks", records, dicts, fmt)
+    assert result["passed"] >= SUITE_FLOORS[suite], result

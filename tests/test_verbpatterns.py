@@ -1,0 +1,150 @@
+"""CAMEO coding with verb-pattern dictionaries (cameo_actors, cameo_agents, synsets, verb_patterns, discards)."""
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcoder import Coder
+from eventcoder.errors import DictionaryError
+
+DICT = textwrap.dedent("""\
+    cameo_actors:
+      - {name: Valdora, phrases: [Valdora, Valdoran], codes: [{code: VLD}]}
+      - {name: Ostmark, phrases: [Ostmark], codes: [{code: OSM}]}
+      - {name: Brennia, phrases: [Brennia], codes: [{code: BRN}]}
+      - {name: Twin Isles, phrases: [Twin Isles], codes: [{code: TWA}, {code: TWB}]}
+      - name: Mira Kessel
+        phrases: [Mira Kessel]
+        codes: [{code: VLDOPP, to: 2020-01-01}, {code: VLDGOV, from: 2020-01-01}]
+      - {name: Argent stem, phrases: ["argent~"], codes: [{code: ARG}]}
+      - {name: Nobody, phrases: [Grey Council], codes: [{code: "---"}]}
+    cameo_agents:
+      - {phrases: [minister, ministers, ambassador, ambassadors], code: GOV}
+      - {phrases: [police], code: COP}
+      - {phrases: [relief agency], code: NGO, position: prefix}
+    synsets:
+      - {name: TIES, phrases: [trade ties, border ties, talks]}
+    verb_patterns:
+      - verb: condemn
+        code: "122"
+      - verb: restore
+        code: "060"
+        patterns:
+          - {pattern: "* &ties", code: "064"}
+          - {pattern: "* full_diplomatic ties", code: "0641"}
+      - verb: arrive
+        code: "032:033"
+      - verb: welcome
+        code: "041"
+        patterns:
+          - {pattern: "* talks in ^ with +", code: "046"}
+          - {pattern: "+ * visit_by $", code: "042"}
+      - verb: renew
+        code: "064"
+      - verb: attack
+        code: "190"
+      - verb: wire +tap
+        code: "1711"
+      - verb: host
+        code: "042"
+    discards:
+      - {phrase: football match}
+      - {phrase: board game, scope: story}
+    """)
+
+
+@pytest.fixture(scope="module")
+def pc(tmp_path_factory):
+    path = tmp_path_factory.mktemp("vp") / "patterns.yaml"
+    path.write_text(DICT, encoding="utf-8")
+    return Coder.from_dictionaries(path)
+
+
+def test_default_code_and_word_order(pc):
+    assert pc.cameo("Valdora condemned Ostmark on Monday.", "2024-05-01") == [("VLD", "OSM", "122")]
+
+
+def test_the_most_specific_pattern_wins_and_synsets_match(pc):
+    assert pc.cameo("Valdora will restore full diplomatic ties with Ostmark.", "2024-05-01") == [("VLD", "OSM", "0641")]
+    assert pc.cameo("Valdora will restore its trade ties with Ostmark.", "2024-05-01") == [("VLD", "OSM", "064")]
+    # `_` needs the words side by side: "full" and "diplomatic" are apart here, so the synset pattern cannot match either
+    assert pc.cameo("Valdora will restore full and diplomatic ties with Ostmark.", "2024-05-01") == [("VLD", "OSM", "060")]
+
+
+def test_reciprocal_codes_and_compounds(pc):
+    assert sorted(pc.cameo("Valdoran ministers arrived in Ostmark.", "2024-05-01")) == [("OSM", "VLDGOV", "033"), ("VLDGOV", "OSM", "032")]
+    got = pc.cameo("Valdora and Brennia condemned Ostmark.", "2024-05-01")
+    assert sorted(got) == [("BRN", "OSM", "122"), ("VLD", "OSM", "122")]
+    # a compound with no target acts on itself
+    assert sorted(pc.cameo("Valdora and Ostmark renewed their agreement.", "2024-05-01")) == [("OSM", "VLD", "064"), ("VLD", "OSM", "064")]
+    # one phrase that names two actors
+    assert sorted(pc.cameo("The Twin Isles condemned Brennia.", "2024-05-01")) == [("TWA", "BRN", "122"), ("TWB", "BRN", "122")]
+
+
+def test_slots_in_patterns(pc):
+    # `^` skips one noun group (the place), `+` takes the next
+    assert pc.cameo("Brennia welcomed talks in Valdora with Ostmark.", "2024-05-01") == [("BRN", "OSM", "046")]
+    # `+` before the verb and `$` after it reverse the word order
+    assert pc.cameo("Ostmark welcomed the visit by Valdora.", "2024-05-01") == [("VLD", "OSM", "042")]
+
+
+def test_agents_attach_to_their_actor(pc):
+    assert pc.cameo("The ambassadors of Valdora, Brennia and Ostmark condemned the Twin Isles.", "2024-05-01")[:3] == [
+        ("VLDGOV", "TWA", "122"), ("VLDGOV", "TWB", "122"), ("BRNGOV", "TWA", "122")]
+    assert pc.cameo("A relief agency in Brennia condemned Ostmark police.", "2024-05-01") == [("NGOBRN", "OSMCOP", "122")]
+    assert pc.cameo("The minister condemned Ostmark.", "2024-05-01") == [("---GOV", "OSM", "122")]
+
+
+def test_dated_codes_and_passive_voice(pc):
+    assert pc.cameo("Mira Kessel condemned Ostmark.", "2019-06-01") == [("VLDOPP", "OSM", "122")]
+    assert pc.cameo("Mira Kessel condemned Ostmark.", "2021-06-01") == [("VLDGOV", "OSM", "122")]
+    assert pc.cameo("Ostmark was condemned by Brennia on Monday.", "2024-05-01") == [("BRN", "OSM", "122")]
+
+
+def test_nouns_stems_null_codes_and_inflected_second_words(pc):
+    # "an attack" is a noun: the verb of the clause is "condemned"
+    assert pc.cameo("Valdora condemned an attack on Brennia.", "2024-05-01") == [("VLD", "BRN", "122")]
+    assert pc.cameo("Argentina condemned Ostmark.", "2024-05-01") == [("ARG", "OSM", "122")]
+    assert pc.cameo("The Grey Council condemned Ostmark.", "2024-05-01") == []
+    assert pc.cameo("Ostmark police wire tapped Brennia.", "2024-05-01") == [("OSMCOP", "BRN", "1711")]
+
+
+def test_discards(pc):
+    assert pc.cameo("Valdora condemned Ostmark after the football match.", "2024-05-01") == []
+    text = "Valdora condemned Ostmark. Brennia condemned Valdora over a board game."
+    assert pc.cameo(text, "2024-05-01") == []
+    assert pc.cameo("Valdora condemned Ostmark. Brennia condemned Valdora.", "2024-05-01") == [("VLD", "OSM", "122"), ("BRN", "VLD", "122")]
+
+
+@pytest.mark.parametrize("pattern, message", [
+    ("restore ties", "needs exactly one `*`"),
+    ("* &nosuch", "unknown synset &NOSUCH"),
+])
+def test_bad_patterns_are_reported_with_file_and_line(tmp_path, pattern, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"verb_patterns:\n  - verb: restore\n    code: '060'\n    patterns:\n      - {{pattern: '{pattern}', code: '064'}}\n",
+                    encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        Coder.from_dictionaries(path)
+    assert any(p.startswith(f"{path}:5: ") and message in p for p in err.value.problems)
+
+
+ACTORS = [("Valdora", "VLD"), ("Ostmark", "OSM"), ("Brennia", "BRN")]
+VERBS = [("condemned", "122"), ("attacked", "190"), ("hosted", "042")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(ACTORS), st.sampled_from(ACTORS), st.sampled_from(VERBS), st.sampled_from(["on Monday", "", "late on Friday"]))
+def test_generated_sentences_code_back_to_their_parts(pc, a, b, verb, tail):
+    sentence = f"{a[0]} {verb[0]} {b[0]} {tail}".strip() + "."
+    expected = [] if a == b else [(a[1], b[1], verb[1])]
+    assert pc.cameo(sentence, "2024-05-01") == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_crashes_the_pattern_coder(pc, text):
+    for s, t, code in pc.cameo(text, "2024-05-01"):
+        assert isinstance(s, str) and isinstance(t, str) and code
