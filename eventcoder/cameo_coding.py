@@ -213,7 +213,7 @@ class CameoCoder:
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
             if k > 0 and prev_source is not None and not conjoined and (source is None or groups[source].end <= prev_end):
                 continue  # one event per clause: a later verb needs a subject of its own ("... shells at Seoul")
-            target = next((gi for gi, g in enumerate(groups) if g.start >= v.end), None)
+            target = self._target(norms, groups, v)
             if target is not None and _passive(norms, v) and groups[target].start > 0 and norms[groups[target].start - 1] == "by":
                 source, target = target, source
             code = verb.code
@@ -241,6 +241,14 @@ class CameoCoder:
             m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))
             if m is not None:
                 return m
+        return None
+
+    @staticmethod
+    def _target(norms: Sequence[str], groups: Sequence[Group], v: _Hit) -> int | None:
+        """The first noun group after the verb, within its clause: a comma ends the search."""
+        for gi, g in enumerate(groups):
+            if g.start >= v.end:
+                return None if "," in norms[v.end : g.start] else gi
         return None
 
     def _source(self, norms: Sequence[str], groups: Sequence[Group], v: _Hit, prev_end: int, prev_source: int | None) -> int | None:
