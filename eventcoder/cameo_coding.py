@@ -17,7 +17,7 @@ from .dictionary import CameoActor, CameoAgent, CameoVerb, DictionarySet
 from .morphology import verb_forms
 from .sentences import split_sentences
 from .text import normalize, tokenize
-from .verbpatterns import CompiledPattern, PatternError, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
+from .verbpatterns import GAP, GAP_WORDS, CompiledPattern, PatternError, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}
@@ -135,9 +135,13 @@ class CameoCoder:
         key = cameo_key(phrase)
         if not key:
             return
+        if key[-1] == GAP:
+            key = key[:-1]
         node = self._trie
         for tok in key:
-            if tok.endswith("~"):
+            if tok == GAP:
+                node = node.setdefault(GAP, {})
+            elif tok.endswith("~"):
                 node = node.setdefault(_STEMS, {}).setdefault(tok[:-1], {})
             else:
                 node = node.setdefault(tok, {})
@@ -154,21 +158,26 @@ class CameoCoder:
         i, n = 0, len(norms)
         while i < n:
             best, best_end = None, i
-            frontier = [self._trie]
+            frontier: list[tuple[dict, int]] = [(self._trie, 0)]  # (node, words it may still skip)
             j = i
             while frontier and j < n:
                 word = norms[j]
-                nxt = []
-                for node in frontier:
+                nxt: list[tuple[dict, int]] = []
+                for node, skips in frontier:
+                    gap = node.get(GAP)
+                    if gap is not None:
+                        frontier.append((gap, GAP_WORDS))  # the gap may also be empty
                     child = node.get(word)
                     if child is not None:
-                        nxt.append(child)
+                        nxt.append((child, 0))
                     for stem, sub in node.get(_STEMS, {}).items():
                         if word.startswith(stem):
-                            nxt.append(sub)
+                            nxt.append((sub, 0))
+                    if skips and word[0].isalnum():
+                        nxt.append((node, skips - 1))
                 j += 1
                 frontier = nxt
-                ends = [node[_END] for node in frontier if _END in node]
+                ends = [node[_END] for node, skips in frontier if _END in node and skips == 0]
                 if ends:
                     best, best_end = ends[0], j  # an exact word wins over a stem at the same length
             if best is None:

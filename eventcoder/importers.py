@@ -68,16 +68,20 @@ def _cameo_phrase(raw: str, stems: bool) -> str:
     raw = raw.strip()
     if not stems:
         return _phrase(raw)
-    out = []
+    chunks = []
     for chunk in raw.split():
         words = chunk.split("_")
+        out = []
         for i, w in enumerate(words):
             if not w:
                 continue
             last = i == len(words) - 1
             plain = re.fullmatch(r"[A-Za-z0-9'.-]+", w) is not None
             out.append(w + "~" if last and plain and len(w) > 1 else w)
-    return " ".join(out)
+        if out:
+            chunks.append(" ".join(out))
+    # TABARI: words apart may have others between them ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth")
+    return " ... ".join(chunks)
 
 
 def _phrase(raw: str) -> str:

@@ -20,6 +20,8 @@ from .dictionary import VerbPattern
 from .text import phrase_key
 
 SLOTS = frozenset("$+%^")
+GAP = "\x00gap"  # key token: up to GAP_WORDS other words may come here
+GAP_WORDS = 3
 
 
 def split_negations(norms: Sequence[str]) -> list[str]:
@@ -37,13 +39,18 @@ def cameo_key(phrase: str) -> tuple[str, ...]:
     """The token key of a dictionary phrase for verb-pattern coding.
 
     `_` joins words, negations are split, and a word written with a trailing `~` is a stem: its token keeps
-    the `~` and matches any word that starts with it (TABARI's unmarked words).
+    the `~` and matches any word that starts with it (TABARI's unmarked words). `...` between words lets a few
+    other words come between them (TABARI's space in "PRINCE DOL_AMROTH").
 
     >>> cameo_key("argentin~ army"), cameo_key("didn't")
     (('argentin~', 'army'), ('did', "n't"))
     """
     out: list[str] = []
     for word in phrase.replace("_", " ").split():
+        if word == "...":
+            if out and out[-1] != GAP:
+                out.append(GAP)
+            continue
         stem = word.endswith("~") and len(word) > 1
         toks = split_negations(phrase_key(word.rstrip("~") if stem else word))
         if stem and toks:
@@ -142,7 +149,8 @@ def compile_pattern(p: VerbPattern, synsets: dict[str, tuple[str, ...]]) -> Comp
             name = tok[1:].upper()
             if name not in synsets:
                 raise PatternError(f"pattern {p.pattern!r} uses unknown synset &{name}")
-            options = tuple(k for k in (cameo_key(ph) for ph in _expand(name, synsets, set())) if k)
+            # inside a pattern a synset phrase is matched word after word (no `...` gaps)
+            options = tuple(k for k in (tuple(t for t in cameo_key(ph) if t != GAP) for ph in _expand(name, synsets, set())) if k)
             elements.append(Element(None, options, joined))
         else:
             key = cameo_key(tok)
