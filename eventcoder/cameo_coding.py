@@ -37,6 +37,7 @@ _BREAKS = _PREPOSITIONS | _COMPOUND | frozenset({
 _MAX_GAP = 3  # modifier words allowed between an agent and its actor ("Minas Tirith border police")
 # "'s" is left out: in "Galadhon's new mayor left" it is not the verb's determiner
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"})
+_COORDINATORS = frozenset({"and", "but", ";", "while", "whereas", "yet"})
 _SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "if", "although",
                             "though", "where", "whereas", "once", "unless", "that", "who", "which"})
 
@@ -220,8 +221,12 @@ class CameoCoder:
                 continue  # "an attack", "their meeting": a noun, unless a pattern of the verb says otherwise
             conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
-            if k > 0 and prev_source is not None and not conjoined and (source is None or groups[source].end <= prev_end):
-                continue  # one event per clause: a later verb needs a subject of its own ("... shells at Seoul")
+            if prev_source is not None and not conjoined and (
+                    source is None or groups[source].end <= prev_end
+                    or not _COORDINATORS.intersection(norms[prev_end : groups[source].start])):
+                # one event per clause: a later verb needs a subject of its own ("... shells at Seoul") in a
+                # coordinated clause ("... but Dagolath promised"); "that ..." and ", an official said" are not coded
+                continue
             target = self._target(norms, groups, v)
             if target is not None and _passive(norms, v) and groups[target].start > 0 and norms[groups[target].start - 1] == "by":
                 source, target = target, source
