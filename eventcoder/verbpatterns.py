@@ -221,7 +221,12 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
         return True
     e = els[i]
     exact = e.adjacent
-    starts = [pos] if exact else range(pos, hi)
+    if e.slot is not None:
+        # a slot takes the nearest noun group (the next one, or the one right here when joined by `_`)
+        nearest = next(((gid, gs, ge) for gid, (gs, ge) in enumerate(groups) if gs >= pos), None)
+        starts = [] if nearest is None or (exact and nearest[1] != pos) else [nearest[1]]
+    else:
+        starts = [pos] if exact else range(pos, hi)
     for start in starts:
         if e.slot is not None:
             for gid, (gs, ge) in enumerate(groups):
@@ -250,7 +255,11 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
         return True
     e = els[i]
     exact = e.adjacent
-    ends = [pos] if exact else range(pos, lo, -1)
+    if e.slot is not None:
+        nearest = next(((gid, gs, ge) for gid, (gs, ge) in reversed(list(enumerate(groups))) if ge <= pos), None)
+        ends = [] if nearest is None or (exact and nearest[2] != pos) else [nearest[2]]
+    else:
+        ends = [pos] if exact else range(pos, lo, -1)
     for end in ends:
         if e.slot is not None:
             for gid, (gs, ge) in enumerate(groups):
