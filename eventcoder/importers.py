@@ -184,7 +184,9 @@ def _one_code(code: str, op: str | None, when: str | None, start: str | None, en
         elif op == "<":
             out.append((code.upper(), None, _date(when or "")))
         elif start:
-            out.append((code.upper(), _date(start), _date(end or "")))
+            # "[CODE 950601-990815]" includes its last day; eventcoder's `to` is the first day it no longer holds
+            last = dt.date.fromisoformat(_date(end or ""))
+            out.append((code.upper(), _date(start), (last + dt.timedelta(days=1)).isoformat()))
         else:
             out.append((code.upper(), None, None))
     except ValueError as exc:
