@@ -74,6 +74,21 @@ class Group:
     start: int
     end: int
     codes: tuple[str, ...]
+    pronoun: bool = False
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+
+
+def _with_pronouns(norms: Sequence[str], groups: list[Group], source: int, after: int) -> tuple[list[Group], int]:
+    """Groups with the pronouns after `after` added, each standing for the source group; and its new index."""
+    taken = {i for g in groups for i in range(g.start, g.end)}
+    src = groups[source]
+    extra = [Group(i, i + 1, src.codes, True) for i in range(after, len(norms)) if norms[i] in _PRONOUNS and i not in taken]
+    if not extra:
+        return groups, source
+    merged = sorted(groups + extra, key=lambda g: g.start)
+    return merged, merged.index(src)
 
 
 def compose(actor: str | None, prefixes: Sequence[str], suffixes: Sequence[str]) -> str:
@@ -245,8 +260,13 @@ class CameoCoder:
                         target = matched.slots["%"]
             if source is None or _null(code):
                 continue
-            prev_end, prev_source = v.end, source
             out.extend(_triples(groups, source, target, code))
+            prev_end = v.end
+            if not any(g.start >= v.end and g.pronoun for g in groups):
+                # later pronouns ("and then it requested", "asked him") stand for this event's source
+                groups, source = _with_pronouns(norms, groups, source, v.end)
+                spans = [(g.start, g.end) for g in groups]
+            prev_source = source
         return out
 
     def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:

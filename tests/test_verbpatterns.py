@@ -148,3 +148,14 @@ def test_generated_sentences_code_back_to_their_parts(pc, a, b, verb, tail):
 def test_arbitrary_text_never_crashes_the_pattern_coder(pc, text):
     for s, t, code in pc.cameo(text, "2024-05-01"):
         assert isinstance(s, str) and isinstance(t, str) and code
+
+
+def test_clauses_and_pronouns(pc):
+    # a coordinated clause with its own subject is coded; a reported "that ..." clause is not
+    assert pc.cameo("Valdora condemned Ostmark but Brennia welcomed Ostmark.", "2024-05-01") == [
+        ("VLD", "OSM", "122"), ("BRN", "OSM", "041")]
+    assert pc.cameo("Valdora condemned Ostmark and attacked Brennia.", "2024-05-01") == [("VLD", "OSM", "122"), ("VLD", "BRN", "190")]
+    assert pc.cameo("Valdora condemned reports that Ostmark attacked Brennia.", "2024-05-01") == [("VLD", "OSM", "122")]
+    # later pronouns stand for the earlier source
+    assert pc.cameo("Valdora condemned Ostmark and then it attacked Brennia.", "2024-05-01") == [("VLD", "OSM", "122"), ("VLD", "BRN", "190")]
+    assert pc.cameo("Valdora condemned Ostmark; Brennia welcomed them.", "2024-05-01") == [("VLD", "OSM", "122"), ("BRN", "VLD", "041")]
