@@ -53,13 +53,13 @@ def _most_recent(pub: dt.date, month: int, day: int) -> dt.date | None:
 def _day_number(tok: str) -> int | None:
     t = tok.rstrip(".")
     for suffix in ("st", "nd", "rd", "th"):
-        if t.endswith(suffix) and t[: -len(suffix)].isdigit():
+        if t.endswith(suffix) and t[: -len(suffix)].isdecimal():
             t = t[: -len(suffix)]
-    return int(t) if t.isdigit() and 1 <= int(t) <= 31 and len(t) <= 2 else None
+    return int(t) if t.isdecimal() and 1 <= int(t) <= 31 and len(t) <= 2 else None
 
 
 def _year(tok: str) -> int | None:
-    return int(tok) if tok.isdigit() and len(tok) == 4 and 1900 <= int(tok) <= 2100 else None
+    return int(tok) if tok.isdecimal() and len(tok) == 4 and 1900 <= int(tok) <= 2100 else None
 
 
 def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple[str, ...], tuple[int, int]] = {}) -> list[DateMention]:

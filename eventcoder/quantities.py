@@ -79,9 +79,10 @@ def _word_number(norms: Sequence[str], i: int) -> tuple[int, int] | None:
 
 
 def _digits(tok: str) -> int | None:
-    if tok.isdigit():
+    # isdecimal, not isdigit: superscripts and some scripts' digits ("²", "𐩀") are digits int() cannot read
+    if tok.isdecimal():
         return int(tok)
-    if "," in tok and all(part.isdigit() for part in tok.split(",")):
+    if "," in tok and all(part.isdecimal() for part in tok.split(",")):
         return int(tok.replace(",", ""))
     return None
 
