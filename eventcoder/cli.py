@@ -8,6 +8,7 @@ bad arguments).
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import multiprocessing as mp
@@ -69,7 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--brief", action="store_true", help="only the tables, no lists of misses and extras")
     ev.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
 
-    im = sub.add_parser("import-dicts", help="convert TABARI or PETRARCH actor and agent dictionaries into eventcoder YAML")
+    cm = sub.add_parser("cameo", help="CAMEO (source, target, event code) triples only, e.g. with imported TABARI/PETRARCH verb patterns")
+    cm.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl file, folder, or - for stdin")
+    cm.add_argument("-o", "--output", default="-", help="CSV file to write (atomically); - for stdout (default)")
+    cm.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
+    cm.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder (repeatable)")
+
+    im = sub.add_parser("import-dicts", help="convert TABARI or PETRARCH actor, agent, verb and discard dictionaries into eventcoder YAML")
     im.add_argument("paths", nargs="+", metavar="FILE", help="dictionary files; actor/agent files are told apart by name")
     im.add_argument("--from", dest="fmt", choices=["petrarch", "tabari"], required=True)
     im.add_argument("-o", "--output", required=True, help="YAML file to write (atomically)")
@@ -98,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _evaluate(args)
         if args.command == "import-dicts":
             return _import(args)
+        if args.command == "cameo":
+            return _cameo(args)
     except DictionaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -137,6 +146,30 @@ def _outcomes(articles: Iterable[Article], coder: Coder, jobs: int) -> Iterator[
         pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(coder,))
     with pool:
         yield from pool.imap(_work, articles, chunksize=128)
+
+
+def _cameo(args: argparse.Namespace) -> int:
+    coder = Coder.from_dictionaries(*args.dict)
+    skipped = 0
+
+    def write(fh: IO[str]) -> None:
+        nonlocal skipped
+        out = csv.writer(fh, lineterminator="\n")
+        out.writerow(["article_id", "source", "target", "event_code"])
+        for item in read_inputs(args.inputs, args.published):
+            if isinstance(item, InputProblem):
+                skipped += 1
+                print(f"eventcoder: skipped {item}", file=sys.stderr)
+                continue
+            for source, target, code in coder.cameo(item.text, item.published):
+                out.writerow([item.id, source, target, code])
+
+    if args.output == "-":
+        write(sys.stdout)
+    else:
+        with atomic_write(args.output) as fh:
+            write(fh)
+    return 1 if skipped else 0
 
 
 def _code(args: argparse.Namespace) -> int:

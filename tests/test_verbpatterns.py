@@ -159,3 +159,13 @@ def test_clauses_and_pronouns(pc):
     # later pronouns stand for the earlier source
     assert pc.cameo("Valdora condemned Ostmark and then it attacked Brennia.", "2024-05-01") == [("VLD", "OSM", "122"), ("VLD", "BRN", "190")]
     assert pc.cameo("Valdora condemned Ostmark; Brennia welcomed them.", "2024-05-01") == [("VLD", "OSM", "122"), ("BRN", "VLD", "041")]
+
+
+def test_cli_writes_triples(tmp_path):
+    from eventcoder.cli import main
+
+    (tmp_path / "d.yaml").write_text(DICT, encoding="utf-8")
+    (tmp_path / "a1.txt").write_text("Report\nPublished: 2024-05-01\n\nValdora condemned Ostmark on Monday.\n", encoding="utf-8")
+    out = tmp_path / "triples.csv"
+    assert main(["cameo", str(tmp_path / "a1.txt"), "-d", str(tmp_path / "d.yaml"), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == ["article_id,source,target,event_code", "a1,VLD,OSM,122"]
