@@ -169,3 +169,24 @@ def test_cli_writes_triples(tmp_path):
     out = tmp_path / "triples.csv"
     assert main(["cameo", str(tmp_path / "a1.txt"), "-d", str(tmp_path / "d.yaml"), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").splitlines() == ["article_id,source,target,event_code", "a1,VLD,OSM,122"]
+
+
+def test_docs_example_codes_as_documented(tmp_path):
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "patterns.md").read_text(encoding="utf-8")
+    block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "doc.yaml").write_text(block, encoding="utf-8")
+    c = Coder.from_dictionaries(tmp_path / "doc.yaml")
+    day = "2024-05-01"
+    assert c.cameo("Valdoran ministers condemned Ostmark.", day) == [("VLDGOV", "OSM", "122")]
+    assert c.cameo("A relief agency in Brennia condemned Ostmark.", day) == [("NGOBRN", "OSM", "122")]
+    assert sorted(c.cameo("The Twin Isles condemned Brennia.", day)) == [("TWA", "BRN", "122"), ("TWB", "BRN", "122")]
+    assert c.cameo("Mira Kessel condemned Ostmark.", "2019-01-01") == [("VLDOPP", "OSM", "122")]
+    assert c.cameo("The Grey Council condemned Ostmark.", day) == []
+    assert c.cameo("Valdora will bring back border ties with Ostmark.", day) == [("VLD", "OSM", "064")]
+    assert c.cameo("Valdora restored full diplomatic ties with Ostmark.", day) == [("VLD", "OSM", "0641")]
+    assert c.cameo("Argentina arrived in Ostmark.", day) == [("VLD", "OSM", "032"), ("OSM", "VLD", "033")]
+    assert c.cameo("Valdora wire tapped Brennia.", day) == [("VLD", "BRN", "1711")]
+    assert c.cameo("Valdora departed from Ostmark.", day) == [("VLD", "OSM", "032")]
+    assert c.cameo("Valdora condemned Ostmark after the football match.", day) == []
