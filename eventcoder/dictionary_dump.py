@@ -55,9 +55,29 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         "irregular_verbs": {k: list(v) for k, v in sorted(ds.irregular_verbs.items())},
         "double_final": sorted(ds.double_final),
         "irregular_plurals": dict(sorted(ds.irregular_plurals.items())),
+        "cameo_actors": [
+            {"name": a.name, "phrases": list(a.phrases), "codes": [
+                _drop_empty({"code": c.code, "from": c.start.isoformat() if c.start else None, "to": c.end.isoformat() if c.end else None})
+                for c in a.codes]}
+            for a in ds.cameo_actors
+        ],
+        "cameo_agents": [
+            _drop_empty({"phrases": list(a.phrases), "code": a.code, "position": "prefix" if a.prefix else None}) for a in ds.cameo_agents
+        ],
+        "synsets": [{"name": name, "phrases": list(phrases)} for name, phrases in ds.synsets.items()],
+        "verb_patterns": [
+            _drop_empty({"verb": v.verb, "code": v.code, "forms": list(v.forms), "synonyms": list(v.synonyms),
+                         "patterns": [{"pattern": p.pattern, "code": p.code} for p in v.patterns]})
+            for v in ds.verb_patterns.values()
+        ],
+        "discards": [_drop_empty({"phrase": d.phrase, "scope": "story" if d.story else None}) for d in ds.discards],
     }
 
 
 def dump_yaml(ds: DictionarySet) -> str:
     """YAML text of the whole dictionary set; codes stay quoted strings so they read back unchanged."""
-    return yaml.safe_dump(to_data(ds), sort_keys=False, allow_unicode=True, width=120)
+    data = {k: v for k, v in to_data(ds).items() if v or k not in _OPTIONAL}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+
+
+_OPTIONAL = frozenset({"cameo_actors", "cameo_agents", "synsets", "verb_patterns", "discards"})

@@ -190,3 +190,14 @@ def test_docs_example_codes_as_documented(tmp_path):
     assert c.cameo("Valdora wire tapped Brennia.", day) == [("VLD", "BRN", "1711")]
     assert c.cameo("Valdora departed from Ostmark.", day) == [("VLD", "OSM", "032")]
     assert c.cameo("Valdora condemned Ostmark after the football match.", day) == []
+
+
+def test_dumped_pattern_dictionaries_code_the_same(pc, tmp_path):
+    from eventcoder.dictionary_dump import dump_yaml
+
+    path = tmp_path / "all.yaml"
+    path.write_text(dump_yaml(pc.lexicon.ds), encoding="utf-8")
+    again = Coder.from_dictionaries(path, bundled=False)
+    for text in ("Valdora will restore its trade ties with Ostmark.", "Mira Kessel condemned Ostmark.",
+                 "A relief agency in Brennia condemned Ostmark police.", "Ostmark welcomed the visit by Valdora."):
+        assert again.cameo(text, "2024-05-01") == pc.cameo(text, "2024-05-01")
