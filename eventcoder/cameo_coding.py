@@ -13,11 +13,11 @@ from typing import Sequence
 
 import attrs
 
-from .dictionary import CameoActor, CameoAgent, CameoVerb, DictionarySet
+from .dictionary import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet
 from .morphology import verb_forms
 from .sentences import split_sentences
 from .text import normalize, tokenize
-from .verbpatterns import GAP, GAP_WORDS, CompiledPattern, PatternError, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
+from .verbpatterns import GAP, GAP_WORDS, CompiledPattern, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}
@@ -109,6 +109,11 @@ def compose(actor: str | None, prefixes: Sequence[str], suffixes: Sequence[str])
     return code
 
 
+def _dated(c: DatedCode) -> str:
+    span = "" if not (c.start or c.end) else f" ({c.start or '...'} to {c.end or '...'})"
+    return c.code + span
+
+
 def _null(code: str) -> bool:
     return not any(ch.isalnum() for ch in code)
 
@@ -120,7 +125,6 @@ class CameoCoder:
         self.ds = ds
         self._trie: dict = {}
         self.max_len = 1
-        self.problems: list[str] = []
         for actor in ds.cameo_actors:
             for ph in actor.phrases:
                 self._add(ph, actor=actor)
@@ -135,12 +139,7 @@ class CameoCoder:
                     self._add(form, verb=verb)
             for form in verb.forms:
                 self._add(form, verb=verb)
-            compiled = []
-            for p in verb.patterns:
-                try:
-                    compiled.append(compile_pattern(p, ds.synsets))
-                except PatternError as exc:
-                    self.problems.append(f"{p.ref}: {exc}")
+            compiled = [compile_pattern(p, ds.synsets) for p in verb.patterns]  # loading has checked them
             # more specific patterns first; file order among equals
             self.patterns[verb.verb] = tuple(sorted(compiled, key=lambda c: -c.weight))
         self.sentence_discards = frozenset(k for k in (cameo_key(d.phrase) for d in ds.discards if not d.story) if k)
@@ -166,6 +165,18 @@ class CameoCoder:
             if item is not None and item not in lst:
                 lst.append(item)
         self.max_len = max(self.max_len, len(key))
+
+    def lookup(self, phrase: str) -> list[str]:
+        """What a phrase means to verb-pattern coding, one line per entry with its file:line."""
+        norms = split_negations([t.norm for t in tokenize(normalize(phrase.replace("_", " ")))])
+        hits = self._hits(norms)
+        if len(hits) != 1 or (hits[0].start, hits[0].end) != (0, len(norms)):
+            return []
+        h = hits[0]
+        out = [f"CAMEO actor {a.name}: " + ", ".join(_dated(c) for c in a.codes) + f"  [{a.ref}]" for a in h.actors]
+        out += [f"CAMEO agent {a.code} ({'prefix' if a.prefix else 'suffix'})  [{a.ref}]" for a in h.agents]
+        out += [f"CAMEO verb {v.verb}: code {v.code}, {len(v.patterns)} pattern(s)  [{v.ref}]" for v in h.verbs]
+        return out
 
     # -- matching -------------------------------------------------------------------------------------------
     def _hits(self, norms: Sequence[str]) -> list[_Hit]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
 from . import __version__
+from .cameo_coding import CameoCoder
 from .coder import Coder, Outcome
 from .errors import DictionaryError
 from .datapackage import write_datapackage
@@ -308,15 +309,21 @@ def _dicts(args: argparse.Namespace) -> int:
         print(
             f"ok: {len(ds.files)} file(s); {len(ds.countries)} countries, {len(ds.agents)} agents, {len(ds.actors)} actors, "
             f"{len(ds.patterns)} event patterns, {len(ds.places)} places"
+            + (f"; CAMEO: {len(ds.cameo_actors)} actors, {len(ds.cameo_agents)} agents, {len(ds.verb_patterns)} verbs with "
+               f"{sum(len(v.patterns) for v in ds.verb_patterns.values())} patterns, {len(ds.synsets)} synsets, "
+               f"{len(ds.discards)} discards" if ds.verb_patterns or ds.cameo_actors else "")
         )
         return 0
     lex = Lexicon.from_paths(args.dict)
     entries = lex.lookup(args.term)
-    if not entries:
+    cameo = CameoCoder(lex.ds).lookup(args.term) if lex.ds.cameo_actors or lex.ds.cameo_agents or lex.ds.verb_patterns else []
+    if not entries and not cameo:
         print(f"{args.term!r}: not in any dictionary")
         return 1
     for e in entries:
         print(f"{args.term!r}: {_describe(lex, e.kind, e.key, e.form)}  [{e.ref or 'cues'}]")
+    for line in cameo:
+        print(f"{args.term!r}: {line}")
     return 0
 
 

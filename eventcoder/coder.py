@@ -10,7 +10,7 @@ import attrs
 
 from .cameo_coding import CameoCoder
 from .discourse import ArticleCoding, code_text
-from .errors import ArticleError, DictionaryError
+from .errors import ArticleError
 from .lexicon import Lexicon, default_lexicon
 from .model import Article, Event
 from .rows import build_rows, cameo_triples
@@ -40,10 +40,7 @@ class Coder:
         self._source = (tuple(str(p) for p in paths), bundled)
         self.patterns: CameoCoder | None = None
         if lexicon.ds.verb_patterns:
-            # verb-pattern dictionaries (imported from TABARI/PETRARCH) are compiled and checked up front too
-            self.patterns = CameoCoder(lexicon.ds)
-            if self.patterns.problems:
-                raise DictionaryError(self.patterns.problems)
+            self.patterns = CameoCoder(lexicon.ds)  # verb-pattern dictionaries (imported from TABARI/PETRARCH)
 
     @classmethod
     def default(cls) -> "Coder":

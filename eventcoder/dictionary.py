@@ -357,6 +357,15 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
 
 
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
+    from .verbpatterns import PatternError, compile_pattern  # it builds on the value classes above
+
+    for verb in ds.verb_patterns.values():
+        for p in verb.patterns:
+            try:
+                compile_pattern(p, ds.synsets)
+            except PatternError as exc:
+                problems.append(f"{p.ref}: {exc}")
+
     def known_country(code: str | None, ref: SourceRef, what: str) -> None:
         if code is not None and code not in ds.countries:
             problems.append(f"{ref}: {what}: unknown country {code!r} (not in any countries: section)")

@@ -201,3 +201,18 @@ def test_dumped_pattern_dictionaries_code_the_same(pc, tmp_path):
     for text in ("Valdora will restore its trade ties with Ostmark.", "Mira Kessel condemned Ostmark.",
                  "A relief agency in Brennia condemned Ostmark police.", "Ostmark welcomed the visit by Valdora."):
         assert again.cameo(text, "2024-05-01") == pc.cameo(text, "2024-05-01")
+
+
+def test_dicts_check_and_show_know_the_pattern_sections(tmp_path, capsys):
+    from eventcoder.cli import main
+
+    (tmp_path / "d.yaml").write_text(DICT, encoding="utf-8")
+    assert main(["dicts", "check", str(tmp_path / "d.yaml")]) == 0
+    assert "CAMEO: 7 actors, 3 agents, 8 verbs with 4 patterns, 1 synsets, 2 discards" in capsys.readouterr().out
+    assert main(["dicts", "show", "Mira Kessel", "-d", str(tmp_path / "d.yaml")]) == 0
+    shown = capsys.readouterr().out
+    assert "CAMEO actor Mira Kessel: VLDOPP (... to 2020-01-01), VLDGOV (2020-01-01 to ...)" in shown and f"{tmp_path / 'd.yaml'}:" in shown
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verb_patterns:\n  - verb: restore\n    code: '060'\n    patterns:\n      - {pattern: 'restore ties', code: '064'}\n")
+    assert main(["dicts", "check", str(bad)]) == 2
+    assert f"{bad}:5: pattern 'restore ties' needs exactly one `*`" in capsys.readouterr().err
