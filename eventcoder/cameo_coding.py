@@ -301,9 +301,15 @@ class CameoCoder:
         if prev_source is not None and v.start > 0 and norms[v.start - 1] in ("and", "then"):
             return prev_source
         subjects = [gi for gi, g in enumerate(groups) if g.end <= v.start and not (g.start > 0 and norms[g.start - 1] in _PREPOSITIONS)]
-        in_clause = [gi for gi in subjects if groups[gi].start >= prev_end]
+        # the clause starts after the previous event's verb, or after a coordinator ("... but Dagolath promised")
+        start = prev_end
+        for i in range(v.start - 1, prev_end - 1, -1):
+            if norms[i] in _COORDINATORS:
+                start = i + 1
+                break
+        in_clause = [gi for gi in subjects if groups[gi].start >= start]
         if in_clause:
-            return in_clause[-1]
+            return in_clause[0]  # the clause's first actor, as TABARI takes it ("Arnor suggested Gondor should ...")
         if any(w in _SUBORDINATORS for w in norms[prev_end : v.start]):
             return None  # "after a hafling was reported": a new clause whose subject is no actor
         return subjects[-1] if subjects else None
@@ -341,7 +347,9 @@ class CameoCoder:
             if joined:
                 last = joined[-1]
                 link = [w for w in norms[last.end : seg.start] if w not in ("the", "a", "an")]
-                if len(link) == 1 and link[0] in _CONNECTORS:
+                # a connector, then at most a few modifiers ("Dagolath's first Deputy Prime Minister")
+                if link and link[0] in _CONNECTORS and len(link) <= 1 + _MAX_GAP \
+                        and not any(w in _BREAKS or w in _CONNECTORS for w in link[1:]):
                     if not last.actors and seg.actors and link[0] not in ("'s", "'"):
                         # "ambassadors of Arnor", "soldiers from Gondor", "lawmakers in Fornost"
                         seg.prefixes = last.prefixes + seg.prefixes
