@@ -369,18 +369,21 @@ class CameoCoder:
                         continue
             joined.append(seg)
         # compounds: "A, B and C", "Fornost and the evil awful Gondor"
-        groups: list[Group] = []
-        members: list[_Segment] = []
+        runs: list[list[_Segment]] = []
         for seg in joined:
-            if members and _compound_link(norms[members[-1].end : seg.start]) \
-                    and not verb_at.intersection(range(members[-1].end, seg.start)):
-                members.append(seg)
-                continue
-            if members:
-                groups.append(_group(members))
-            members = [seg]
-        if members:
-            groups.append(_group(members))
+            last = runs[-1][-1] if runs else None
+            if last is not None and _compound_link(norms[last.end : seg.start]) and not verb_at.intersection(range(last.end, seg.start)):
+                runs[-1].append(seg)
+            else:
+                runs.append([seg])
+        groups: list[Group] = []
+        for run in runs:
+            # members after the last "and/or" joined only by a comma are an apposition or a new clause
+            # ("... with Rohan, an Arnorian embassy spokesman said"), not part of the list
+            conj = [i for i in range(1, len(run)) if _COMPOUND.difference({","}).intersection(norms[run[i - 1].end : run[i].start])]
+            keep = conj[-1] + 1 if conj else 1
+            groups.append(_group(run[:keep]))
+            groups.extend(_group([m]) for m in run[keep:])
         return groups
 
     @staticmethod

@@ -216,3 +216,10 @@ def test_dicts_check_and_show_know_the_pattern_sections(tmp_path, capsys):
     bad.write_text("verb_patterns:\n  - verb: restore\n    code: '060'\n    patterns:\n      - {pattern: 'restore ties', code: '064'}\n")
     assert main(["dicts", "check", str(bad)]) == 2
     assert f"{bad}:5: pattern 'restore ties' needs exactly one `*`" in capsys.readouterr().err
+
+
+def test_a_comma_alone_does_not_make_a_compound(pc):
+    # "A, B and C" is a list; "Ostmark, Brennia's rival" style appositions and trailing clauses are not
+    assert sorted(pc.cameo("Valdora condemned Ostmark, Brennia and the Twin Isles.", "2024-05-01")) == [
+        ("VLD", "BRN", "122"), ("VLD", "OSM", "122"), ("VLD", "TWA", "122"), ("VLD", "TWB", "122")]
+    assert pc.cameo("Valdora condemned Ostmark, Brennia officials said.", "2024-05-01") == [("VLD", "OSM", "122")]
