@@ -240,6 +240,7 @@ class CameoCoder:
         out: list[tuple[str, str, str]] = []
         prev_source: int | None = None
         prev_end = 0
+        tentative: list[tuple[str, str, str]] | None = None
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
             matched = self._pattern(verb, norms, v, spans)
@@ -271,6 +272,11 @@ class CameoCoder:
                         target = matched.slots["%"]
             if source is None or _null(code):
                 continue
+            if code.endswith("?"):
+                # a doubtful code (TABARI's "023?" for SAID): used only if no other verb of the sentence codes
+                if tentative is None:
+                    tentative = _triples(groups, source, target, code.rstrip("?"))
+                continue
             out.extend(_triples(groups, source, target, code))
             prev_end = v.end
             if not any(g.start >= v.end and g.pronoun for g in groups):
@@ -278,7 +284,7 @@ class CameoCoder:
                 groups, source = _with_pronouns(norms, groups, source, v.end)
                 spans = [(g.start, g.end) for g in groups]
             prev_source = source
-        return out
+        return out or tentative or []
 
     def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:
         """The most specific pattern of `verb` that matches around it."""
