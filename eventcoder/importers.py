@@ -63,29 +63,46 @@ def _date(text: str) -> str:
 
 
 def _cameo_phrase(raw: str, stems: bool) -> str:
-    """A TABARI/PETRARCH phrase for verb-pattern coding. With `stems` (TABARI), a word not followed by `_` is a
-    stem and gets eventcoder's `~` mark: "AL_GORE" -> "AL GORE~", "ARNOR_" -> "ARNOR"."""
+    """A TABARI/PETRARCH phrase for verb-pattern coding. With `stems` (TABARI), the last word is a stem (eventcoder's
+    `~` mark) unless it ends in `_` or `=`: "AL_GORE" -> "AL GORE~", "ARNOR_" -> "ARNOR", "MOUSE=" -> "MOUSE"."""
     raw = raw.strip()
     if not stems:
         return _phrase(raw)
     chunks = []
     for chunk in raw.split():
-        words = chunk.split("_")
-        out = []
-        for i, w in enumerate(words):
-            if not w:
-                continue
-            last = i == len(words) - 1
-            plain = re.fullmatch(r"[A-Za-z0-9'.-]+", w) is not None
-            out.append(w + "~" if last and plain and len(w) > 1 else w)
-        if out:
-            chunks.append(" ".join(out))
+        exact = chunk.endswith(("_", "="))
+        words = [w for w in chunk.rstrip("=").split("_") if w]
+        if not words:
+            continue
+        last = words[-1]
+        if not exact and re.fullmatch(r"[A-Za-z0-9'.-]{2,}", last):
+            words[-1] = last + "~"
+        chunks.append(" ".join(words))
     # TABARI: words apart may have others between them ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth")
     return " ... ".join(chunks)
 
 
+def _regular_endings(raw: str, verb: bool) -> list[str]:
+    """TABARI's regular endings for a phrase whose last word ends in `_`: nouns take S, verbs S, ES, ED, EN, ING
+    (a verb ending in E takes D). `=` marks a word that takes none."""
+    raw = raw.strip()
+    if not raw.endswith("_") or raw.endswith("=_"):
+        return []
+    base = _cameo_phrase(raw, True)
+    head, _, last = base.rpartition(" ")
+    prefix = head + " " if head else ""
+    if not verb:
+        return [prefix + last + "S"]
+    if last.upper().endswith("E"):
+        endings = [last + "S", last + "D", last + "N", last[:-1] + "ING"]
+    else:
+        endings = [last + e for e in ("S", "ES", "ED", "EN", "ING")]
+    return [prefix + e for e in endings]
+
+
 def _phrase(raw: str) -> str:
-    return " ".join(raw.replace("_", " ").split())
+    # TABARI's `=` (a word taking no endings) means nothing to a plain phrase
+    return " ".join(w.rstrip("=") for w in raw.replace("_", " ").split() if w.rstrip("="))
 
 
 def _strip_comments(lines: list[str]) -> list[str]:
@@ -152,6 +169,8 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
             else:
                 entry["aliases"].append(_phrase(text[1:]))
                 entry["cameo"].append(_cameo_phrase(text[1:], stems))
+                if stems:
+                    entry["cameo"].extend(_regular_endings(text[1:], verb=False))
             continue
         if text.startswith("["):
             if entry is None:
@@ -161,7 +180,8 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
             continue
         flush()
         head = _CODE.split(text, maxsplit=1)[0]
-        entry = {"name": _phrase(head), "aliases": [_phrase(head)], "cameo": [_cameo_phrase(head, stems)],
+        entry = {"name": _phrase(head), "aliases": [_phrase(head)],
+                 "cameo": [_cameo_phrase(head, stems), *(_regular_endings(head, verb=False) if stems else [])],
                  "codes": _codes(text, name, lineno, result) if "[" in text else [], "line": lineno}
     flush()
     return result
@@ -387,8 +407,10 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
         if not m:
             result.problems.append(f"{name}:{lineno}: not converted: not a verb entry ({text[:40]!r})")
             continue
-        synonym, head, forms, code = bool(m.group(1)), _verb_phrase(m.group(2).rstrip("="), stems), m.group(3), m.group(4)
+        synonym, head, forms, code = bool(m.group(1)), _verb_phrase(m.group(2), stems), m.group(3), m.group(4)
         listed = [_verb_phrase(f).replace("+", "") for f in (forms or "").split()]
+        if stems:
+            listed += [e.lower() for e in _regular_endings(m.group(2), verb=True)]
         if synonym:
             if verb is None:
                 result.problems.append(f"{name}:{lineno}: not converted: verb synonym with no verb above it")
