@@ -370,7 +370,7 @@ class CameoCoder:
                         last.prefixes += seg.prefixes
                         last.suffixes += seg.suffixes
                         continue
-                    if last.actors and seg.actors:
+                    if last.actors and seg.actors and link[0] == "in":
                         last.end = seg.end  # "soldiers in south Ithilen": a place, not a second actor
                         continue
             joined.append(seg)
