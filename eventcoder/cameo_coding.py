@@ -265,11 +265,8 @@ class CameoCoder:
                 if "+" in matched.slots:
                     target = matched.slots["+"]
                 if "%" in matched.slots:
-                    # a compound before the verb acts on itself ("% * [030]"); after it, it is the target
-                    if matched.pattern.compound_before:
-                        source, target = matched.slots["%"], None
-                    else:
-                        target = matched.slots["%"]
+                    # a compound whose members act on each other ("% * agree", "* prisoners with %")
+                    source, target = matched.slots["%"], None
             if source is None or _null(code):
                 continue
             if code.endswith("?"):

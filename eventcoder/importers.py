@@ -456,7 +456,7 @@ def _verb_phrase(text: str, stems: bool = False) -> str:
 
 def _pattern_text(body: str, stems: bool) -> str:
     """A pattern in eventcoder's notation: `_` joins stay, a trailing `_` (TABARI's "exact word") goes, and with
-    `stems` each word not followed by `_` gets the stem mark `~`."""
+    `stems` (TABARI) each word not followed by `_` gets the stem mark `~`."""
     out = []
     for chunk in body.split():
         words = chunk.split("_")
@@ -469,7 +469,13 @@ def _pattern_text(body: str, stems: bool) -> str:
                 w += "~"
             kept.append(w)
         out.append("_".join(kept))
-    return " ".join(o for o in out if o)
+    text = " ".join(o for o in out if o)
+    if not stems and "*" in text:
+        # PETRARCH reads a compound after the verb as its target ("agrees with % ..."); eventcoder's `%` is
+        # TABARI's compound acting on itself, so PETRARCH's becomes `+`
+        before, _, after = text.partition("*")
+        text = before + "*" + after.replace("%", "+")
+    return text
 
 
 def _event_code(code: str) -> str:

@@ -87,10 +87,6 @@ class CompiledPattern:
     weight: int  # literal words: a pattern that says more wins
 
     @property
-    def compound_before(self) -> bool:
-        return any(e.slot == "%" for e in self.before)
-
-    @property
     def slots(self) -> frozenset[str]:
         return frozenset(e.slot for e in (*self.before, *self.after) if e.slot)
 

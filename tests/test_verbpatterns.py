@@ -52,6 +52,10 @@ DICT = textwrap.dedent("""\
       - verb: say
         code: "023?"
         forms: [said]
+      - verb: exchange
+        code: "060"
+        patterns:
+          - {pattern: "* prisoners with %", code: "067"}
     discards:
       - {phrase: football match}
       - {phrase: board game, scope: story}
@@ -211,7 +215,7 @@ def test_dicts_check_and_show_know_the_pattern_sections(tmp_path, capsys):
 
     (tmp_path / "d.yaml").write_text(DICT, encoding="utf-8")
     assert main(["dicts", "check", str(tmp_path / "d.yaml")]) == 0
-    assert "CAMEO: 7 actors, 3 agents, 9 verbs with 4 patterns, 1 synsets, 2 discards" in capsys.readouterr().out
+    assert "CAMEO: 7 actors, 3 agents, 10 verbs with 5 patterns, 1 synsets, 2 discards" in capsys.readouterr().out
     assert main(["dicts", "show", "Mira Kessel", "-d", str(tmp_path / "d.yaml")]) == 0
     shown = capsys.readouterr().out
     assert "CAMEO actor Mira Kessel: VLDOPP (... to 2020-01-01), VLDGOV (2020-01-01 to ...)" in shown and f"{tmp_path / 'd.yaml'}:" in shown
@@ -232,3 +236,9 @@ def test_doubtful_codes_give_way_to_any_other_event(pc):
     # "023?" codes a sentence only when no other verb does, and without its question mark
     assert pc.cameo("Valdora said Ostmark.", "2024-05-01") == [("VLD", "OSM", "023")]
     assert pc.cameo("Valdora said it would condemn Ostmark.", "2024-05-01") == [("VLD", "OSM", "122")]
+
+
+def test_a_compound_slot_acts_on_itself(pc):
+    assert sorted(pc.cameo("Valdora exchanged prisoners with Ostmark and Brennia.", "2024-05-01")) == [
+        ("BRN", "OSM", "067"), ("OSM", "BRN", "067")]
+    assert pc.cameo("Valdora exchanged notes with Ostmark.", "2024-05-01") == [("VLD", "OSM", "060")]
