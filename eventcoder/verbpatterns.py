@@ -60,13 +60,27 @@ def cameo_key(phrase: str) -> tuple[str, ...]:
 
 
 def same(key: Sequence[str], norms: Sequence[str], start: int) -> bool:
-    """Whether `key` (which may hold stems) matches the tokens from `start`."""
+    """Whether `key` (which may hold stems, but no gap) matches the tokens from `start`."""
     if start + len(key) > len(norms):
         return False
     for k, w in zip(key, norms[start : start + len(key)]):
         if k != w and not (k.endswith("~") and w.startswith(k[:-1])):
             return False
     return True
+
+
+def match_ends(key: Sequence[str], norms: Sequence[str], start: int, hi: int) -> list[int]:
+    """Where `key` can end when it starts at `start` and stays before `hi`; a gap lets a few words in."""
+    if GAP not in key:
+        return [start + len(key)] if start + len(key) <= hi and same(key, norms, start) else []
+    cut = key.index(GAP)
+    head, rest = key[:cut], key[cut + 1 :]
+    if not same(head, norms, start) or start + len(head) > hi:
+        return []
+    out: list[int] = []
+    for skip in range(GAP_WORDS + 1):
+        out += match_ends(rest, norms, start + len(head) + skip, hi)
+    return out
 
 
 @attrs.frozen(slots=True)
@@ -84,7 +98,7 @@ class CompiledPattern:
     after: tuple[Element, ...]  # nearest the verb first
     code: str
     source: VerbPattern
-    weight: int  # literal words: a pattern that says more wins
+    weight: int  # 2 per word, 1 per synset: a pattern that says more wins
 
     @property
     def slots(self) -> frozenset[str]:
@@ -145,15 +159,16 @@ def compile_pattern(p: VerbPattern, synsets: dict[str, tuple[str, ...]]) -> Comp
             name = tok[1:].upper()
             if name not in synsets:
                 raise PatternError(f"pattern {p.pattern!r} uses unknown synset &{name}")
-            # inside a pattern a synset phrase is matched word after word (no `...` gaps)
-            options = tuple(k for k in (tuple(t for t in cameo_key(ph) if t != GAP) for ph in _expand(name, synsets, set())) if k)
+            options = tuple(k for k in (cameo_key(ph) for ph in _expand(name, synsets, set())) if k)
             elements.append(Element(None, options, joined))
+            weight += 1  # a synset says less than a word: "* dollar" wins over "* &currency"
+            continue
         else:
             key = cameo_key(tok)
             if not key:
                 continue
             elements.append(Element(None, (key,), joined))
-        weight += 1
+        weight += 2
     star = next(i for i, e in enumerate(elements) if e.slot == "*")
     before = elements[:star]
     after = elements[star + 1 :]
@@ -237,8 +252,7 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
                     del found[e.slot]
             continue
         for opt in e.options:
-            end = start + len(opt)
-            if end <= hi and same(opt, norms, start):
+            for end in match_ends(opt, norms, start, hi):
                 if _forward(els, i + 1, end, norms, groups, hi, found):
                     return True
     return False
@@ -270,8 +284,9 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
                     del found[e.slot]
             continue
         for opt in e.options:
-            start = end - len(opt)
-            if start >= lo and same(opt, norms, start):
-                if _backward(els, i + 1, start, norms, groups, lo, found):
-                    return True
+            longest = len(opt) - 1 + GAP_WORDS * opt.count(GAP) if GAP in opt else len(opt)
+            for start in range(end - len(opt) + opt.count(GAP), max(lo, end - longest) - 1, -1):
+                if start >= lo and end in match_ends(opt, norms, start, end):
+                    if _backward(els, i + 1, start, norms, groups, lo, found):
+                        return True
     return False

@@ -242,3 +242,23 @@ def test_a_compound_slot_acts_on_itself(pc):
     assert sorted(pc.cameo("Valdora exchanged prisoners with Ostmark and Brennia.", "2024-05-01")) == [
         ("BRN", "OSM", "067"), ("OSM", "BRN", "067")]
     assert pc.cameo("Valdora exchanged notes with Ostmark.", "2024-05-01") == [("VLD", "OSM", "060")]
+
+
+def test_words_outrank_synsets_and_synset_phrases_may_open(tmp_path):
+    (tmp_path / "m.yaml").write_text(textwrap.dedent("""\
+        cameo_actors:
+          - {name: Valdora, phrases: [Valdora], codes: [{code: VLD}]}
+          - {name: Ostmark, phrases: [Ostmark], codes: [{code: OSM}]}
+        synsets:
+          - {name: MONEY, phrases: [dollars, "gold ... florins"]}
+        verb_patterns:
+          - verb: give
+            code: "070"
+            patterns:
+              - {pattern: "* &money", code: "903"}
+              - {pattern: "* dollars", code: "071"}
+        """), encoding="utf-8")
+    c = Coder.from_dictionaries(tmp_path / "m.yaml")
+    assert c.cameo("Valdora gave a million dollars to Ostmark.", "2024-05-01") == [("VLD", "OSM", "071")]
+    assert c.cameo("Valdora gave a million gold Austrian florins to Ostmark.", "2024-05-01") == [("VLD", "OSM", "903")]
+    assert c.cameo("Valdora gave grain to Ostmark.", "2024-05-01") == [("VLD", "OSM", "070")]
