@@ -185,28 +185,29 @@ class CameoCoder:
         i, n = 0, len(norms)
         while i < n:
             best, best_end = None, i
-            frontier: list[tuple[dict, int]] = [(self._trie, 0)]  # (node, words it may still skip)
+            # (node, words it may still skip, how specific the path is: exact words over stems, long stems over short)
+            frontier: list[tuple[dict, int, int]] = [(self._trie, 0, 0)]
             j = i
             while frontier and j < n:
                 word = norms[j]
-                nxt: list[tuple[dict, int]] = []
-                for node, skips in frontier:
+                nxt: list[tuple[dict, int, int]] = []
+                for node, skips, score in frontier:
                     gap = node.get(GAP)
                     if gap is not None:
-                        frontier.append((gap, GAP_WORDS))  # the gap may also be empty
+                        frontier.append((gap, GAP_WORDS, score))  # the gap may also be empty
                     child = node.get(word)
                     if child is not None:
-                        nxt.append((child, 0))
+                        nxt.append((child, 0, score + 1000))
                     for stem, sub in node.get(_STEMS, {}).items():
                         if word.startswith(stem):
-                            nxt.append((sub, 0))
+                            nxt.append((sub, 0, score + len(stem)))
                     if skips and word[0].isalnum():
-                        nxt.append((node, skips - 1))
+                        nxt.append((node, skips - 1, score))
                 j += 1
                 frontier = nxt
-                ends = [node[_END] for node, skips in frontier if _END in node and skips == 0]
+                ends = [(score, node[_END]) for node, skips, score in frontier if _END in node and skips == 0]
                 if ends:
-                    best, best_end = ends[0], j  # an exact word wins over a stem at the same length
+                    best, best_end = max(ends, key=lambda e: e[0])[1], j
             if best is None:
                 i += 1
                 continue
@@ -352,7 +353,8 @@ class CameoCoder:
                 link = [w for w in norms[last.end : seg.start] if w not in ("the", "a", "an")]
                 # a connector, then at most a few modifiers ("Dagolath's first Deputy Prime Minister")
                 if link and link[0] in _CONNECTORS and len(link) <= 1 + _MAX_GAP \
-                        and not any(w in _BREAKS or w in _CONNECTORS for w in link[1:]):
+                        and not any(w in _BREAKS or w in _CONNECTORS for w in link[1:]) \
+                        and not verb_at.intersection(range(last.end, seg.start)):
                     if not last.actors and seg.actors and link[0] not in ("'s", "'"):
                         # "ambassadors of Arnor", "soldiers from Gondor", "lawmakers in Fornost"
                         seg.prefixes = last.prefixes + seg.prefixes
