@@ -294,10 +294,15 @@ class CameoCoder:
 
     @staticmethod
     def _target(norms: Sequence[str], groups: Sequence[Group], v: _Hit) -> int | None:
-        """The first noun group after the verb, within its clause: a comma ends the search."""
+        """The first noun group after the verb, within its clause: a comma ends the search unless it only
+        separates words of a list ("restore complete, full diplomatic ties with Gondor")."""
         for gi, g in enumerate(groups):
             if g.start >= v.end:
-                return None if "," in norms[v.end : g.start] else gi
+                between = norms[v.end : g.start]
+                for k, w in enumerate(between):
+                    if w == "," and (k + 1 == len(between) or between[k + 1] in _DETERMINERS or between[k + 1] in _BREAKS):
+                        return None
+                return gi
         return None
 
     def _source(self, norms: Sequence[str], groups: Sequence[Group], v: _Hit, prev_end: int, prev_source: int | None) -> int | None:
