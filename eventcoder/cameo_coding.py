@@ -9,7 +9,7 @@ matched) -> (source code, target code, event code) triples. Used by `Coder.cameo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import attrs
 
@@ -132,18 +132,20 @@ class CameoCoder:
             for ph in agent.phrases:
                 self._add(ph, agent=agent)
         irregular, double = ds.irregular_verbs, frozenset(ds.double_final)
-        self.patterns: dict[str, tuple[CompiledPattern, ...]] = {}
+        self.patterns: dict[str, tuple[tuple[CompiledPattern, frozenset[str]], ...]] = {}
         for verb in ds.verb_patterns.values():
             for phrase in (verb.verb, *verb.synonyms):
                 for form in _forms(phrase, irregular, double):
                     self._add(form, verb=verb)
             for form in verb.forms:
                 self._add(form, verb=verb)
-            compiled = [compile_pattern(p, ds.synsets) for p in verb.patterns]  # loading has checked them
+            # loading compiled and checked every pattern; a set built by hand is compiled here
+            compiled = [ds.compiled_patterns.get(p) or compile_pattern(p, ds.synsets) for p in verb.patterns]
             # more specific patterns first; file order among equals
-            self.patterns[verb.verb] = tuple(sorted(compiled, key=lambda c: -c.weight))
-        self.sentence_discards = frozenset(k for k in (cameo_key(d.phrase) for d in ds.discards if not d.story) if k)
-        self.story_discards = frozenset(k for k in (cameo_key(d.phrase) for d in ds.discards if d.story) if k)
+            # (pattern, words it needs), most specific first; file order among equals
+            self.patterns[verb.verb] = tuple((c, c.needs) for c in sorted(compiled, key=lambda c: -c.weight))
+        self.sentence_discards = _by_first_word(cameo_key(d.phrase) for d in ds.discards if not d.story)
+        self.story_discards = _by_first_word(cameo_key(d.phrase) for d in ds.discards if d.story)
 
     def _add(self, phrase: str, *, actor: CameoActor | None = None, agent: CameoAgent | None = None,
              verb: CameoVerb | None = None) -> None:
@@ -221,7 +223,7 @@ class CameoCoder:
         out: list[tuple[str, str, str]] = []
         # TABARI texts join multi-word names with `_` ("Dol_Amroth"); dictionaries are matched word by word
         sentences = [split_negations([t.norm for t in tokenize(normalize(s.text.replace("_", " ")))]) for s in split_sentences(text)]
-        if any(_contains(norms, k) for norms in sentences for k in self.story_discards):
+        if any(_discarded(norms, self.story_discards) for norms in sentences):
             return []
         for norms in sentences:
             for triple in self.code_sentence(norms, day):
@@ -230,7 +232,7 @@ class CameoCoder:
         return out
 
     def code_sentence(self, norms: Sequence[str], day: dt.date) -> list[tuple[str, str, str]]:
-        if any(_contains(norms, k) for k in self.sentence_discards):
+        if _discarded(norms, self.sentence_discards):
             return []
         hits = self._hits(norms)
         verb_at = {i for h in hits if h.verbs and not h.actors and not h.agents for i in range(h.start, h.end)}
@@ -286,7 +288,12 @@ class CameoCoder:
 
     def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:
         """The most specific pattern of `verb` that matches around it."""
-        for cp in self.patterns.get(verb.verb, ()):
+        words = None
+        for cp, needs in self.patterns.get(verb.verb, ()):
+            if needs:
+                words = words if words is not None else frozenset(norms)
+                if not needs <= words:
+                    continue
             m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))
             if m is not None:
                 return m
@@ -471,9 +478,21 @@ def _passive(norms: Sequence[str], v: _Hit) -> bool:
     return any(w in _BE and w != "'s" for w in before)
 
 
-def _contains(norms: Sequence[str], key: tuple[str, ...]) -> bool:
-    n = len(key)
-    return any(tuple(norms[i : i + n]) == key for i in range(len(norms) - n + 1))
+def _by_first_word(keys: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for k in keys:
+        if k:
+            out.setdefault(k[0], []).append(k)
+    return out
+
+
+def _discarded(norms: Sequence[str], index: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether a discard phrase (indexed by its first word) occurs in the tokens."""
+    for i, w in enumerate(norms):
+        for key in index.get(w, ()):
+            if tuple(norms[i : i + len(key)]) == key:
+                return True
+    return False
 
 
 def _forms(phrase: str, irregular: dict, double: frozenset[str]) -> set[str]:

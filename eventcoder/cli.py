@@ -25,6 +25,7 @@ from .datapackage import write_datapackage
 from .dedupe import dedupe
 from .evaluate import evaluate, format_report, load_gold
 from .explain import explain
+from .dictionary import load_dictionaries
 from .importers import import_dictionaries
 from .export import SINKS, atomic_write
 from .lexicon import Lexicon
@@ -277,9 +278,10 @@ def _import(args: argparse.Namespace) -> int:
     result = import_dictionaries(args.paths, countries, args.fmt)
     for problem in result.problems:
         print(problem, file=sys.stderr)
+    text = result.to_yaml()
+    load_dictionaries(texts=[(str(args.output), text)], towns=False)  # what is written must load: checked first
     with atomic_write(args.output) as fh:
-        fh.write(result.to_yaml())
-    Coder.from_dictionaries(args.output)  # what was written must load
+        fh.write(text)
     print(f"eventcoder: converted {result.converted} entries -> {args.output}; {len(result.problems)} not converted (listed above)",
           file=sys.stderr)
     return 0 if result.converted else 1

@@ -51,7 +51,9 @@ class ImportResult:
 
     def to_yaml(self) -> str:
         data = {k: v for k, v in self.data.items() if v}
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+        # libyaml's emitter when present: the pure-Python one takes ~20 s for the Phoenix dictionaries
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 def _date(text: str) -> str:
@@ -253,6 +255,9 @@ def _finish_actor(entry: dict[str, Any], known: set[str], result: ImportResult, 
             agent = ROLES.get(role, (8, False, None))[2]
             if country not in known or agent is None:
                 continue
+            if start and end and end <= start:
+                result.problems.append(f"{where}: not converted: {entry['name']!r} role {code} ends ({end}) before it starts ({start})")
+                continue
             r: dict[str, Any] = {"country": country, "agent": agent}
             if start:
                 r["from"] = start
@@ -354,8 +359,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
     for lineno, line in enumerate(lines, 1):
         text = line.strip()
         if not text:
-            current_syn = None
-            continue
+            continue  # blank and comment lines do not end a synset: the next header does
         tag = re.fullmatch(r"<(/?)([A-Z]+)>", text)
         if tag:
             section = None if tag.group(1) else tag.group(2)
@@ -411,12 +415,17 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
         listed = [_verb_phrase(f).replace("+", "") for f in (forms or "").split()]
         if stems:
             listed += [e.lower() for e in _regular_endings(m.group(2), verb=True)]
-        if synonym:
-            if verb is None:
+        # PETRARCH-1: a verb line in a block without a code of its own is one more word for the block's verb
+        same_block = block_code is not None and block and (code is None or code == block[0]["code"])
+        if synonym or same_block:
+            target = block[0] if same_block else verb
+            if target is None:
                 result.problems.append(f"{name}:{lineno}: not converted: verb synonym with no verb above it")
                 continue
-            verb["synonyms"].append(head)
-            verb["forms"].extend(listed)
+            if head != target["verb"]:
+                target["synonyms"].append(head)
+            target["forms"].extend(listed)
+            verb = target
             continue
         code = code or block_code
         if code is None:
@@ -429,12 +438,22 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
             verbs[head] = verb
         block.append(verb)
-    used = {s for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9_]+)", p["pattern"])}
+    used = {s.upper() for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9]+)", p["pattern"])}
     for syn, phrases in synsets.items():
         if phrases:
             result.data["synsets"].append({"name": syn, "phrases": list(dict.fromkeys(phrases))})
         elif syn in used:
             result.problems.append(f"{name}:0: not converted: synset &{syn} is empty")
+    defined = {syn for syn, phrases in synsets.items() if phrases}
+    for v in verbs.values():
+        kept = []
+        for p in v["patterns"]:
+            missing = sorted({n.upper() for n in re.findall(r"&([A-Za-z0-9]+)", p["pattern"])} - defined)
+            if missing:
+                result.problems.append(f"{name}:{p['line']}: not converted: pattern uses undefined synset &{missing[0]}")
+            elif p not in kept:
+                kept.append(p)
+        v["patterns"] = kept
     for v in verbs.values():
         entry: dict[str, Any] = {"verb": v["verb"], "code": v["code"]}
         if v["forms"]:

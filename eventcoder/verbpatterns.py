@@ -90,6 +90,14 @@ class Element:
     slot: str | None  # "$", "+", "%", "^" or None for words
     options: tuple[tuple[str, ...], ...] = ()
     adjacent: bool = False  # joined by `_` to the element nearer the verb
+    # the options that are one whole word, looked up at once (a synset may have a hundred); the rest are matched one by one
+    singles: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    others: tuple[tuple[str, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        single = frozenset(o[0] for o in self.options if len(o) == 1 and not o[0].endswith("~") and o[0] != GAP)
+        object.__setattr__(self, "singles", single)
+        object.__setattr__(self, "others", tuple(o for o in self.options if not (len(o) == 1 and o[0] in single)))
 
 
 @attrs.frozen(slots=True)
@@ -103,6 +111,14 @@ class CompiledPattern:
     @property
     def slots(self) -> frozenset[str]:
         return frozenset(e.slot for e in (*self.before, *self.after) if e.slot)
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """Whole words the sentence must contain for the pattern to match (a quick filter before matching)."""
+        return frozenset(
+            tok for e in (*self.before, *self.after) if e.slot is None and len(e.options) == 1
+            for tok in e.options[0] if tok != GAP and not tok.endswith("~")
+        )
 
 
 class PatternError(ValueError):
@@ -251,7 +267,9 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
                         return True
                     del found[e.slot]
             continue
-        for opt in e.options:
+        if start < hi and norms[start] in e.singles and _forward(els, i + 1, start + 1, norms, groups, hi, found):
+            return True
+        for opt in e.others:
             for end in match_ends(opt, norms, start, hi):
                 if _forward(els, i + 1, end, norms, groups, hi, found):
                     return True
@@ -283,7 +301,9 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
                         return True
                     del found[e.slot]
             continue
-        for opt in e.options:
+        if end - 1 >= lo and norms[end - 1] in e.singles and _backward(els, i + 1, end - 1, norms, groups, lo, found):
+            return True
+        for opt in e.others:
             longest = len(opt) - 1 + GAP_WORDS * opt.count(GAP) if GAP in opt else len(opt)
             for start in range(end - len(opt) + opt.count(GAP), max(lo, end - longest) - 1, -1):
                 if start >= lo and end in match_ends(opt, norms, start, end):
