@@ -1,12 +1,14 @@
 """PETRARCH and TABARI validation suites: import their dictionaries, code the raw sentences, print exact-match rates.
 
-    python3 benchmarks/validation_suites.py [--shared ../shared]
+    python3 benchmarks/validation_suites.py [--shared ../shared] [--no-production]
 
 For each record, the coder's (source, target, CAMEO code) triples are compared
 with the expected ones; a record passes when the sets are equal. Each suite's
 own actor, agent, verb and discard dictionaries are imported as
 `eventcoder import-dicts` does, and the sentences are coded from raw text by
-`Coder.cameo()` with the imported verb patterns (no parser).
+`Coder.cameo()` with the imported verb patterns (no parser). Then the Phoenix
+production dictionaries (48,000 entries) are imported, loaded and used to code
+the same texts, for import time, load time and speed at that size.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout
@@ -92,6 +95,7 @@ def run_suite(base: Path, records_path: str, dict_paths: list[str], fmt: str) ->
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"))
+    ap.add_argument("--no-production", action="store_true", help="skip the Phoenix production dictionaries (~30 s)")
     args = ap.parse_args()
     base = Path(args.shared) / "benchmarks"
     if not base.is_dir():
@@ -109,6 +113,39 @@ def main() -> None:
                   f"({(r['passed'] - ch['passed']) / default:.1%}); after the suite changes its options "
                   f"(agent conversion, default actors, comma clauses, ...), which eventcoder does not emulate: "
                   f"{ch['passed']}/{ch['records']}")
+    if not args.no_production:
+        production(base)
+
+
+PHOENIX = ["petrarch/Phoenix.Countries.actors.txt", "petrarch/Phoenix.International.actors.txt",
+           "petrarch/Phoenix.MilNonState.actors.txt", "petrarch/Phoenix.agents.txt",
+           "petrarch/CAMEO.verbpatterns.150430.txt", "petrarch/Phoenix.discards.txt"]
+
+
+def production(base: Path) -> None:
+    """The Phoenix production dictionaries: import time, load time, and coding speed on the PETRARCH texts."""
+    from eventcoder.dictionary import load_dictionaries
+
+    t0 = time.perf_counter()
+    result = import_dictionaries([base / p for p in PHOENIX], Coder.default().lexicon.ds.countries, "petrarch")
+    text = result.to_yaml()
+    load_dictionaries(texts=[("phoenix.yaml", text)], towns=False)  # the check import-dicts makes before writing
+    imported = time.perf_counter() - t0
+    texts = [json.loads(line)["text"] for line in (base / SUITES["PETRARCH unit tests"][0]).read_text(encoding="utf-8").splitlines()]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "phoenix.yaml"
+        out.write_text(text, encoding="utf-8")
+        loads = []
+        for _ in range(2):  # the second load comes from the dictionary cache
+            t0 = time.perf_counter()
+            coder = Coder.from_dictionaries(out)
+            loads.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        events = sum(len(coder.cameo(t, "2008-08-01")) for t in texts * 3)
+        seconds = time.perf_counter() - t0
+    print(f"Phoenix production dictionaries: {result.converted} entries converted ({len(result.problems)} not) in "
+          f"{imported:.1f} s; load {loads[0]:.1f} s, then {loads[1]:.1f} s cached; "
+          f"{len(texts) * 3 / seconds:,.0f} sentences/s coding the PETRARCH record texts ({events} events)")
 
 
 if __name__ == "__main__":
