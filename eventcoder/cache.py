@@ -39,7 +39,7 @@ def _fingerprint() -> str:
 
     h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("dictionary.py", "yamlsrc.py", "cache.py"):
+    for name in ("dictionary.py", "yamlsrc.py", "cache.py", "values.py"):
         h.update((here / name).read_bytes())
     h.update(repr(sorted(resources.schema("dictionary.schema.json").items())).encode())
     return h.hexdigest()

@@ -15,8 +15,10 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Article, Event
 from .rows import build_rows, cameo_triples
 from .validation import validate_event
+from .values import by_fields
 
 
+@by_fields
 @attrs.frozen(slots=True)
 class Outcome:
     """The result of coding one article in a batch: its events, or the error that stopped it."""

@@ -19,24 +19,13 @@ import jsonschema
 from . import cache, resources
 from .cameo import CAMEO
 from .errors import DictionaryError
+from .values import by_fields
 from .yamlsrc import LinedDict, line_of, load_yaml
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
     "casualty_words injury_words".split()
 )
-
-
-def by_fields(cls: type) -> type:
-    """Pickle an attrs value class as its constructor arguments.
-
-    The default state-dict round trip of slotted attrs classes is about twice as
-    slow to load, and the dictionary cache loads tens of thousands of these.
-    """
-    names = tuple(f.name for f in attrs.fields(cls))
-    cls.__reduce__ = lambda self: (cls, tuple(getattr(self, n) for n in names))  # type: ignore[method-assign]
-    return cls
-
 
 
 class SourceRef(NamedTuple):

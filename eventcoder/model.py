@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 
+from .values import by_fields
+
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
@@ -30,6 +32,7 @@ def _to_date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+@by_fields
 @attrs.frozen(slots=True)
 class Article:
     """A news article to code.
@@ -46,6 +49,7 @@ class Article:
     url: str = ""
 
 
+@by_fields
 @attrs.frozen(slots=True)
 class Event:
     """One coded event: the 31 ACLED columns in ACLED's order, then eventcoder's own columns."""
