@@ -28,6 +28,11 @@ KNOWN_CUES = frozenset(
 )
 
 
+def _within(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
+    """Whether `day` falls in [start, end); an open side is unbounded."""
+    return (start is None or start <= day) and (end is None or day < end)
+
+
 class SourceRef(NamedTuple):
     """Where a dictionary entry was written.
 
@@ -78,7 +83,7 @@ class Role:
     end: dt.date | None
 
     def holds_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        return _within(self.start, self.end, day)
 
 
 @by_fields
@@ -157,7 +162,7 @@ class DatedCode:
     end: dt.date | None
 
     def holds_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        return _within(self.start, self.end, day)
 
 
 @by_fields

@@ -12,7 +12,7 @@ A pattern is written as words around `*`, the verb (docs/patterns.md):
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import attrs
 
@@ -242,6 +242,16 @@ def match_pattern(
     return PatternMatch(cp, dict(found))
 
 
+def _take(e: Element, gid: int, found: dict[str, int], rest: Callable[[], bool]) -> bool:
+    """Fill a slot with noun group `gid` (`^` only skips it) and match the rest of the pattern."""
+    if e.slot != "^":
+        found[str(e.slot)] = gid
+    if rest():
+        return True
+    found.pop(str(e.slot), None)
+    return False
+
+
 def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], groups: Sequence[tuple[int, int]], hi: int,
              found: dict[str, int]) -> bool:
     if i == len(els):
@@ -251,22 +261,11 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
     if e.slot is not None:
         # a slot takes the nearest noun group (the next one, or the one right here when joined by `_`)
         nearest = next(((gid, gs, ge) for gid, (gs, ge) in enumerate(groups) if gs >= pos), None)
-        starts = [] if nearest is None or (exact and nearest[1] != pos) else [nearest[1]]
-    else:
-        starts = [pos] if exact else range(pos, hi)
-    for start in starts:
-        if e.slot is not None:
-            for gid, (gs, ge) in enumerate(groups):
-                if gs == start and ge <= hi:
-                    if e.slot == "^":  # skips one noun group, records nothing
-                        if _forward(els, i + 1, ge, norms, groups, hi, found):
-                            return True
-                        continue
-                    found[e.slot] = gid
-                    if _forward(els, i + 1, ge, norms, groups, hi, found):
-                        return True
-                    del found[e.slot]
-            continue
+        if nearest is None or (exact and nearest[1] != pos) or nearest[2] > hi:
+            return False
+        gid, _, ge = nearest
+        return _take(e, gid, found, lambda: _forward(els, i + 1, ge, norms, groups, hi, found))
+    for start in [pos] if exact else range(pos, hi):
         if start < hi and norms[start] in e.singles and _forward(els, i + 1, start + 1, norms, groups, hi, found):
             return True
         for opt in e.others:
@@ -285,22 +284,11 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
     exact = e.adjacent
     if e.slot is not None:
         nearest = next(((gid, gs, ge) for gid, (gs, ge) in reversed(list(enumerate(groups))) if ge <= pos), None)
-        ends = [] if nearest is None or (exact and nearest[2] != pos) else [nearest[2]]
-    else:
-        ends = [pos] if exact else range(pos, lo, -1)
-    for end in ends:
-        if e.slot is not None:
-            for gid, (gs, ge) in enumerate(groups):
-                if ge == end and gs >= lo:
-                    if e.slot == "^":
-                        if _backward(els, i + 1, gs, norms, groups, lo, found):
-                            return True
-                        continue
-                    found[e.slot] = gid
-                    if _backward(els, i + 1, gs, norms, groups, lo, found):
-                        return True
-                    del found[e.slot]
-            continue
+        if nearest is None or (exact and nearest[2] != pos) or nearest[1] < lo:
+            return False
+        gid, gs, _ = nearest
+        return _take(e, gid, found, lambda: _backward(els, i + 1, gs, norms, groups, lo, found))
+    for end in [pos] if exact else range(pos, lo, -1):
         if end - 1 >= lo and norms[end - 1] in e.singles and _backward(els, i + 1, end - 1, norms, groups, lo, found):
             return True
         for opt in e.others:
