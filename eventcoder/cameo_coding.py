@@ -23,8 +23,7 @@ _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}
 _CONNECTORS = frozenset({"of", "in", "from", "'s", "'"})
 _COMPOUND = frozenset({",", "and", "or", "nor", "&"})
-_LEADING = frozenset({"neither", "both", "either"})
-_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s"})
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _PREPOSITIONS = frozenset({"with", "to", "against", "by", "on", "at", "for", "into", "towards", "toward", "about", "over",
                            "between", "than", "upon", "near", "without", "through", "under", "after", "before", "during",
                            "since", "among", "amid", "across", "around", "behind", "beyond", "within", "along", "like"})
@@ -62,6 +61,7 @@ class _Segment:
     suffixes: list[str]
     joined: bool = False  # an agent joined to its actor across "of / in / from" ("ambassadors of Arnor")
     ends_with_agent: bool = False
+    blocks: bool = False  # a phrase coded as no actor ("---"): it only ends the noun group before it
 
     def codes(self) -> list[str]:
         return [compose(a, self.prefixes, self.suffixes) for a in self.actors] or [compose(None, self.prefixes, self.suffixes)]
@@ -124,7 +124,6 @@ class CameoCoder:
     def __init__(self, ds: DictionarySet):
         self.ds = ds
         self._trie: dict = {}
-        self.max_len = 1
         for actor in ds.cameo_actors:
             for ph in actor.phrases:
                 self._add(ph, actor=actor)
@@ -141,7 +140,6 @@ class CameoCoder:
                 self._add(form, verb=verb)
             # loading compiled and checked every pattern; a set built by hand is compiled here
             compiled = [ds.compiled_patterns.get(p) or compile_pattern(p, ds.synsets) for p in verb.patterns]
-            # more specific patterns first; file order among equals
             # (pattern, words it needs), most specific first; file order among equals
             self.patterns[verb.verb] = tuple((c, c.needs) for c in sorted(compiled, key=lambda c: -c.weight))
         self.sentence_discards = _by_first_word(cameo_key(d.phrase) for d in ds.discards if not d.story)
@@ -166,7 +164,6 @@ class CameoCoder:
         for lst, item in zip(bucket, (actor, agent, verb)):
             if item is not None and item not in lst:
                 lst.append(item)
-        self.max_len = max(self.max_len, len(key))
 
     def lookup(self, phrase: str) -> list[str]:
         """What a phrase means to verb-pattern coding, one line per entry with its file:line."""
@@ -235,9 +232,9 @@ class CameoCoder:
         if _discarded(norms, self.sentence_discards):
             return []
         hits = self._hits(norms)
-        verb_at = {i for h in hits if h.verbs and not h.actors and not h.agents for i in range(h.start, h.end)}
-        groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
+        verb_at = {i for h in verbs for i in range(h.start, h.end)}
+        groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
         spans = [(g.start, g.end) for g in groups]
         out: list[tuple[str, str, str]] = []
@@ -337,14 +334,13 @@ class CameoCoder:
         for h in hits:
             actors = h.actors[-1].codes_on(day) if h.actors else ()  # a later dictionary entry overrides
             if actors and all(_null(a) for a in actors):
-                segments.append(_Segment(h.start, h.end, (), [], [], ends_with_agent=False))
-                segments[-1].start = -1  # a phrase coded as "not an actor": it ends any noun group
+                segments.append(_Segment(h.start, h.end, (), [], [], blocks=True))
                 continue
             pre = [a.code for a in h.agents if a.prefix] if not actors else []
             suf = [a.code for a in h.agents if not a.prefix] if not actors else []
             seg = _Segment(h.start, h.end, tuple(a for a in actors if not _null(a)), pre, suf, ends_with_agent=not actors)
             last = segments[-1] if segments else None
-            if last is not None and last.start >= 0 and self._same_phrase(norms, last.end, h.start) \
+            if last is not None and not last.blocks and self._same_phrase(norms, last.end, h.start) \
                     and not verb_at.intersection(range(last.end, h.start)):
                 if not (last.actors and seg.actors):
                     last.end, last.actors = h.end, last.actors or seg.actors
@@ -356,7 +352,7 @@ class CameoCoder:
                     last.end, last.ends_with_agent = h.end, False  # "Bree Prime Minister Romendacil": one person
                     continue
             segments.append(seg)
-        segments = [s for s in segments if s.start >= 0]
+        segments = [s for s in segments if not s.blocks]
         # join across "of / in / from / 's"
         joined: list[_Segment] = []
         for seg in segments:
@@ -407,10 +403,6 @@ class CameoCoder:
     def _same_phrase(norms: Sequence[str], end: int, start: int) -> bool:
         between = norms[end:start]
         return len(between) <= _MAX_GAP and not any(w in _BREAKS or w in _CONNECTORS for w in between)
-
-
-def _mergeable(a: _Segment, b: _Segment) -> bool:
-    return not (a.actor is not None and b.actor is not None)
 
 
 def _compound_link(between: Sequence[str]) -> bool:
@@ -474,8 +466,7 @@ def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:
 
 
 def _passive(norms: Sequence[str], v: _Hit) -> bool:
-    before = norms[max(0, v.start - 3) : v.start]
-    return any(w in _BE and w != "'s" for w in before)
+    return any(w in _BE for w in norms[max(0, v.start - 3) : v.start])
 
 
 def _by_first_word(keys: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
