@@ -12,6 +12,7 @@ A pattern is written as words around `*`, the verb (docs/patterns.md):
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 import attrs
@@ -126,33 +127,15 @@ class PatternError(ValueError):
 
 
 def _split(text: str) -> list[tuple[str, bool]]:
-    """Pattern tokens with a flag: joined by `_` to the previous token."""
+    """Pattern tokens, each with a flag: joined by `_` to the token before it.
+
+    A slot or `*` written inside a word ("IN_*", "SUGGESTED_+") is a token of its own.
+    """
     out: list[tuple[str, bool]] = []
     for chunk in text.split():
-        parts = chunk.split("_")
-        for i, part in enumerate(parts):
-            if not part:
-                continue
-            joined = i > 0 or (bool(out) and chunk.startswith("_"))
-            # a slot or `*` written inside a word ("IN_*", "SUGGESTED_+") splits it
-            pieces = [p for p in _cut_markers(part) if p]
-            for j, piece in enumerate(pieces):
-                out.append((piece, joined or j > 0))
-    return out
-
-
-def _cut_markers(part: str) -> list[str]:
-    out, cur = [], ""
-    for ch in part:
-        if ch in "*$+%^":
-            if cur:
-                out.append(cur)
-            out.append(ch)
-            cur = ""
-        else:
-            cur += ch
-    if cur:
-        out.append(cur)
+        for i, part in enumerate(chunk.split("_")):
+            for j, piece in enumerate(p for p in re.split(r"([*$+%^])", part) if p):
+                out.append((piece, i > 0 or j > 0))
     return out
 
 
@@ -179,12 +162,10 @@ def compile_pattern(p: VerbPattern, synsets: dict[str, tuple[str, ...]]) -> Comp
             elements.append(Element(None, options, joined))
             weight += 1  # a synset says less than a word: "* dollar" wins over "* &currency"
             continue
-        else:
-            key = cameo_key(tok)
-            if not key:
-                continue
+        key = cameo_key(tok)
+        if key:
             elements.append(Element(None, (key,), joined))
-        weight += 2
+            weight += 2
     star = next(i for i, e in enumerate(elements) if e.slot == "*")
     before = elements[:star]
     after = elements[star + 1 :]
