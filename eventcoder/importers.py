@@ -355,7 +355,7 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
     verb: dict[str, Any] | None = None
     block: list[dict[str, Any]] = []  # verbs of the current "--- VERB ---" block (PETRARCH-1), who share its patterns
     section: str | None = None
-    alt = 0
+    alt = len(result.data["synsets"])  # `{ A | B }` become synsets ALTn, numbered apart from other files' ones
     for lineno, line in enumerate(lines, 1):
         text = line.strip()
         if not text:
@@ -438,12 +438,10 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
             verbs[head] = verb
         block.append(verb)
-    used = {s.upper() for v in verbs.values() for p in v["patterns"] for s in re.findall(r"&([A-Za-z0-9]+)", p["pattern"])}
     for syn, phrases in synsets.items():
         if phrases:
             result.data["synsets"].append({"name": syn, "phrases": list(dict.fromkeys(phrases))})
-        elif syn in used:
-            result.problems.append(f"{name}:0: not converted: synset &{syn} is empty")
+    # a pattern naming a synset that is missing or empty here cannot be coded (the lines say which)
     defined = {syn for syn, phrases in synsets.items() if phrases}
     for v in verbs.values():
         kept = []
