@@ -438,8 +438,11 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             verb = {"verb": head, "code": _event_code(code), "forms": listed, "synonyms": [], "patterns": [], "line": lineno}
             verbs[head] = verb
         block.append(verb)
+    earlier = {s["name"]: s for s in result.data["synsets"]}
     for syn, phrases in synsets.items():
-        if phrases:
+        if syn in earlier:  # the same synset in an earlier file: one set with both files' phrases
+            earlier[syn]["phrases"] = list(dict.fromkeys(earlier[syn]["phrases"] + phrases))
+        elif phrases:
             result.data["synsets"].append({"name": syn, "phrases": list(dict.fromkeys(phrases))})
     # a pattern naming a synset that is missing or empty here cannot be coded (the lines say which)
     defined = {syn for syn, phrases in synsets.items() if phrases}
@@ -452,15 +455,17 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             elif p not in kept:
                 kept.append(p)
         v["patterns"] = kept
+    before = {e["verb"]: e for e in result.data["verb_patterns"]}
     for v in verbs.values():
-        entry: dict[str, Any] = {"verb": v["verb"], "code": v["code"]}
-        if v["forms"]:
-            entry["forms"] = list(dict.fromkeys(v["forms"]))
-        if v["synonyms"]:
-            entry["synonyms"] = list(dict.fromkeys(v["synonyms"]))
-        if v["patterns"]:
-            entry["patterns"] = [{"pattern": p["pattern"], "code": p["code"]} for p in v["patterns"]]
-        result.data["verb_patterns"].append(entry)
+        entry: dict[str, Any] = before.get(v["verb"]) or {"verb": v["verb"], "code": v["code"]}
+        # a verb an earlier file gave keeps that file's code and gains this file's words and patterns
+        for key, values in (("forms", v["forms"]), ("synonyms", v["synonyms"]),
+                            ("patterns", [{"pattern": p["pattern"], "code": p["code"]} for p in v["patterns"]])):
+            merged = entry.get(key, []) + [x for x in values if x not in entry.get(key, [])]
+            if merged:
+                entry[key] = list(dict.fromkeys(merged)) if key != "patterns" else merged
+        if v["verb"] not in before:
+            result.data["verb_patterns"].append(entry)
         result.converted += 1 + len(v["patterns"])
     return result
 

@@ -175,3 +175,14 @@ def test_validation_suites_do_not_regress(shared, suite):
     records, dicts, fmt = module.SUITES[suite]
     result = module.run_suite(shared / "benchmarks", records, dicts, fmt)
     assert result["passed"] >= SUITE_FLOORS[suite], result
+
+
+def test_verb_files_sharing_synsets_and_verbs_merge_into_one_loadable_file(tmp_path):
+    (tmp_path / "a.verbs.txt").write_text(PETR_VERBS, encoding="utf-8")
+    (tmp_path / "b.verbs.txt").write_text(PETR_VERBS.replace("+RAIL", "+AIR").replace("MYSTERY", "TALKS [0642]"), encoding="utf-8")
+    out = tmp_path / "merged.yaml"
+    files = [str(tmp_path / n) for n in ("a.verbs.txt", "b.verbs.txt")]
+    assert main(["import-dicts", "--from", "petrarch", *files, "-o", str(out)]) == 0
+    ds = Coder.from_dictionaries(out).lexicon.ds
+    assert ds.synsets["LINKS"] == ("TRADE", "RAIL", "AIR")
+    assert [p.pattern for p in ds.verb_patterns["renew"].patterns] == ["* &LINKS TIES", "% *", "* TALKS"]
