@@ -382,9 +382,17 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             block_code = header.group(2)
             verb, block = None, []
             continue
+        if text.startswith("~"):
+            result.problems.append(f"{name}:{lineno}: not converted: PETRARCH-2 transformation (rewriting one event into "
+                                   "another has no eventcoder equivalent)")
+            continue
         if text.startswith("-"):
             if verb is None:
                 result.problems.append(f"{name}:{lineno}: not converted: pattern with no verb above it")
+                continue
+            if "(" in text or re.search(r"\{[^}|]*\}", text):
+                result.problems.append(f"{name}:{lineno}: not converted: PETRARCH-2 phrase-structure pattern "
+                                       "(its (...) and {...} groups need a parse tree)")
                 continue
             m = _VERB_CODE.search(text)
             if not m:
@@ -533,7 +541,7 @@ def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], f
             import_agents(path, result, stems=stems)
         elif "actor" in low:
             import_actors(path, countries, result, stems=stems)
-        elif "verb" in low:
+        elif "verb" in low or low.startswith("cameo"):  # PETRARCH names its verb files CAMEO.*
             import_verbs(path, result, stems=stems)
         elif "discard" in low:
             import_discards(path, result)

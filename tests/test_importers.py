@@ -186,3 +186,20 @@ def test_verb_files_sharing_synsets_and_verbs_merge_into_one_loadable_file(tmp_p
     ds = Coder.from_dictionaries(out).lexicon.ds
     assert ds.synsets["LINKS"] == ("TRADE", "RAIL", "AIR")
     assert [p.pattern for p in ds.verb_patterns["renew"].patterns] == ["* &LINKS TIES", "% *", "* TALKS"]
+
+
+def test_petrarch2_structures_are_reported_not_guessed(tmp_path):
+    (tmp_path / "CAMEO.test.txt").write_text(textwrap.dedent("""\
+        ---  RUSH   [---]  ---
+        RUSH
+        - * (TO)  [042:043]
+        - * {ARMS SHIPMENT}  [072]
+        - * AID  [:070]
+        ~ a (a b ATTACK) SAY = a b 015
+        """), encoding="utf-8")
+    result = import_dictionaries([tmp_path / "CAMEO.test.txt"], [], "petrarch")
+    where = str(tmp_path / "CAMEO.test.txt")
+    assert f"{where}:3: not converted: PETRARCH-2 phrase-structure pattern" in "\n".join(result.problems)
+    assert f"{where}:4: not converted: PETRARCH-2 phrase-structure pattern" in "\n".join(result.problems)
+    assert f"{where}:6: not converted: PETRARCH-2 transformation" in "\n".join(result.problems)
+    assert result.data["verb_patterns"] == [{"verb": "rush", "code": "---", "patterns": [{"pattern": "* AID", "code": ":070"}]}]
