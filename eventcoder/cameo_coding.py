@@ -255,6 +255,10 @@ class CameoCoder:
                 # coordinated clause ("... but Dagolath promised"); "that ..." and ", an official said" are not coded
                 continue
             target = self._target(norms, groups, v)
+            if target is None and source is not None:
+                # nothing after the verb: the subject of a "that" clause before it ("it requested that Elrond assist")
+                target = next((gi for gi, g in enumerate(groups) if groups[source].end <= g.start and g.end <= v.start
+                               and gi != source and g.start > 0 and norms[g.start - 1] == "that"), None)
             if target is not None and _passive(norms, v) and groups[target].start > 0 and norms[groups[target].start - 1] == "by":
                 source, target = target, source
             code = verb.code
