@@ -414,6 +414,16 @@ def import_verbs(path: str | Path, result: ImportResult | None = None, *, stems:
             for v in block if block_code is not None else [verb]:
                 v["patterns"].append(pattern)
             continue
+        forms_line = re.fullmatch(r"\{([^}|]*)\}", text)
+        if forms_line:  # TABARI: the forms of the verb above on a line of their own ("{ ACTING_ ACTXD_ ACTUALITY }")
+            if verb is None:
+                result.problems.append(f"{name}:{lineno}: not converted: verb forms with no verb above them")
+                continue
+            for f in forms_line.group(1).split():
+                verb["forms"].append(_verb_phrase(f, stems).replace("+", ""))
+                if stems:
+                    verb["forms"].extend(e.lower() for e in _regular_endings(f, verb=True))
+            continue
         # a verb line: WORD {FORMS} [CODE]; `+` before a later word marks the word that inflects ("WIRE_+TAP")
         m = re.fullmatch(r"(\+?)([^\[{]+?)\s*(?:\{([^}]*)\})?\s*(?:\[\s*([^\]]*?)\s*\])?\s*", text)
         if not m:
