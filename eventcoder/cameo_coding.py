@@ -395,10 +395,14 @@ class CameoCoder:
                 runs.append([seg])
         groups: list[Group] = []
         for run in runs:
-            # members after the last "and/or" joined only by a comma are an apposition or a new clause
-            # ("... with Rohan, an Arnorian embassy spokesman said"), not part of the list
+            # after the last "and/or", a member joined by a comma and an article, or one with an agent, is an
+            # apposition or a new clause ("... with Rohan, an Arnorian embassy spokesman said"), not part of the
+            # list; "Galadriel, Gollum participated" is a list
             conj = [i for i in range(1, len(run)) if _COMPOUND.difference({","}).intersection(norms[run[i - 1].end : run[i].start])]
             keep = conj[-1] + 1 if conj else 1
+            while keep < len(run) and run[keep].actors and not run[keep].prefixes and not run[keep].suffixes \
+                    and not {"a", "an", "the"}.intersection(norms[run[keep - 1].end : run[keep].start]):
+                keep += 1
             groups.append(_group(run[:keep]))
             groups.extend(_group([m]) for m in run[keep:])
         return groups

@@ -228,11 +228,12 @@ def test_dicts_check_and_show_know_the_pattern_sections(tmp_path, capsys):
     assert f"{bad}:5: pattern 'restore ties' needs exactly one `*`" in capsys.readouterr().err
 
 
-def test_a_comma_alone_does_not_make_a_compound(pc):
-    # "A, B and C" is a list; "Ostmark, Brennia's rival" style appositions and trailing clauses are not
+def test_commas_in_compounds(pc):
+    # "A, B and C" and "A, B" are lists; a comma and an article after the last "and" start something else
     assert sorted(pc.cameo("Valdora condemned Ostmark, Brennia and the Twin Isles.", "2024-05-01")) == [
         ("VLD", "BRN", "122"), ("VLD", "OSM", "122"), ("VLD", "TWA", "122"), ("VLD", "TWB", "122")]
-    assert pc.cameo("Valdora condemned Ostmark, Brennia officials said.", "2024-05-01") == [("VLD", "OSM", "122")]
+    assert sorted(pc.cameo("Valdora, Brennia condemned Ostmark.", "2024-05-01")) == [("BRN", "OSM", "122"), ("VLD", "OSM", "122")]
+    assert pc.cameo("Valdora condemned Ostmark, the Twin Isles said.", "2024-05-01") == [("VLD", "OSM", "122")]
 
 
 def test_doubtful_codes_give_way_to_any_other_event(pc):
