@@ -246,6 +246,8 @@ class CameoCoder:
             matched = self._pattern(verb, norms, v, spans)
             if v.start in nouns and matched is None:
                 continue  # "an attack", "their meeting": a noun, unless a pattern of the verb says otherwise
+            if matched is None and self._pattern_later_in_chain(norms, verbs, k, spans):
+                continue  # "should have acted": the verb whose pattern speaks codes the chain
             conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
             if prev_source is not None and not conjoined and (
@@ -286,6 +288,15 @@ class CameoCoder:
                 spans = [(g.start, g.end) for g in groups]
             prev_source = source
         return out or tentative or []
+
+    def _pattern_later_in_chain(self, norms: Sequence[str], verbs: Sequence[_Hit], k: int, spans: list[tuple[int, int]]) -> bool:
+        """Whether a verb chained after verbs[k] ("should have acted") has a pattern that matches."""
+        j = k
+        while j + 1 < len(verbs) and _chained(norms, verbs[j], verbs[j + 1]):
+            j += 1
+            if self._pattern(verbs[j].verbs[0], norms, verbs[j], spans) is not None:
+                return True
+        return False
 
     def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:
         """The most specific pattern of `verb` that matches around it."""
@@ -471,6 +482,15 @@ def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:
         if w in _BREAKS or w in _CONNECTORS or i in taken:
             return False
     return False
+
+
+_CHAIN = frozenset({"have", "has", "had", "be", "been", "not", "n't", "to", "never"})
+
+
+def _chained(norms: Sequence[str], a: _Hit, b: _Hit) -> bool:
+    """Verb `b` follows verb `a` with at most two auxiliary words between ("should have acted", "will not wire tap")."""
+    between = norms[a.end : b.start]
+    return len(between) <= 2 and all(w in _CHAIN for w in between)
 
 
 def _passive(norms: Sequence[str], v: _Hit) -> bool:

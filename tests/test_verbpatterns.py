@@ -266,3 +266,21 @@ def test_words_outrank_synsets_and_synset_phrases_may_open(tmp_path):
     assert c.cameo("Valdora gave a million dollars to Ostmark.", "2024-05-01") == [("VLD", "OSM", "071")]
     assert c.cameo("Valdora gave a million gold Austrian florins to Ostmark.", "2024-05-01") == [("VLD", "OSM", "903")]
     assert c.cameo("Valdora gave grain to Ostmark.", "2024-05-01") == [("VLD", "OSM", "070")]
+
+
+def test_a_chained_verb_with_a_pattern_codes_the_chain(tmp_path):
+    (tmp_path / "c.yaml").write_text(textwrap.dedent("""\
+        cameo_actors:
+          - {name: Valdora, phrases: [Valdora], codes: [{code: VLD}]}
+          - {name: Ostmark, phrases: [Ostmark], codes: [{code: OSM}]}
+        verb_patterns:
+          - {verb: should, code: "101"}
+          - {verb: have, code: "---"}
+          - verb: act
+            code: "100"
+            patterns:
+              - {pattern: "indicated should *", code: "1011"}
+        """), encoding="utf-8")
+    c = Coder.from_dictionaries(tmp_path / "c.yaml")
+    assert c.cameo("Valdora indicated it should have acted against Ostmark.", "2024-05-01") == [("VLD", "OSM", "1011")]
+    assert c.cameo("Valdora should warn Ostmark.", "2024-05-01") == [("VLD", "OSM", "101")]
