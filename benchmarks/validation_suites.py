@@ -61,6 +61,8 @@ def _option(line: str) -> tuple[str, str] | None:
 
 def _record_date(text: str) -> str | None:
     """A record's date: YYYYMMDD, or TABARI's YYMMDD (years up to 30 are 20xx, as the importer reads actor dates)."""
+    if len(text) == 7 and text.isdigit():
+        text = text[:6]  # a typo in the suite ("9501201"); TABARI reads the first six digits
     if len(text) == 6 and text.isdigit():
         text = ("20" if int(text[:2]) <= 30 else "19") + text
     return f"{text[:4]}-{text[4:6]}-{text[6:8]}" if len(text) == 8 and text.isdigit() else None

@@ -257,6 +257,8 @@ class CameoCoder:
                 # coordinated clause ("... but Dagolath promised"); "that ..." and ", an official said" are not coded
                 continue
             target = self._target(norms, groups, v)
+            if target is not None and source is not None and groups[target].pronoun and groups[target].codes == groups[source].codes:
+                target = None  # "they requested that Rohan assist them": a pronoun for the subject is not the target
             if target is None and source is not None:
                 # nothing after the verb: the subject of a "that" clause before it ("it requested that Elrond assist")
                 target = next((gi for gi, g in enumerate(groups) if groups[source].end <= g.start and g.end <= v.start

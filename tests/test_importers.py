@@ -164,7 +164,7 @@ def test_imported_verbs_code_a_sentence(tmp_path):
 
 
 # Figures the suites reached when this test was written: a drop means a change made coding worse.
-SUITE_FLOORS = {"PETRARCH unit tests": 242, "TABARI Validate": 378}
+SUITE_FLOORS = {"PETRARCH unit tests": 242, "TABARI Validate": 380}
 
 
 @pytest.mark.parametrize("suite", sorted(SUITE_FLOORS))

@@ -166,6 +166,9 @@ def test_clauses_and_pronouns(pc):
     # later pronouns stand for the earlier source
     assert pc.cameo("Valdora condemned Ostmark and then it attacked Brennia.", "2024-05-01") == [("VLD", "OSM", "122"), ("VLD", "BRN", "190")]
     assert pc.cameo("Valdora condemned Ostmark; Brennia welcomed them.", "2024-05-01") == [("VLD", "OSM", "122"), ("BRN", "VLD", "041")]
+    # a pronoun that stands for the subject is no target
+    assert pc.cameo("Valdora condemned Ostmark and then it demanded that Brennia host them.", "2024-05-01") == [
+        ("VLD", "OSM", "122"), ("VLD", "BRN", "042")]
     # with no actor after the verb, the subject of a "that" clause is the target
     assert pc.cameo("Valdora condemned Ostmark and then it demanded that Brennia host talks.", "2024-05-01") == [
         ("VLD", "OSM", "122"), ("VLD", "BRN", "042")]
