@@ -70,18 +70,16 @@ def _cameo_phrase(raw: str, stems: bool) -> str:
     raw = raw.strip()
     if not stems:
         return _phrase(raw)
-    chunks = []
-    for chunk in raw.split():
-        exact = chunk.endswith(("_", "="))
-        words = [w for w in chunk.rstrip("=").split("_") if w]
-        if not words:
-            continue
-        last = words[-1]
-        if not exact and re.fullmatch(r"[A-Za-z0-9'.-]{2,}", last):
-            words[-1] = last + "~"
-        chunks.append(" ".join(words))
     # TABARI: words apart may have others between them ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth")
-    return " ... ".join(chunks)
+    return " ... ".join(" ".join(words) for words in (_tabari_words(c) for c in raw.split()) if words)
+
+
+def _tabari_words(chunk: str) -> list[str]:
+    """The words of one `_`-joined TABARI chunk; the last is a stem (`~`) unless the chunk ends in `_` or `=`."""
+    words = [w for w in chunk.rstrip("=").split("_") if w]
+    if words and not chunk.endswith(("_", "=")) and re.fullmatch(r"[A-Za-z0-9'.-]{2,}", words[-1]):
+        words[-1] += "~"
+    return words
 
 
 def _regular_endings(raw: str, verb: bool) -> list[str]:
@@ -497,19 +495,8 @@ def _verb_phrase(text: str, stems: bool = False) -> str:
 def _pattern_text(body: str, stems: bool) -> str:
     """A pattern in eventcoder's notation: `_` joins stay, a trailing `_` (TABARI's "exact word") goes, and with
     `stems` (TABARI) each word not followed by `_` gets the stem mark `~`."""
-    out = []
-    for chunk in body.split():
-        words = chunk.split("_")
-        kept = []
-        for i, w in enumerate(words):
-            if not w:
-                continue
-            last = i == len(words) - 1
-            if stems and last and re.fullmatch(r"[A-Za-z0-9'.-]{2,}", w):
-                w += "~"
-            kept.append(w)
-        out.append("_".join(kept))
-    text = " ".join(o for o in out if o)
+    chunks = [_tabari_words(c) if stems else [w for w in c.split("_") if w] for c in body.split()]
+    text = " ".join("_".join(words) for words in chunks if words)
     if not stems and "*" in text:
         # PETRARCH reads a compound after the verb as its target ("agrees with % ..."); eventcoder's `%` is
         # TABARI's compound acting on itself, so PETRARCH's becomes `+`
