@@ -197,9 +197,12 @@ class CameoCoder:
                     child = node.get(word)
                     if child is not None:
                         nxt.append((child, 0, score + 1000))
-                    for stem, sub in node.get(_STEMS, {}).items():
-                        if word.startswith(stem):
-                            nxt.append((sub, 0, score + len(stem)))
+                    stems = node.get(_STEMS)
+                    if stems:  # look up the word's prefixes: a TABARI dictionary has thousands of stems
+                        for k in range(1, len(word) + 1):
+                            sub = stems.get(word[:k])
+                            if sub is not None:
+                                nxt.append((sub, 0, score + k))
                     if skips and word[0].isalnum():
                         nxt.append((node, skips - 1, score))
                 j += 1
@@ -305,7 +308,9 @@ class CameoCoder:
         words = None
         for cp, needs in self.patterns.get(verb.verb, ()):
             if needs:
-                words = words if words is not None else frozenset(norms)
+                # the sentence's words, and each word's prefixes marked as stems ("condemned" -> "c~" ... "condemned~")
+                words = words if words is not None else frozenset(
+                    [*norms, *(w[:k] + "~" for w in norms for k in range(1, len(w) + 1))])
                 if not needs <= words:
                     continue
             m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))

@@ -115,10 +115,11 @@ class CompiledPattern:
 
     @property
     def needs(self) -> frozenset[str]:
-        """Whole words the sentence must contain for the pattern to match (a quick filter before matching)."""
+        """What the sentence must contain for the pattern to match (a quick filter before matching): whole words,
+        and for stems the stem with its `~` ("condemn~": some word starting "condemn")."""
         return frozenset(
             tok for e in (*self.before, *self.after) if e.slot is None and len(e.options) == 1
-            for tok in e.options[0] if tok != GAP and not tok.endswith("~")
+            for tok in e.options[0] if tok != GAP
         )
 
 
