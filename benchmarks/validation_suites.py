@@ -6,9 +6,10 @@ For each record, the coder's (source, target, CAMEO code) triples are compared
 with the expected ones; a record passes when the sets are equal. Each suite's
 own actor, agent, verb and discard dictionaries are imported as
 `eventcoder import-dicts` does, and the sentences are coded from raw text by
-`Coder.cameo()` with the imported verb patterns (no parser). Then the Phoenix
-production dictionaries (48,000 entries) are imported, loaded and used to code
-the same texts, for import time, load time and speed at that size.
+`Coder.cameo()` with the imported verb patterns (no parser). Then production-size
+dictionaries (Phoenix: 48,000 entries; TABARI's CAMEO master verbs: 17,000) are
+imported, loaded and used to code the suites' texts, for import time, load time
+and speed at that size.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def run_suite(base: Path, records_path: str, dict_paths: list[str], fmt: str) ->
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parent.parent.parent / "shared"))
-    ap.add_argument("--no-production", action="store_true", help="skip the Phoenix production dictionaries (~30 s)")
+    ap.add_argument("--no-production", action="store_true", help="skip the production-size dictionaries (~40 s)")
     args = ap.parse_args()
     base = Path(args.shared) / "benchmarks"
     if not base.is_dir():
@@ -125,35 +126,42 @@ def main() -> None:
         production(base)
 
 
-PHOENIX = ["petrarch/Phoenix.Countries.actors.txt", "petrarch/Phoenix.International.actors.txt",
-           "petrarch/Phoenix.MilNonState.actors.txt", "petrarch/Phoenix.agents.txt",
-           "petrarch/CAMEO.verbpatterns.150430.txt", "petrarch/Phoenix.discards.txt"]
+PRODUCTION = {
+    "Phoenix production dictionaries": ("petrarch", "PETRARCH unit tests", [
+        "petrarch/Phoenix.Countries.actors.txt", "petrarch/Phoenix.International.actors.txt",
+        "petrarch/Phoenix.MilNonState.actors.txt", "petrarch/Phoenix.agents.txt",
+        "petrarch/CAMEO.verbpatterns.150430.txt", "petrarch/Phoenix.discards.txt"]),
+    "TABARI CAMEO master verbs": ("tabari", "TABARI Validate", [
+        "tabari/TABARI.Demo.actors", "tabari/Validate.agents", "tabari/CAMEO.091003.master.verbs"]),
+}
 
 
 def production(base: Path) -> None:
-    """The Phoenix production dictionaries: import time, load time, and coding speed on the PETRARCH texts."""
+    """Production-size dictionaries: import time, load time (cold, then cached), and coding speed on a suite's texts."""
     from eventcoder.dictionary import load_dictionaries
 
-    t0 = time.perf_counter()
-    result = import_dictionaries([base / p for p in PHOENIX], Coder.default().lexicon.ds.countries, "petrarch")
-    text = result.to_yaml()
-    load_dictionaries(texts=[("phoenix.yaml", text)], towns=False)  # the check import-dicts makes before writing
-    imported = time.perf_counter() - t0
-    texts = [json.loads(line)["text"] for line in (base / SUITES["PETRARCH unit tests"][0]).read_text(encoding="utf-8").splitlines()]
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "phoenix.yaml"
-        out.write_text(text, encoding="utf-8")
-        loads = []
-        for _ in range(2):  # the second load comes from the dictionary cache
-            t0 = time.perf_counter()
-            coder = Coder.from_dictionaries(out)
-            loads.append(time.perf_counter() - t0)
+    countries = Coder.default().lexicon.ds.countries
+    for label, (fmt, suite, files) in PRODUCTION.items():
         t0 = time.perf_counter()
-        events = sum(len(coder.cameo(t, "2008-08-01")) for t in texts * 3)
-        seconds = time.perf_counter() - t0
-    print(f"Phoenix production dictionaries: {result.converted} entries converted ({len(result.problems)} not) in "
-          f"{imported:.1f} s; load {loads[0]:.1f} s, then {loads[1]:.1f} s cached; "
-          f"{len(texts) * 3 / seconds:,.0f} sentences/s coding the PETRARCH record texts ({events} events)")
+        result = import_dictionaries([base / p for p in files], countries, fmt)
+        text = result.to_yaml()
+        load_dictionaries(texts=[("imported.yaml", text)], towns=False)  # the check import-dicts makes before writing
+        imported = time.perf_counter() - t0
+        texts = [json.loads(line)["text"] for line in (base / SUITES[suite][0]).read_text(encoding="utf-8").splitlines()]
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "imported.yaml"
+            out.write_text(text, encoding="utf-8")
+            loads = []
+            for _ in range(2):  # the second load comes from the dictionary cache
+                t0 = time.perf_counter()
+                coder = Coder.from_dictionaries(out)
+                loads.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            events = sum(len(coder.cameo(t, "2008-08-01")) for t in texts * 3)
+            seconds = time.perf_counter() - t0
+        print(f"{label}: {result.converted} entries converted ({len(result.problems)} not) in {imported:.1f} s; "
+              f"load {loads[0]:.1f} s, then {loads[1]:.1f} s cached; "
+              f"{len(texts) * 3 / seconds:,.0f} sentences/s coding the {suite} texts ({events} events)")
 
 
 if __name__ == "__main__":
