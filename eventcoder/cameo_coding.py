@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from .dictionary import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet
+from .dictionary import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet, SourceRef
 from .morphology import verb_forms
 from .sentences import split_sentences
 from .text import normalize, tokenize
@@ -65,6 +65,24 @@ class _Segment:
 
     def codes(self) -> list[str]:
         return [compose(a, self.prefixes, self.suffixes) for a in self.actors] or [compose(None, self.prefixes, self.suffixes)]
+
+
+@attrs.frozen(slots=True)
+class CameoEvent:
+    """One coded triple and where it came from: the sentence (1 = first), the verb as written in the sentence,
+    and the rule: a pattern, or `default` for the verb's own code, with the dictionary file and line."""
+
+    source: str
+    target: str
+    code: str
+    sentence: int
+    verb: str
+    rule: str
+    ref: SourceRef
+
+    @property
+    def triple(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.code)
 
 
 @attrs.frozen(slots=True)
@@ -218,20 +236,22 @@ class CameoCoder:
             i = best_end
         return out
 
-    def code(self, text: str, day: dt.date) -> list[tuple[str, str, str]]:
-        """(source, target, event code) triples for a text, sentence by sentence."""
-        out: list[tuple[str, str, str]] = []
+    def code(self, text: str, day: dt.date) -> list[CameoEvent]:
+        """The events of a text, sentence by sentence; a triple coded twice is kept once (the first)."""
+        out: list[CameoEvent] = []
+        seen: set[tuple[str, str, str]] = set()
         # TABARI texts join multi-word names with `_` ("Dol_Amroth"); dictionaries are matched word by word
         sentences = [split_negations([t.norm for t in tokenize(normalize(s.text.replace("_", " ")))]) for s in split_sentences(text)]
         if any(_discarded(norms, self.story_discards) for norms in sentences):
             return []
-        for norms in sentences:
-            for triple in self.code_sentence(norms, day):
-                if triple not in out:
-                    out.append(triple)
+        for number, norms in enumerate(sentences, 1):
+            for event in self.code_sentence(norms, day, number):
+                if event.triple not in seen:
+                    seen.add(event.triple)
+                    out.append(event)
         return out
 
-    def code_sentence(self, norms: Sequence[str], day: dt.date) -> list[tuple[str, str, str]]:
+    def code_sentence(self, norms: Sequence[str], day: dt.date, number: int = 1) -> list[CameoEvent]:
         if _discarded(norms, self.sentence_discards):
             return []
         hits = self._hits(norms)
@@ -240,10 +260,10 @@ class CameoCoder:
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
         spans = [(g.start, g.end) for g in groups]
-        out: list[tuple[str, str, str]] = []
+        out: list[CameoEvent] = []
         prev_source: int | None = None
         prev_end = 0
-        tentative: list[tuple[str, str, str]] | None = None
+        tentative: list[CameoEvent] | None = None
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
             matched = self._pattern(verb, norms, v, spans)
@@ -280,12 +300,15 @@ class CameoCoder:
                     source, target = matched.slots["%"], None
             if source is None or _null(code):
                 continue
+            rule, ref = (matched.pattern.source.pattern, matched.pattern.source.ref) if matched else ("default", verb.ref)
+            events = [CameoEvent(a, b, c, number, " ".join(norms[v.start : v.end]), rule, ref)
+                      for a, b, c in _triples(groups, source, target, code.rstrip("?"))]
             if code.endswith("?"):
                 # a doubtful code (TABARI's "023?" for SAID): used only if no other verb of the sentence codes
                 if tentative is None:
-                    tentative = _triples(groups, source, target, code.rstrip("?"))
+                    tentative = events
                 continue
-            out.extend(_triples(groups, source, target, code))
+            out.extend(events)
             prev_end = v.end
             if not any(g.start >= v.end and g.pronoun for g in groups):
                 # later pronouns ("and then it requested", "asked him") stand for this event's source

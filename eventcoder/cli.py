@@ -157,14 +157,19 @@ def _cameo(args: argparse.Namespace) -> int:
     def write(fh: IO[str]) -> None:
         nonlocal skipped
         out = csv.writer(fh, lineterminator="\n")
-        out.writerow(["article_id", "source", "target", "event_code"])
+        explained = coder.patterns is not None
+        out.writerow(["article_id", "source", "target", "event_code"] + (["sentence", "verb", "rule", "dictionary"] if explained else []))
         for item in read_inputs(args.inputs, args.published):
             if isinstance(item, InputProblem):
                 skipped += 1
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
                 continue
-            for source, target, code in coder.cameo(item.text, item.published):
-                out.writerow([item.id, source, target, code])
+            if explained:
+                for e in coder.cameo_events(item.text, item.published):
+                    out.writerow([item.id, e.source, e.target, e.code, e.sentence, e.verb, e.rule, str(e.ref)])
+            else:
+                for source, target, code in coder.cameo(item.text, item.published):
+                    out.writerow([item.id, source, target, code])
 
     if args.output == "-":
         write(sys.stdout)

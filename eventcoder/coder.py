@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 import attrs
 
-from .cameo_coding import CameoCoder
+from .cameo_coding import CameoCoder, CameoEvent
 from .discourse import ArticleCoding, code_text
 from .errors import ArticleError
 from .lexicon import Lexicon, default_lexicon
@@ -94,8 +94,18 @@ class Coder:
         """
         day = Article("cameo", text, published=published).published or dt.date.today()
         if self.patterns is not None:
-            return self.patterns.code(text, day)
+            return [e.triple for e in self.patterns.code(text, day)]
         return cameo_triples(code_text(text, "", day, self.lexicon), self.lexicon)
+
+    def cameo_events(self, text: str, published: dt.date | str | None = None) -> list[CameoEvent]:
+        """With verb-pattern dictionaries: each triple with its sentence, verb and rule (pattern, file:line).
+
+        Raises ValueError when the dictionaries have no `verb_patterns` (use `cameo()` or `code()` then).
+        """
+        if self.patterns is None:
+            raise ValueError("these dictionaries have no verb_patterns; cameo() codes with eventcoder's event patterns")
+        day = Article("cameo", text, published=published).published or dt.date.today()
+        return self.patterns.code(text, day)
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""

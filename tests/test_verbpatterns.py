@@ -181,7 +181,18 @@ def test_cli_writes_triples(tmp_path):
     (tmp_path / "a1.txt").write_text("Report\nPublished: 2024-05-01\n\nValdora condemned Ostmark on Monday.\n", encoding="utf-8")
     out = tmp_path / "triples.csv"
     assert main(["cameo", str(tmp_path / "a1.txt"), "-d", str(tmp_path / "d.yaml"), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").splitlines() == ["article_id,source,target,event_code", "a1,VLD,OSM,122"]
+    where = tmp_path / "d.yaml"
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "article_id,source,target,event_code,sentence,verb,rule,dictionary", f"a1,VLD,OSM,122,1,condemned,default,{where}:18"]
+
+
+def test_every_event_says_where_it_came_from(pc):
+    text = "Ostmark gathered troops. Valdora will restore its trade ties with Ostmark."
+    [e] = pc.cameo_events(text, "2024-05-01")
+    assert (e.triple, e.sentence, e.verb, e.rule) == (("VLD", "OSM", "064"), 2, "restore", "* &ties")
+    assert e.ref.line == 23 and e.ref.file.endswith("patterns.yaml")  # the pattern's own line
+    with pytest.raises(ValueError):
+        Coder.default().cameo_events(text, "2024-05-01")
 
 
 def test_docs_example_codes_as_documented(tmp_path):
