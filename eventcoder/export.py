@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import operator
 import os
 import tempfile
 from pathlib import Path
@@ -38,21 +39,19 @@ def atomic_write(path: str | Path, binary: bool = False) -> Iterator[IO]:
         raise
 
 
-def _cell(value: object) -> object:
-    return "" if value is None else value
-
-
 class CsvSink:
     """Writes events as CSV rows in COLUMNS order to an open text stream."""
 
     binary = False
+
+    _cells = operator.attrgetter(*COLUMNS)  # one C-level call per row instead of 43 getattr calls
 
     def __init__(self, fh: IO[str]):
         self._w = csv.writer(fh, lineterminator="\n")
         self._w.writerow(COLUMNS)
 
     def write(self, event: Event) -> None:
-        self._w.writerow([_cell(getattr(event, c)) for c in COLUMNS])
+        self._w.writerow(["" if v is None else v for v in self._cells(event)])
 
     def close(self) -> None:
         pass
