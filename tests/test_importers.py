@@ -1,5 +1,6 @@
 """Converting TABARI/PETRARCH actor and agent dictionaries (fixtures written for these tests)."""
 
+import re
 import textwrap
 
 import pytest
@@ -207,3 +208,16 @@ def test_petrarch2_structures_are_reported_not_guessed(tmp_path):
     assert f"{where}:4: not converted: PETRARCH-2 phrase-structure pattern" in "\n".join(result.problems)
     assert f"{where}:6: not converted: PETRARCH-2 transformation" in "\n".join(result.problems)
     assert result.data["verb_patterns"] == [{"verb": "rush", "code": "---", "patterns": [{"pattern": "* AID", "code": ":070"}]}]
+
+
+def test_phoenix_verb_dictionary_imports_loads_and_codes(shared, tmp_path):
+    """The production verb dictionary (14,000 lines): every problem is reported by line, the result loads and codes."""
+    base = shared / "benchmarks" / "petrarch"
+    (tmp_path / "mine.actors.txt").write_text("RUSSIA [RUS]\nUNITED_STATES [USA]\n", encoding="utf-8")
+    files = [tmp_path / "mine.actors.txt", base / "Phoenix.agents.txt", base / "CAMEO.verbpatterns.150430.txt", base / "Phoenix.discards.txt"]
+    out = tmp_path / "phoenix.yaml"
+    assert main(["import-dicts", "--from", "petrarch", *map(str, files), "-o", str(out)]) == 0
+    result = import_dictionaries(files, [], "petrarch")
+    assert len(result.problems) <= 30 and all(re.match(r".+:\d+: not converted: ", p) for p in result.problems)
+    coder = Coder.from_dictionaries(out)
+    assert ("RUS", "USA", "111") in coder.cameo("Russia condemned the United States on Monday.", "2014-07-01")
