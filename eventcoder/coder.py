@@ -92,7 +92,7 @@ class Coder:
         >>> Coder.default().cameo("Jordan condemned Israel on Monday.", "2024-05-15")
         [('JORGOV', 'ISRGOV', '111')]
         """
-        day = Article("cameo", text, published=published).published or dt.date.today()
+        day = self._published(Article("cameo", text, published=published))
         if self.patterns is not None:
             return [e.triple for e in self.patterns.code(text, day)]
         return cameo_triples(code_text(text, "", day, self.lexicon), self.lexicon)
@@ -104,8 +104,7 @@ class Coder:
         """
         if self.patterns is None:
             raise ValueError("these dictionaries have no verb_patterns; cameo() codes with eventcoder's event patterns")
-        day = Article("cameo", text, published=published).published or dt.date.today()
-        return self.patterns.code(text, day)
+        return self.patterns.code(text, self._published(Article("cameo", text, published=published)))
 
     def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""
