@@ -82,6 +82,11 @@ def _tabari_words(chunk: str) -> list[str]:
     return words
 
 
+def _actor_phrases(raw: str, stems: bool) -> list[str]:
+    """An actor phrase for verb-pattern coding, and with TABARI's reading its regular plural."""
+    return [_cameo_phrase(raw, stems), *(_regular_endings(raw, verb=False) if stems else [])]
+
+
 def _regular_endings(raw: str, verb: bool) -> list[str]:
     """TABARI's regular endings for a phrase whose last word ends in `_`: nouns take S, verbs S, ES, ED, EN, ING
     (a verb ending in E takes D). `=` marks a word that takes none."""
@@ -168,9 +173,7 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
                 result.problems.append(f"{name}:{lineno}: not converted: synonym with no actor above it")
             else:
                 entry["aliases"].append(_phrase(text[1:]))
-                entry["cameo"].append(_cameo_phrase(text[1:], stems))
-                if stems:
-                    entry["cameo"].extend(_regular_endings(text[1:], verb=False))
+                entry["cameo"].extend(_actor_phrases(text[1:], stems))
             continue
         if text.startswith("["):
             if entry is None:
@@ -181,7 +184,7 @@ def import_actors(path: str | Path, countries: Iterable[str], result: ImportResu
         flush()
         head = _CODE.split(text, maxsplit=1)[0]
         entry = {"name": _phrase(head), "aliases": [_phrase(head)],
-                 "cameo": [_cameo_phrase(head, stems), *(_regular_endings(head, verb=False) if stems else [])],
+                 "cameo": _actor_phrases(head, stems),
                  "codes": _codes(text, name, lineno, result) if "[" in text else [], "line": lineno}
     flush()
     return result
@@ -191,26 +194,26 @@ def _codes(text: str, name: str, lineno: int, result: ImportResult) -> list[tupl
     out = []
     for m in _CODE.finditer(text):
         codes, op, when, start, end = m.groups()
-        for code in codes.split("/"):  # [ELR/GAL]: the phrase names several actors at once
-            _one_code(code, op, when, start, end, m.group(0), out, name, lineno, result)
+        try:
+            window = _window(op, when, start, end)
+        except ValueError as exc:
+            result.problems.append(f"{name}:{lineno}: not converted: bad date in {m.group(0)} ({exc})")
+            continue
+        out.extend((code.upper(), *window) for code in codes.split("/"))  # [ELR/GAL]: one phrase, several actors
     return out
 
 
-def _one_code(code: str, op: str | None, when: str | None, start: str | None, end: str | None, written: str,
-              out: list[tuple[str, str | None, str | None]], name: str, lineno: int, result: ImportResult) -> None:
-    try:
-        if op == ">":
-            out.append((code.upper(), _date(when or ""), None))
-        elif op == "<":
-            out.append((code.upper(), None, _date(when or "")))
-        elif start:
-            # "[CODE 950601-990815]" includes its last day; eventcoder's `to` is the first day it no longer holds
-            last = dt.date.fromisoformat(_date(end or ""))
-            out.append((code.upper(), _date(start), (last + dt.timedelta(days=1)).isoformat()))
-        else:
-            out.append((code.upper(), None, None))
-    except ValueError as exc:
-        result.problems.append(f"{name}:{lineno}: not converted: bad date in {written} ({exc})")
+def _window(op: str | None, when: str | None, start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """The (from, to) dates of a code: `>D` from D, `<D` until D, `A-B` from A through B (its last day included;
+    eventcoder's `to` is the first day a code no longer holds)."""
+    if op == ">":
+        return _date(when or ""), None
+    if op == "<":
+        return None, _date(when or "")
+    if start:
+        last = dt.date.fromisoformat(_date(end or ""))
+        return _date(start), (last + dt.timedelta(days=1)).isoformat()
+    return None, None
 
 
 def _role(code: str) -> str:
