@@ -127,6 +127,12 @@ def compose(actor: str | None, prefixes: Sequence[str], suffixes: Sequence[str])
     return code
 
 
+def _words(text: str) -> list[str]:
+    """Normalised tokens as the verb-pattern dictionaries are keyed. TABARI texts join multi-word names with `_`
+    ("Dol_Amroth"), and dictionaries are matched word by word."""
+    return split_negations([t.norm for t in tokenize(normalize(text.replace("_", " ")))])
+
+
 def _dated(c: DatedCode) -> str:
     span = "" if not (c.start or c.end) else f" ({c.start or '...'} to {c.end or '...'})"
     return c.code + span
@@ -185,7 +191,7 @@ class CameoCoder:
 
     def lookup(self, phrase: str) -> list[str]:
         """What a phrase means to verb-pattern coding, one line per entry with its file:line."""
-        norms = split_negations([t.norm for t in tokenize(normalize(phrase.replace("_", " ")))])
+        norms = _words(phrase)
         hits = self._hits(norms)
         if len(hits) != 1 or (hits[0].start, hits[0].end) != (0, len(norms)):
             return []
@@ -240,8 +246,7 @@ class CameoCoder:
         """The events of a text, sentence by sentence; a triple coded twice is kept once (the first)."""
         out: list[CameoEvent] = []
         seen: set[tuple[str, str, str]] = set()
-        # TABARI texts join multi-word names with `_` ("Dol_Amroth"); dictionaries are matched word by word
-        sentences = [split_negations([t.norm for t in tokenize(normalize(s.text.replace("_", " ")))]) for s in split_sentences(text)]
+        sentences = [_words(s.text) for s in split_sentences(text)]
         if any(_discarded(norms, self.story_discards) for norms in sentences):
             return []
         for number, norms in enumerate(sentences, 1):
