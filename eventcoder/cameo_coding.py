@@ -133,6 +133,12 @@ def _words(text: str) -> list[str]:
     return split_negations([t.norm for t in tokenize(normalize(text.replace("_", " ")))])
 
 
+def _vocabulary(norms: Sequence[str]) -> frozenset[str]:
+    """A sentence's words, and each word's prefixes marked as stems ("condemned" -> "c~" ... "condemned~"): what a
+    pattern's `needs` are checked against, once per sentence."""
+    return frozenset([*norms, *(w[:k] + "~" for w in norms for k in range(1, len(w) + 1))])
+
+
 def _dated(c: DatedCode) -> str:
     span = "" if not (c.start or c.end) else f" ({c.start or '...'} to {c.end or '...'})"
     return c.code + span
@@ -265,16 +271,17 @@ class CameoCoder:
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
         spans = [(g.start, g.end) for g in groups]
+        vocab = _vocabulary(norms) if verbs else frozenset()
         out: list[CameoEvent] = []
         prev_source: int | None = None
         prev_end = 0
         tentative: list[CameoEvent] | None = None
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
-            matched = self._pattern(verb, norms, v, spans)
+            matched = self._pattern(verb, norms, v, spans, vocab)
             if v.start in nouns and matched is None:
                 continue  # "an attack", "their meeting": a noun, unless a pattern of the verb says otherwise
-            if matched is None and self._pattern_later_in_chain(norms, verbs, k, spans):
+            if matched is None and self._pattern_later_in_chain(norms, verbs, k, spans, vocab):
                 continue  # "should have acted": the verb whose pattern speaks codes the chain
             conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
@@ -322,25 +329,23 @@ class CameoCoder:
             prev_source = source
         return out or tentative or []
 
-    def _pattern_later_in_chain(self, norms: Sequence[str], verbs: Sequence[_Hit], k: int, spans: list[tuple[int, int]]) -> bool:
+    def _pattern_later_in_chain(self, norms: Sequence[str], verbs: Sequence[_Hit], k: int, spans: list[tuple[int, int]],
+                                vocab: frozenset[str]) -> bool:
         """Whether a verb chained after verbs[k] ("should have acted") has a pattern that matches."""
         j = k
         while j + 1 < len(verbs) and _chained(norms, verbs[j], verbs[j + 1]):
             j += 1
-            if self._pattern(verbs[j].verbs[0], norms, verbs[j], spans) is not None:
+            if self._pattern(verbs[j].verbs[0], norms, verbs[j], spans, vocab) is not None:
                 return True
         return False
 
-    def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]]) -> PatternMatch | None:
-        """The most specific pattern of `verb` that matches around it."""
-        words = None
+    def _pattern(self, verb: CameoVerb, norms: Sequence[str], v: _Hit, spans: list[tuple[int, int]],
+                 vocab: frozenset[str]) -> PatternMatch | None:
+        """The most specific pattern of `verb` that matches around it; `vocab` (see `_vocabulary`) skips the
+        patterns whose words the sentence does not have."""
         for cp, needs in self.patterns.get(verb.verb, ()):
-            if needs:
-                # the sentence's words, and each word's prefixes marked as stems ("condemned" -> "c~" ... "condemned~")
-                words = words if words is not None else frozenset(
-                    [*norms, *(w[:k] + "~" for w in norms for k in range(1, len(w) + 1))])
-                if not needs <= words:
-                    continue
+            if needs and not needs <= vocab:
+                continue
             m = match_pattern(cp, norms, (v.start, v.end), spans, 0, len(norms))
             if m is not None:
                 return m
