@@ -96,19 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo}
     try:
-        if args.command == "code":
-            return _code(args)
-        if args.command == "dicts":
-            return _dicts(args)
-        if args.command == "explain":
-            return _explain(args)
-        if args.command == "evaluate":
-            return _evaluate(args)
-        if args.command == "import-dicts":
-            return _import(args)
-        if args.command == "cameo":
-            return _cameo(args)
+        return commands[args.command](args)
     except DictionaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -116,7 +106,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 1
-    return 2
 
 
 # -- code -----------------------------------------------------------------------------------
