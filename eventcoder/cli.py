@@ -11,7 +11,6 @@ import argparse
 import csv
 import datetime as dt
 import json
-import multiprocessing as mp
 import sys
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import IO, Iterable, Iterator, Sequence
 
 from . import __version__
 from .cameo_coding import CameoCoder
-from .coder import Coder, Outcome
+from .coder import Coder
 from .errors import DictionaryError
 from .datapackage import write_datapackage
 from .dedupe import dedupe
@@ -110,35 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # -- code -----------------------------------------------------------------------------------
 
-_WORKER: Coder | None = None
-
-
-def _init_worker(coder: Coder) -> None:
-    global _WORKER
-    _WORKER = coder
-
-
-def _work(article: Article) -> Outcome:
-    assert _WORKER is not None
-    return next(_WORKER.code_many([article]))
-
-
-def _outcomes(articles: Iterable[Article], coder: Coder, jobs: int) -> Iterator[Outcome]:
-    global _WORKER
-    if jobs <= 1:
-        yield from coder.code_many(articles)
-        return
-    if "fork" in mp.get_all_start_methods():
-        # forked workers share the parent's compiled dictionaries instead of each loading their own
-        _WORKER = coder
-        ctx = mp.get_context("fork")
-        pool = ctx.Pool(jobs)
-    else:  # pragma: no cover - platforms without fork: workers rebuild the coder from its dictionary names
-        pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(coder,))
-    with pool:
-        yield from pool.imap(_work, articles, chunksize=128)
-
-
 def _cameo(args: argparse.Namespace) -> int:
     coder = Coder.from_dictionaries(*args.dict)
     skipped = 0
@@ -197,7 +167,7 @@ def _code(args: argparse.Namespace) -> int:
 
     def events() -> Iterator[Event]:
         nonlocal last
-        for outcome in _outcomes(articles(), coder, args.jobs):
+        for outcome in coder.code_many(articles(), jobs=args.jobs):
             stats["articles"] += 1
             if outcome.error is not None:
                 stats["failed"] += 1

@@ -106,8 +106,17 @@ class Coder:
             raise ValueError("these dictionaries have no verb_patterns; cameo() codes with eventcoder's event patterns")
         return self.patterns.code(text, self._published(Article("cameo", text, published=published)))
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on."""
+    def code_many(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[Outcome]:
+        """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on.
+
+        With `jobs` > 1 the articles are coded in that many worker processes
+        (`eventcoder.parallel`); outcomes still come in input order and are the same.
+        """
+        if jobs > 1:
+            from .parallel import code_in_processes
+
+            yield from code_in_processes(self, articles, jobs)
+            return
         for article in articles:
             try:
                 yield Outcome(article.id, tuple(self.code(article)))

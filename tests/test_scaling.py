@@ -51,3 +51,71 @@ def test_coder_pickles_as_its_dictionary_names(tmp_path, coder):
     extra.write_text("holidays:\n  - {name: Test Day, date: '05-01', aliases: [Test Day]}\n", encoding="utf-8")
     custom = Coder.from_dictionaries(extra)
     assert pickle.loads(pickle.dumps(custom)).lexicon.ds.holidays.keys() == custom.lexicon.ds.holidays.keys()
+
+
+# -- code_many(jobs=N): worker processes on one machine ---------------------------------------
+
+def _batch(n: int) -> list[Article]:
+    out = [Article(f"j{i}", f"Gunmen killed {i % 40 + 2} villagers in Kano on Monday, police said.", published="2024-05-15")
+           for i in range(n)]
+    out[7] = Article("", "No id, so this one cannot be coded.", published="2024-05-15")  # its own error keeps its place
+    return out
+
+
+def test_jobs_give_the_same_outcomes_in_the_same_order(coder):
+    batch = _batch(300)
+    one = list(coder.code_many(batch))
+    assert list(coder.code_many(iter(batch), jobs=2)) == one
+    assert one[7].error and not one[7].events
+
+
+def test_outcomes_keep_input_order_when_later_chunks_finish_first(coder):
+    from eventcoder.parallel import code_in_processes
+
+    batch = _batch(200)
+    # the first chunk is slow, so the other worker's chunks come back before it
+    batch[:16] = [Article(a.id, " ".join([a.text] * 40), published="2024-05-15") for a in batch[:16]]
+    assert list(code_in_processes(coder, batch, 2, chunk=16)) == list(coder.code_many(batch))
+
+
+class _Dies(Coder):
+    """A coder whose worker process exits on one article, as if it had been killed."""
+
+    def code(self, article):
+        if article.id == "j150":
+            import os
+            os._exit(3)
+        return super().code(article)
+
+
+class _Buggy(Coder):
+    def code(self, article):
+        if article.id == "j20":
+            raise ZeroDivisionError("a bug, not an article problem")
+        return super().code(article)
+
+
+@pytest.mark.parametrize("cls, message", [(_Dies, "stopped unexpectedly (exit code 3)"), (_Buggy, "ZeroDivisionError: a bug")])
+def test_a_failing_worker_is_an_error_not_a_short_result(cls, message):
+    from eventcoder.lexicon import default_lexicon
+    from eventcoder.parallel import WorkerError
+
+    coder = cls(default_lexicon())
+    with pytest.raises(WorkerError, match=re.escape(message)):
+        list(coder.code_many(_batch(300), jobs=2))
+
+
+def test_an_input_error_reaches_the_caller_and_an_early_stop_ends_the_workers(coder):
+    import multiprocessing as mp
+
+    def articles():
+        yield from _batch(200)
+        raise OSError("disk went away")
+
+    with pytest.raises(OSError, match="disk went away"):
+        list(coder.code_many(articles(), jobs=2))
+    stream = coder.code_many(_batch(1000), jobs=2)
+    first = next(stream)
+    stream.close()
+    assert first.article_id == "j0"
+    assert mp.active_children() == []
