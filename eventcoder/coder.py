@@ -15,7 +15,7 @@ from .lexicon import Lexicon, default_lexicon
 from .model import Article, Event
 from .rows import build_rows, cameo_triples
 from .validation import validate_event
-from .values import by_fields
+from .values import by_fields, gc_paused
 
 
 @by_fields
@@ -47,7 +47,8 @@ class Coder:
     @classmethod
     def default(cls) -> "Coder":
         """A coder with the bundled dictionaries."""
-        return cls(default_lexicon())
+        with gc_paused():
+            return cls(default_lexicon())
 
     @classmethod
     def from_dictionaries(cls, *paths: str | Path, bundled: bool = True) -> "Coder":
@@ -57,7 +58,8 @@ class Coder:
         """
         if not paths and bundled:
             return cls.default()
-        return cls(Lexicon.from_paths(paths, bundled=bundled), paths=tuple(str(p) for p in paths), bundled=bundled)
+        with gc_paused():
+            return cls(Lexicon.from_paths(paths, bundled=bundled), paths=tuple(str(p) for p in paths), bundled=bundled)
 
     def __reduce__(self) -> tuple:
         # a coder travels to other processes as the names of its dictionaries, not as its compiled trie

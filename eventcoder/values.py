@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+from typing import Iterator
+
 import attrs
 
 
@@ -15,3 +19,20 @@ def by_fields(cls: type) -> type:
     names = tuple(f.name for f in attrs.fields(cls))
     cls.__reduce__ = lambda self: (cls, tuple(getattr(self, n) for n in names))  # type: ignore[method-assign]
     return cls
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived values.
+
+    Loading dictionaries allocates hundreds of thousands of objects and creates
+    no garbage cycles worth collecting; the collector's full passes over a
+    growing heap were a third of a cached 25,000-actor load (0.38 s -> 0.23 s).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
