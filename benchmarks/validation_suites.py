@@ -21,10 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout
 
 from eventcoder import Coder  # noqa: E402
-from eventcoder.importers import import_dictionaries  # noqa: E402
+from eventcoder.importers import import_dictionaries, tabari_option  # noqa: E402
 
 SUITES = {
     "PETRARCH unit tests": ("petrarch/derived/PETR.UnitTest.records.jsonl",
@@ -75,7 +77,8 @@ def run_suite(base: Path, records_path: str, dict_paths: list[str], fmt: str) ->
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "imported.yaml"
         out.write_text(result.to_yaml(), encoding="utf-8")
-        coder = Coder.from_dictionaries(out)
+        coders: dict[str, Coder] = {}
+        settings: dict = {}  # the records' TABARI option lines as cameo_options, as `import-dicts` reads a .options file
         scored = passed = expected_events = found_events = 0
         options = dict(_TABARI_DEFAULTS)
         changed = {"records": 0, "passed": 0}
@@ -85,8 +88,15 @@ def run_suite(base: Path, records_path: str, dict_paths: list[str], fmt: str) ->
                 kv = _option(opt)
                 if kv is not None:
                     options[kv[0]] = kv[1]
+                settings.update(tabari_option(opt)[0])
             if str(rec.get("evaluate", "true")).lower() != "true":
                 continue
+            overlay = yaml.safe_dump({"cameo_options": settings}, sort_keys=True)
+            if overlay not in coders:
+                layer = Path(tmp) / f"options-{len(coders)}.yaml"
+                layer.write_text(overlay, encoding="utf-8")
+                coders[overlay] = Coder.from_dictionaries(out, layer)
+            coder = coders[overlay]
             published = _record_date(rec.get("date", ""))
             expected = {(e["source"], e["target"], e["event"]) for e in rec.get("expected", [])}
             got = set(coder.cameo(rec["text"], published))

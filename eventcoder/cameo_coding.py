@@ -86,6 +86,22 @@ class CameoEvent:
 
 
 @attrs.frozen(slots=True)
+class CameoOptions:
+    """What TABARI's run-time options change in its output, as explicit settings (dictionary section `cameo_options`).
+
+    The defaults are TABARI's as its validation suite starts; docs/patterns.md gives each option's TABARI name.
+    """
+
+    convert_agents: bool = False  # an agent with no actor: "~GOV" instead of "---GOV"
+    actor_before_verb: bool = True  # no actor before the verb: not coded; False: the first actor after it is the source
+    default_source: str | None = None
+    default_source_prior: bool = False  # the default source stands in whenever no actor comes before the verb
+    default_target: str | None = None
+    default_target_after: bool = False  # the default target stands in whenever no actor comes after the verb
+    code_by: str = "clause"  # "clause": one event per clause; "sentence": the first event only; "all": every verb
+
+
+@attrs.frozen(slots=True)
 class Group:
     """A noun group: one or more actor codes (a compound), over tokens [start, end)."""
 
@@ -172,6 +188,7 @@ class CameoCoder:
             compiled = [ds.compiled_patterns.get(p) or compile_pattern(p, ds.synsets) for p in verb.patterns]
             # (pattern, words it needs), most specific first; file order among equals
             self.patterns[verb.verb] = tuple((c, c.needs) for c in sorted(compiled, key=lambda c: -c.weight))
+        self.options = CameoOptions(**ds.cameo_options)
         self.sentence_discards = _by_first_word(cameo_key(d.phrase) for d in ds.discards if not d.story)
         self.story_discards = _by_first_word(cameo_key(d.phrase) for d in ds.discards if d.story)
 
@@ -276,6 +293,8 @@ class CameoCoder:
         prev_source: int | None = None
         prev_end = 0
         tentative: list[CameoEvent] | None = None
+        opts = self.options
+        first: tuple[Group | None, Group | None] | None = None  # the first coded (source, target), for code_by "all"
         for k, v in enumerate(verbs):
             verb = v.verbs[0]
             matched = self._pattern(verb, norms, v, spans, vocab)
@@ -285,13 +304,26 @@ class CameoCoder:
                 continue  # "should have acted": the verb whose pattern speaks codes the chain
             conjoined = k > 0 and v.start > 0 and norms[v.start - 1] in ("and", "then", "but")
             source = self._source(norms, groups, v, prev_end, prev_source if conjoined else None)
-            if prev_source is not None and not conjoined and (
-                    source is None or groups[source].end <= prev_end
-                    or not _COORDINATORS.intersection(norms[prev_end : groups[source].start])):
+            later = prev_source is not None and not conjoined and (
+                source is None or groups[source].end <= prev_end
+                or not _COORDINATORS.intersection(norms[prev_end : groups[source].start]))
+            if later and opts.code_by != "all":
                 # one event per clause: a later verb needs a subject of its own ("... shells at Seoul") in a
                 # coordinated clause ("... but Dagolath promised"); "that ..." and ", an official said" are not coded
                 continue
-            target = self._target(norms, groups, v)
+            fallback_target = None
+            if later and first is not None:
+                # code_by "all": a verb of the same clause codes with the clause's source, and its target if none follows
+                source = groups.index(first[0]) if first[0] is not None else None
+                fallback_target = groups.index(first[1]) if first[1] is not None else None
+            target = self._target(norms, groups, v.end)
+            split = False
+            if source is None and not (opts.default_source and opts.default_source_prior) and not opts.actor_before_verb \
+                    and target is not None:
+                # no actor before the verb: the first actor after it is the source, the next the target
+                source, target = target, self._target(norms, groups, groups[target].end)
+                split = True
+            subject = source
             if target is not None and source is not None and groups[target].pronoun and groups[target].codes == groups[source].codes:
                 target = None  # "they requested that Rohan assist them": a pronoun for the subject is not the target
             if target is None and source is not None:
@@ -310,24 +342,52 @@ class CameoCoder:
                 if "%" in matched.slots:
                     # a compound whose members act on each other ("% * agree", "* prisoners with %")
                     source, target = matched.slots["%"], None
-            if source is None or _null(code):
+            if _null(code):
+                continue
+            pair = self._codes(groups, source, target if target is not None else fallback_target,
+                               mutual=matched is not None and "%" in matched.slots, split=split)
+            if pair is None:
                 continue
             rule, ref = (matched.pattern.source.pattern, matched.pattern.source.ref) if matched else ("default", verb.ref)
             events = [CameoEvent(a, b, c, number, " ".join(norms[v.start : v.end]), rule, ref)
-                      for a, b, c in _triples(groups, source, target, code.rstrip("?"))]
+                      for a, b, c in _triples(*pair, code.rstrip("?"))]
             if code.endswith("?"):
                 # a doubtful code (TABARI's "023?" for SAID): used only if no other verb of the sentence codes
                 if tentative is None:
                     tentative = events
                 continue
             out.extend(events)
+            if opts.code_by == "sentence" and events:
+                break
+            if first is None:
+                first = (groups[subject] if subject is not None else None, groups[target] if target is not None else None)
             prev_end = v.end
-            if not any(g.start >= v.end and g.pronoun for g in groups):
+            if source is not None and not any(g.start >= v.end and g.pronoun for g in groups):
                 # later pronouns ("and then it requested", "asked him") stand for this event's source
                 groups, source = _with_pronouns(norms, groups, source, v.end)
                 spans = [(g.start, g.end) for g in groups]
             prev_source = source
         return out or tentative or []
+
+    def _codes(self, groups: Sequence[Group], source: int | None, target: int | None, mutual: bool,
+               split: bool = False) -> tuple[tuple[str, ...], tuple[str, ...] | None] | None:
+        """Source and target codes of an event, with the default actors standing in where the options say so;
+        None when there is no source. `mutual`: a compound acting on itself (a `%` slot), which no default replaces;
+        `split`: the source was found after the verb, where a compound's first member acts on the others."""
+        opts = self.options
+        src: tuple[str, ...] | None = groups[source].codes if source is not None else None
+        tgt: tuple[str, ...] | None = groups[target].codes if target is not None else None
+        if src is None and opts.default_source:
+            src = (opts.default_source,)
+        if src is None:
+            return None
+        if tgt is None and len(src) > 1 and (split or opts.default_target and not opts.default_target_after) and not mutual:
+            src, tgt = src[:1], src[1:]  # without AFTER a compound subject's first member acts on the others
+        elif tgt is None and opts.default_target and not mutual:
+            tgt = (opts.default_target,)
+        if opts.convert_agents:
+            src, tgt = _converted(src), _converted(tgt) if tgt is not None else None
+        return src, tgt
 
     def _pattern_later_in_chain(self, norms: Sequence[str], verbs: Sequence[_Hit], k: int, spans: list[tuple[int, int]],
                                 vocab: frozenset[str]) -> bool:
@@ -352,12 +412,12 @@ class CameoCoder:
         return None
 
     @staticmethod
-    def _target(norms: Sequence[str], groups: Sequence[Group], v: _Hit) -> int | None:
-        """The first noun group after the verb, within its clause: a comma ends the search unless it only
-        separates words of a list ("restore complete, full diplomatic ties with Gondor")."""
+    def _target(norms: Sequence[str], groups: Sequence[Group], after: int) -> int | None:
+        """The first noun group from token `after` (the verb's end), within its clause: a comma ends the search
+        unless it only separates words of a list ("restore complete, full diplomatic ties with Gondor")."""
         for gi, g in enumerate(groups):
-            if g.start >= v.end:
-                between = norms[v.end : g.start]
+            if g.start >= after:
+                between = norms[after : g.start]
                 for k, w in enumerate(between):
                     if w == "," and (k + 1 == len(between) or between[k + 1] in _DETERMINERS or between[k + 1] in _BREAKS):
                         return None
@@ -492,23 +552,27 @@ def _group(members: list[_Segment]) -> Group:
     return Group(members[0].start, members[-1].end, tuple(dict.fromkeys(codes)))
 
 
-def _triples(groups: Sequence[Group], source: int, target: int | None, code: str) -> list[tuple[str, str, str]]:
+def _triples(src: tuple[str, ...], tgt: tuple[str, ...] | None, code: str) -> list[tuple[str, str, str]]:
     primary, _, reverse = code.partition(":")
     out = []
-    src = groups[source].codes
-    if target is None:
+    if tgt is None:
         if len(src) < 2:
             return []
         # a compound with no target acts on itself: "Gondor and Osgiliath renewed ties"
         pairs = [(a, b) for a in src for b in src if a != b]
     else:
-        pairs = [(a, b) for a in src for b in groups[target].codes if a != b]
+        pairs = [(a, b) for a in src for b in tgt if a != b]
     for a, b in pairs:
         if not _null(primary):
             out.append((a, b, primary))
-        if reverse and not _null(reverse) and target is not None:
+        if reverse and not _null(reverse) and tgt is not None:
             out.append((b, a, reverse))
     return out
+
+
+def _converted(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """TABARI's agent conversion marks an agent that found no actor with "~": "---GOV" -> "~GOV"."""
+    return tuple("~" + c[3:] if c.startswith("---") and len(c) > 3 else c for c in codes)
 
 
 def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:

@@ -241,6 +241,7 @@ class DictionarySet:
     synsets: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
     verb_patterns: dict[str, CameoVerb] = attrs.field(factory=dict)
     discards: list[Discard] = attrs.field(factory=list)
+    cameo_options: dict[str, Any] = attrs.field(factory=dict)  # cameo_coding.CameoOptions fields, by name
     # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
     compiled_patterns: dict[VerbPattern, Any] = attrs.field(factory=dict)
     gazetteer: Any = None  # eventcoder.gazetteer.Gazetteer, when towns are wanted
@@ -360,6 +361,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
     for i, entry in enumerate(data.get("cameo_agents") or []):
         ds.cameo_agents.append(CameoAgent(_tuple(entry["phrases"]), entry["code"], entry.get("position") == "prefix",
                                           SourceRef(name, data["cameo_agents"].item_lines[i])))
+    ds.cameo_options.update({str(k): v if isinstance(v, (bool, type(None))) else str(v)
+                             for k, v in (data.get("cameo_options") or {}).items()})
     for i, entry in enumerate(data.get("discards") or []):
         ds.discards.append(Discard(entry["phrase"], entry.get("scope") == "story", SourceRef(name, data["discards"].item_lines[i])))
     for cue, phrases in (data.get("cues") or {}).items():
@@ -416,6 +419,7 @@ def _layer(ds: DictionarySet, part: DictionarySet) -> None:
         getattr(ds, field).extend(getattr(part, field))
     for cue, phrases in part.cues.items():
         ds.cues.setdefault(cue, set()).update(phrases)
+    ds.cameo_options.update(part.cameo_options)
     ds.double_final.update(part.double_final)
     ds.files.extend(part.files)
 

@@ -71,6 +71,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
             for v in ds.verb_patterns.values()
         ],
         "discards": [_drop_empty({"phrase": d.phrase, "scope": "story" if d.story else None}) for d in ds.discards],
+        "cameo_options": dict(ds.cameo_options),
     }
 
 
@@ -80,4 +81,4 @@ def dump_yaml(ds: DictionarySet) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
 
 
-_OPTIONAL = frozenset({"cameo_actors", "cameo_agents", "synsets", "verb_patterns", "discards"})
+_OPTIONAL = frozenset({"cameo_actors", "cameo_agents", "synsets", "verb_patterns", "discards", "cameo_options"})

@@ -325,7 +325,7 @@ def import_agents(path: str | Path, result: ImportResult | None = None, *, stems
         if not phrases:
             continue
         by_role.setdefault(code[:3], []).extend(phrases)
-        cameo = [_cameo_phrase(f, stems) for f in expanded] if stems else phrases
+        cameo = [q for f in expanded for q in _actor_phrases(f, stems)] if stems else phrases  # `WORD_` takes its plural
         agent: dict[str, Any] = {"phrases": list(dict.fromkeys(p for p in cameo if p)), "code": code}
         if post_tilde and not pre_tilde:
             agent["position"] = "prefix"
@@ -528,6 +528,68 @@ def import_discards(path: str | Path, result: ImportResult | None = None) -> Imp
     return result
 
 
+_DEFAULT_ACTOR = re.compile(r"(SOURCE|TARGET)\s*\[\s*([A-Z0-9~-]+)\s*\]\s*(PRIOR|AFTER)?")
+
+
+def tabari_option(line: str) -> tuple[dict[str, Any], str | None]:
+    """One TABARI options line as `cameo_options` settings, and why it was not converted (None if it was).
+
+    >>> tabari_option("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER")[0]["default_source"]
+    'DEFSRC'
+    >>> tabari_option("SET: CODE BY SENTENCE")
+    ({'code_by': 'sentence'}, None)
+    """
+    text = " ".join(line.split()).upper()
+    command, _, value = text.partition(":")
+    value = value.strip()
+    if text.startswith("SET: CODE ") and "=" not in text:
+        how = text[len("SET: CODE "):]
+        code_by = {"BY CLAUSE": "clause", "BY SENTENCE": "sentence", "ALL": "all"}.get(how)
+        return ({"code_by": code_by}, None) if code_by else ({}, f"unknown SET: CODE {how!r}")
+    if command == "SET":
+        key, _, setting = (x.strip() for x in value.partition("="))
+        if key == "CONVERT AGENT":
+            return {"convert_agents": setting == "TRUE"}, None
+        return {}, f"SET: {key} changes nothing eventcoder codes differently" if key in _NEUTRAL_SETTINGS \
+            else f"SET: {key} has no eventcoder setting"
+    if command == "COMPLEX":
+        # VERBS[n] and CONJ[n] limits are not emulated: eventcoder codes long sentences clause by clause
+        return {"actor_before_verb": "NOACTPRIOR" in value.split()}, None
+    if command == "DEFAULT":
+        out: dict[str, Any] = {"default_source": None, "default_source_prior": False,
+                               "default_target": None, "default_target_after": False}
+        if value != "OFF":
+            for role, code, when in _DEFAULT_ACTOR.findall(value):
+                key = "default_" + role.lower()
+                out[key] = code
+                out[key + ("_prior" if role == "SOURCE" else "_after")] = bool(when)
+        return out, None
+    if command in ("OUTPUT", "LABEL"):
+        return {}, f"{command}: is about TABARI's output files"
+    return {}, f"{command}: has no eventcoder setting"
+
+
+# TABARI settings about its own input and output handling, not about which events are coded
+_NEUTRAL_SETTINGS = frozenset({"SKIP RECORDS", "VERB USAGE", "ACTOR USAGE", "AGENT USAGE", "LABEL", "DUP WARNING", "FBIS"})
+
+
+def import_options(path: str | Path, result: ImportResult | None = None) -> ImportResult:
+    """Convert a TABARI .options file into a `cameo_options` section; other options are reported, not guessed."""
+    result = result or ImportResult()
+    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    for lineno, line in enumerate(lines, 1):
+        text = line.split("//", 1)[0].strip()
+        if not text:
+            continue
+        settings, problem = tabari_option(text)
+        if problem is not None:
+            result.problems.append(f"{path}:{lineno}: not converted: {problem}")
+            continue
+        result.data.setdefault("cameo_options", {}).update(settings)
+        result.converted += 1
+    return result
+
+
 def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], fmt: str = "petrarch") -> ImportResult:
     """Convert several dictionary files; the kind of each is told by its name (actors, agents, verbs, discards)."""
     if fmt not in ("petrarch", "tabari"):
@@ -545,7 +607,9 @@ def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], f
             import_verbs(path, result, stems=stems)
         elif "discard" in low:
             import_discards(path, result)
+        elif low.endswith(".options"):
+            import_options(path, result)
         else:
             result.problems.append(f"{path}:1: not converted: cannot tell the kind of dictionary from its name "
-                                   "(expected actors, agents, verbs or discards in it)")
+                                   "(expected actors, agents, verbs or discards in it, or a TABARI .options file)")
     return result

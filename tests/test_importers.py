@@ -165,7 +165,7 @@ def test_imported_verbs_code_a_sentence(tmp_path):
 
 
 # Figures the suites reached when this test was written: a drop means a change made coding worse.
-SUITE_FLOORS = {"PETRARCH unit tests": 242, "TABARI Validate": 380}
+SUITE_FLOORS = {"PETRARCH unit tests": 242, "TABARI Validate": 405}
 
 
 @pytest.mark.parametrize("suite", sorted(SUITE_FLOORS))
@@ -221,3 +221,27 @@ def test_phoenix_verb_dictionary_imports_loads_and_codes(shared, tmp_path):
     assert len(result.problems) <= 30 and all(re.match(r".+:\d+: not converted: ", p) for p in result.problems)
     coder = Coder.from_dictionaries(out)
     assert ("RUS", "USA", "111") in coder.cameo("Russia condemned the United States on Monday.", "2014-07-01")
+
+
+def test_tabari_options_become_cameo_options(tmp_path):
+    (tmp_path / "run.options").write_text(textwrap.dedent("""\
+        // options for a test run
+        COMPLEX: VERBS[5] CONJ[4] EXPLAIN
+        DEFAULT: SOURCE [UNKSRC] PRIOR TARGET [UNKTGT]
+        SET: CONVERT AGENT = TRUE
+        SET: CODE BY SENTENCE
+        SET: VERB USAGE = FALSE
+        FORWARD: ^^*****NNN*SSS
+        """), encoding="utf-8")
+    (tmp_path / "x.actors").write_text("VALDORA [VLD]\nOSTMARK [OSM]\n", encoding="utf-8")
+    (tmp_path / "x.verbs").write_text(TABARI_VERBS, encoding="utf-8")
+    result = import_dictionaries([tmp_path / "x.actors", tmp_path / "x.verbs", tmp_path / "run.options"], [], "tabari")
+    assert result.data["cameo_options"] == {
+        "actor_before_verb": False, "default_source": "UNKSRC", "default_source_prior": True, "default_target": "UNKTGT",
+        "default_target_after": False, "convert_agents": True, "code_by": "sentence"}
+    assert [p.split(": not converted: ")[0] for p in result.problems if "run.options" in p] == [
+        f"{tmp_path / 'run.options'}:6", f"{tmp_path / 'run.options'}:7"]
+    out = tmp_path / "imported.yaml"
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    coder = Coder.from_dictionaries(out)
+    assert coder.cameo("Somebody condemns Ostmark.", "2024-05-01") == [("UNKSRC", "OSM", "122")]

@@ -298,3 +298,40 @@ def test_a_chained_verb_with_a_pattern_codes_the_chain(tmp_path):
     c = Coder.from_dictionaries(tmp_path / "c.yaml")
     assert c.cameo("Valdora indicated it should have acted against Ostmark.", "2024-05-01") == [("VLD", "OSM", "1011")]
     assert c.cameo("Valdora should warn Ostmark.", "2024-05-01") == [("VLD", "OSM", "101")]
+
+
+def _with_options(tmp_path, options: str) -> Coder:
+    (tmp_path / "d.yaml").write_text(DICT, encoding="utf-8")
+    (tmp_path / "o.yaml").write_text("cameo_options:\n" + textwrap.indent(textwrap.dedent(options), "  "), encoding="utf-8")
+    return Coder.from_dictionaries(tmp_path / "d.yaml", tmp_path / "o.yaml")
+
+
+def test_options_agents_alone_and_default_actors(tmp_path):
+    c = _with_options(tmp_path, "convert_agents: true\n")
+    assert c.cameo("The minister condemned Ostmark.", "2024-05-01") == [("~GOV", "OSM", "122")]
+    c = _with_options(tmp_path, "default_source: DEFS\ndefault_source_prior: true\ndefault_target: DEFT\ndefault_target_after: true\n")
+    assert c.cameo("Nobody we know condemned Ostmark.", "2024-05-01") == [("DEFS", "OSM", "122")]
+    # AFTER: a compound subject with no target gets the default target instead of acting on itself
+    assert sorted(c.cameo("Valdora and Brennia condemned the weather.", "2024-05-01")) == [("BRN", "DEFT", "122"), ("VLD", "DEFT", "122")]
+    c = _with_options(tmp_path, "default_target: DEFT\n")
+    assert c.cameo("Valdora and Brennia condemned the weather.", "2024-05-01") == [("VLD", "BRN", "122")]
+    assert c.cameo("Valdora condemned the weather.", "2024-05-01") == [("VLD", "DEFT", "122")]
+    # no actor before the verb: by default not coded; without that rule the actors after it are source and target
+    assert _with_options(tmp_path, "{}\n").cameo("Yesterday condemned Valdora and Ostmark.", "2024-05-01") == []
+    c = _with_options(tmp_path, "actor_before_verb: false\n")
+    assert c.cameo("Yesterday condemned Valdora and Ostmark.", "2024-05-01") == [("VLD", "OSM", "122")]
+
+
+def test_options_code_by_sentence_or_every_verb(tmp_path):
+    text = "Valdora condemned Ostmark after it attacked Brennia but Brennia hosted Ostmark."
+    assert _with_options(tmp_path, "code_by: clause\n").cameo(text, "2024-05-01") == [("VLD", "OSM", "122"), ("BRN", "OSM", "042")]
+    assert _with_options(tmp_path, "code_by: sentence\n").cameo(text, "2024-05-01") == [("VLD", "OSM", "122")]
+    assert _with_options(tmp_path, "code_by: all\n").cameo(text, "2024-05-01") == [
+        ("VLD", "OSM", "122"), ("VLD", "BRN", "190"), ("BRN", "OSM", "042")]
+
+
+def test_bad_options_are_reported_with_file_and_line(tmp_path):
+    (tmp_path / "o.yaml").write_text("cameo_options:\n  code_by: paragraph\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        Coder.from_dictionaries(tmp_path / "o.yaml")
+    assert any("o.yaml:2" in p and "paragraph" in p for p in err.value.problems)
