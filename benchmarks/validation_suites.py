@@ -26,7 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout
 
 from eventcoder import Coder  # noqa: E402
-from eventcoder.importers import import_dictionaries, tabari_option  # noqa: E402
+from eventcoder.importers import TABARI_BUILT_IN, import_dictionaries, tabari_option  # noqa: E402
 
 SUITES = {
     "PETRARCH unit tests": ("petrarch/derived/PETR.UnitTest.records.jsonl",
@@ -78,7 +78,8 @@ def run_suite(base: Path, records_path: str, dict_paths: list[str], fmt: str) ->
         out = Path(tmp) / "imported.yaml"
         out.write_text(result.to_yaml(), encoding="utf-8")
         coders: dict[str, Coder] = {}
-        settings: dict = {}  # the records' TABARI option lines as cameo_options, as `import-dicts` reads a .options file
+        # the records' TABARI option lines as cameo_options, as `import-dicts` reads a .options file, over TABARI's built-ins
+        settings: dict = {k: v for line in (TABARI_BUILT_IN if fmt == "tabari" else ()) for k, v in tabari_option(line)[0].items()}
         scored = passed = expected_events = found_events = 0
         options = dict(_TABARI_DEFAULTS)
         changed = {"records": 0, "passed": 0}

@@ -99,6 +99,11 @@ class CameoOptions:
     default_target: str | None = None
     default_target_after: bool = False  # the default target stands in whenever no actor comes after the verb
     code_by: str = "clause"  # "clause": one event per clause; "sentence": the first event only; "all": every verb
+    # comma-delimited clauses dropped before coding when their length in words is within [min, max]:
+    # between two commas, from the last comma to the end, from the start to the first comma
+    drop_inner_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
+    drop_end_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
+    drop_start_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
 
 
 @attrs.frozen(slots=True)
@@ -283,6 +288,9 @@ class CameoCoder:
         if _discarded(norms, self.sentence_discards):
             return []
         hits = self._hits(norms)
+        shorter = _without_comma_clauses(norms, self.options, (h.start for h in hits if h.verbs and not h.actors and not h.agents))
+        if shorter is not norms:
+            norms, hits = shorter, self._hits(shorter)
         verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
         verb_at = {i for h in verbs for i in range(h.start, h.end)}
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
@@ -568,6 +576,33 @@ def _triples(src: tuple[str, ...], tgt: tuple[str, ...] | None, code: str) -> li
         if reverse and not _null(reverse) and tgt is not None:
             out.append((b, a, reverse))
     return out
+
+
+def _without_comma_clauses(norms: Sequence[str], opts: CameoOptions, verb_at: Iterable[int]) -> Sequence[str]:
+    """The sentence without the comma-delimited clauses the options drop (TABARI's COMMA: setting).
+
+    A clause's length counts its tokens but not commas, with the full stop. The clauses are found in the
+    whole sentence; the first and the last one are kept when no verb (positions `verb_at`) would be left.
+    """
+    if "," not in norms or not (opts.drop_inner_clause or opts.drop_end_clause or opts.drop_start_clause):
+        return norms
+
+    def within(bounds: tuple[int, int] | None, a: int, b: int) -> bool:
+        return bounds is not None and bounds[0] <= sum(1 for w in norms[a:b] if w != ",") <= bounds[1]
+
+    commas = [i for i, w in enumerate(norms) if w == ","]
+    drop: set[int] = set()
+    for a, b in zip(commas, commas[1:]):
+        # ", the awful Fornost, and good Gondor": a list goes on after the second comma, and is no aside
+        if within(opts.drop_inner_clause, a + 1, b) and not (b + 1 < len(norms) and norms[b + 1] in _COMPOUND):
+            drop.update(range(a, b + 1))
+    verbs = [i for i in verb_at if i not in drop]
+    first, last = commas[0], commas[-1]
+    if within(opts.drop_start_clause, 0, first) and any(i > first for i in verbs):
+        drop.update(range(0, first + 1))
+    if within(opts.drop_end_clause, last + 1, len(norms)) and any(i < last for i in verbs):
+        drop.update(range(last, len(norms) - (norms[-1] in (".", "!", "?"))))
+    return [w for i, w in enumerate(norms) if i not in drop] if drop else norms
 
 
 def _converted(codes: tuple[str, ...]) -> tuple[str, ...]:

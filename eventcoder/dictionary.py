@@ -361,8 +361,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
     for i, entry in enumerate(data.get("cameo_agents") or []):
         ds.cameo_agents.append(CameoAgent(_tuple(entry["phrases"]), entry["code"], entry.get("position") == "prefix",
                                           SourceRef(name, data["cameo_agents"].item_lines[i])))
-    ds.cameo_options.update({str(k): v if isinstance(v, (bool, type(None))) else str(v)
-                             for k, v in (data.get("cameo_options") or {}).items()})
+    ds.cameo_options.update({str(k): _option_value(v) for k, v in (data.get("cameo_options") or {}).items()})
     for i, entry in enumerate(data.get("discards") or []):
         ds.discards.append(Discard(entry["phrase"], entry.get("scope") == "story", SourceRef(name, data["discards"].item_lines[i])))
     for cue, phrases in (data.get("cues") or {}).items():
@@ -374,6 +373,15 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
         ds.irregular_verbs[verb] = (forms[0], forms[1])
     ds.double_final.update(data.get("double_final") or [])
     ds.irregular_plurals.update(data.get("irregular_plurals") or {})
+
+
+def _option_value(v: Any) -> Any:
+    # plain values for the cache and for CameoOptions (the schema has checked the types)
+    if isinstance(v, (bool, type(None))):
+        return v
+    if isinstance(v, list):
+        return [int(x) for x in v]
+    return str(v)
 
 
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:

@@ -564,6 +564,18 @@ def tabari_option(line: str) -> tuple[dict[str, Any], str | None]:
                 out[key] = code
                 out[key + ("_prior" if role == "SOURCE" else "_after")] = bool(when)
         return out, None
+    if command == "COMMA":
+        if value == "OFF":
+            return {"drop_inner_clause": None, "drop_end_clause": None, "drop_start_clause": None}, None
+        nums = dict(re.findall(r"([A-Z]+)\s*=\s*(\d+)", value))
+        if not {"MIN", "MAX", "EMIN", "EMAX", "BMIN", "BMAX"} <= nums.keys():
+            return {}, f"COMMA: needs MIN, MAX, EMIN, EMAX, BMIN and BMAX ({value!r})"
+
+        def bounds(lo: str, hi: str) -> list[int] | None:
+            return [int(nums[lo]), int(nums[hi])] if int(nums[lo]) <= int(nums[hi]) else None  # TABARI: MIN > MAX is off
+
+        return {"drop_inner_clause": bounds("MIN", "MAX"), "drop_end_clause": bounds("EMIN", "EMAX"),
+                "drop_start_clause": bounds("BMIN", "BMAX")}, None
     if command in ("OUTPUT", "LABEL"):
         return {}, f"{command}: is about TABARI's output files"
     return {}, f"{command}: has no eventcoder setting"
@@ -573,9 +585,17 @@ def tabari_option(line: str) -> tuple[dict[str, Any], str | None]:
 _NEUTRAL_SETTINGS = frozenset({"SKIP RECORDS", "VERB USAGE", "ACTOR USAGE", "AGENT USAGE", "LABEL", "DUP WARNING", "FBIS"})
 
 
+# what TABARI does when its .options file does not say otherwise, where that differs from eventcoder's defaults
+TABARI_BUILT_IN = ("COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0",)
+
+
 def import_options(path: str | Path, result: ImportResult | None = None) -> ImportResult:
-    """Convert a TABARI .options file into a `cameo_options` section; other options are reported, not guessed."""
+    """Convert a TABARI .options file into a `cameo_options` section; other options are reported, not guessed.
+
+    Settings the file leaves out keep TABARI's built-in values (TABARI_BUILT_IN), as a TABARI run would."""
     result = result or ImportResult()
+    for line in TABARI_BUILT_IN:
+        result.data.setdefault("cameo_options", {}).update(tabari_option(line)[0])
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     for lineno, line in enumerate(lines, 1):
         text = line.split("//", 1)[0].strip()

@@ -335,3 +335,14 @@ def test_bad_options_are_reported_with_file_and_line(tmp_path):
     with pytest.raises(DictionaryError) as err:
         Coder.from_dictionaries(tmp_path / "o.yaml")
     assert any("o.yaml:2" in p and "paragraph" in p for p in err.value.problems)
+
+
+def test_options_drop_comma_clauses(tmp_path):
+    c = _with_options(tmp_path, "drop_inner_clause: [2, 10]\ndrop_end_clause: [2, 10]\n")
+    assert c.cameo("Valdora condemned Ostmark, Brennia and the Twin Isles.", "2024-05-01") == [("VLD", "OSM", "122")]
+    # the aside goes, and so does the closing clause, which would otherwise lend its actor as a target
+    text = "Valdora condemned the decision, taken without consultation, in Brennia."
+    assert _with_options(tmp_path, "{}\n").cameo(text, "2024-05-01") == [("VLD", "BRN", "122")]
+    assert c.cameo(text, "2024-05-01") == []
+    # a clause holding the only verb stays
+    assert c.cameo("Valdora, after a long night, condemned Ostmark", "2024-05-01") == [("VLD", "OSM", "122")]
