@@ -257,6 +257,8 @@ class CameoCoder:
                                 nxt.append((sub, 0, score + k))
                     if skips and word[0].isalnum():
                         nxt.append((node, skips - 1, score))
+                    elif skips and word == "-":  # "state-run" is one word to TABARI, three tokens here
+                        nxt.append((node, skips, score))
                 j += 1
                 frontier = nxt
                 ends = [(score, node[_END]) for node, skips, score in frontier if _END in node and skips == 0]
