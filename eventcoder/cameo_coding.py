@@ -547,10 +547,13 @@ def _group(members: list[_Segment]) -> Group:
     codes: list[str] = []
     pending: list[tuple[list[str], list[str]]] = []  # agents of agent-only members waiting for an actor
     shared: list[tuple[list[str], list[str]]] = []
+    owner: tuple[str, ...] = ()  # the actors of the last member that had an agent of its own
     for m in members:
         if not m.actors:
             pending.append((m.prefixes, m.suffixes))
             continue
+        if m.prefixes or m.suffixes:
+            owner = m.actors
         if m.joined:
             shared = pending + [(m.prefixes, m.suffixes)]
             pending = []
@@ -558,7 +561,8 @@ def _group(members: list[_Segment]) -> Group:
             codes.extend(compose(a, p, s) for p, s in shared for a in m.actors)
         else:
             codes.extend(m.codes())
-    codes.extend(compose(None, p, s) for p, s in pending)
+    # "Danish media and government": an agent after a member with an actor and an agent belongs to that actor too
+    codes.extend(compose(a, p, s) for p, s in pending for a in (owner or (None,)))
     return Group(members[0].start, members[-1].end, tuple(dict.fromkeys(codes)))
 
 

@@ -243,10 +243,12 @@ def _forward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gro
     if e.slot is not None:
         # a slot takes the nearest noun group (the next one, or the one right here when joined by `_`)
         nearest = next(((gid, gs, ge) for gid, (gs, ge) in enumerate(groups) if gs >= pos), None)
-        if nearest is None or (exact and nearest[1] != pos) or nearest[2] > hi:
-            return False
-        gid, _, ge = nearest
-        return _take(e, gid, found, lambda: _forward(els, i + 1, ge, norms, groups, hi, found))
+        if nearest is not None and not (exact and nearest[1] != pos) and nearest[2] <= hi:
+            gid, _, ge = nearest
+            if _take(e, gid, found, lambda: _forward(els, i + 1, ge, norms, groups, hi, found)):
+                return True
+        # `^` also skips a noun phrase that names no actor ("* their ^ about +": "warned their populations about")
+        return e.slot == "^" and _plain_word(norms, pos, groups) and _forward(els, i + 1, pos + 1, norms, groups, hi, found)
     for start in [pos] if exact else range(pos, hi):
         if start < hi and norms[start] in e.singles and _forward(els, i + 1, start + 1, norms, groups, hi, found):
             return True
@@ -266,10 +268,12 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
     exact = e.adjacent
     if e.slot is not None:
         nearest = next(((gid, gs, ge) for gid, (gs, ge) in reversed(list(enumerate(groups))) if ge <= pos), None)
-        if nearest is None or (exact and nearest[2] != pos) or nearest[1] < lo:
-            return False
-        gid, gs, _ = nearest
-        return _take(e, gid, found, lambda: _backward(els, i + 1, gs, norms, groups, lo, found))
+        if nearest is not None and not (exact and nearest[2] != pos) and nearest[1] >= lo:
+            gid, gs, _ = nearest
+            if _take(e, gid, found, lambda: _backward(els, i + 1, gs, norms, groups, lo, found)):
+                return True
+        return e.slot == "^" and pos - 1 >= lo and _plain_word(norms, pos - 1, groups) \
+            and _backward(els, i + 1, pos - 1, norms, groups, lo, found)
     for end in [pos] if exact else range(pos, lo, -1):
         if end - 1 >= lo and norms[end - 1] in e.singles and _backward(els, i + 1, end - 1, norms, groups, lo, found):
             return True
@@ -280,3 +284,8 @@ def _backward(els: Sequence[Element], i: int, pos: int, norms: Sequence[str], gr
                     if _backward(els, i + 1, start, norms, groups, lo, found):
                         return True
     return False
+
+
+def _plain_word(norms: Sequence[str], i: int, groups: Sequence[tuple[int, int]]) -> bool:
+    """A word outside every actor group, which `^` may skip as (part of) a noun phrase."""
+    return i < len(norms) and norms[i][:1].isalnum() and not any(gs <= i < ge for gs, ge in groups)

@@ -56,6 +56,10 @@ DICT = textwrap.dedent("""\
         code: "060"
         patterns:
           - {pattern: "* prisoners with %", code: "067"}
+      - verb: warn
+        code: "160"
+        patterns:
+          - {pattern: "* their ^ about +", code: "162"}
     discards:
       - {phrase: football match}
       - {phrase: board game, scope: story}
@@ -232,7 +236,7 @@ def test_dicts_check_and_show_know_the_pattern_sections(tmp_path, capsys):
 
     (tmp_path / "d.yaml").write_text(DICT, encoding="utf-8")
     assert main(["dicts", "check", str(tmp_path / "d.yaml")]) == 0
-    assert "CAMEO: 7 actors, 3 agents, 10 verbs with 5 patterns, 1 synsets, 2 discards" in capsys.readouterr().out
+    assert "CAMEO: 7 actors, 3 agents, 11 verbs with 6 patterns, 1 synsets, 2 discards" in capsys.readouterr().out
     assert main(["dicts", "show", "Mira Kessel", "-d", str(tmp_path / "d.yaml")]) == 0
     shown = capsys.readouterr().out
     assert "CAMEO actor Mira Kessel: VLDOPP (... to 2020-01-01), VLDGOV (2020-01-01 to ...)" in shown and f"{tmp_path / 'd.yaml'}:" in shown
@@ -346,3 +350,12 @@ def test_options_drop_comma_clauses(tmp_path):
     assert c.cameo(text, "2024-05-01") == []
     # a clause holding the only verb stays
     assert c.cameo("Valdora, after a long night, condemned Ostmark", "2024-05-01") == [("VLD", "OSM", "122")]
+
+
+def test_caret_skips_a_noun_phrase_and_agents_share_a_listed_actor(pc):
+    # `^` skips a noun group, or words that name no actor
+    assert pc.cameo("Valdora warned their citizens about Ostmark.", "2024-05-01") == [("VLD", "OSM", "162")]
+    assert pc.cameo("Valdora warned Brennia about Ostmark.", "2024-05-01") == [("VLD", "BRN", "160")]
+    # "Ostmark police and ministers": the ministers are Ostmark's too
+    assert sorted(pc.cameo("Ostmark police and ministers condemned Brennia.", "2024-05-01")) == [
+        ("OSMCOP", "BRN", "122"), ("OSMGOV", "BRN", "122")]
