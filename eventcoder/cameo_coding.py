@@ -618,7 +618,9 @@ def _converted(codes: tuple[str, ...]) -> tuple[str, ...]:
 
 def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:
     """A verb form used as a noun: a determiner comes first, with only modifiers between ("an attack",
-    "a 12-year break", "an 800 million ducat trade protocol")."""
+    "a 12-year break", "an 800 million ducat trade protocol"), or a possessive follows ("the attack's")."""
+    if v.end < len(norms) and norms[v.end] == "'s":
+        return True
     taken = {i for h in hits for i in range(h.start, h.end)}
     for i in range(v.start - 1, max(-1, v.start - 6), -1):
         w = norms[i]

@@ -165,7 +165,7 @@ def test_imported_verbs_code_a_sentence(tmp_path):
 
 
 # Figures the suites reached when this test was written: a drop means a change made coding worse.
-SUITE_FLOORS = {"PETRARCH unit tests": 243, "TABARI Validate": 412}
+SUITE_FLOORS = {"PETRARCH unit tests": 243, "TABARI Validate": 413}
 
 
 @pytest.mark.parametrize("suite", sorted(SUITE_FLOORS))

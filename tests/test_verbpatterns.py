@@ -120,6 +120,8 @@ def test_nouns_stems_null_codes_and_inflected_second_words(pc):
     assert pc.cameo("Argentina condemned Ostmark.", "2024-05-01") == [("ARG", "OSM", "122")]
     assert pc.cameo("The Grey Council condemned Ostmark.", "2024-05-01") == []
     assert pc.cameo("Ostmark police wire tapped Brennia.", "2024-05-01") == [("OSMCOP", "BRN", "1711")]
+    # a verb form with a possessive is a noun ("the attack's aftermath")
+    assert pc.cameo("Valdora attack's aftermath worried Brennia.", "2024-05-01") == []
 
 
 def test_discards(pc):
