@@ -104,6 +104,7 @@ class CameoOptions:
     drop_inner_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
     drop_end_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
     drop_start_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
+    discard_code: str | None = None  # an actor with this code on the day discards the sentence (TABARI's "###")
 
 
 @attrs.frozen(slots=True)
@@ -290,6 +291,8 @@ class CameoCoder:
         if _discarded(norms, self.sentence_discards):
             return []
         hits = self._hits(norms)
+        if self.options.discard_code and any(self.options.discard_code in h.actors[-1].codes_on(day) for h in hits if h.actors):
+            return []
         shorter = _without_comma_clauses(norms, self.options, (h.start for h in hits if h.verbs and not h.actors and not h.agents))
         if shorter is not norms:
             norms, hits = shorter, self._hits(shorter)

@@ -585,17 +585,15 @@ def tabari_option(line: str) -> tuple[dict[str, Any], str | None]:
 _NEUTRAL_SETTINGS = frozenset({"SKIP RECORDS", "VERB USAGE", "ACTOR USAGE", "AGENT USAGE", "LABEL", "DUP WARNING", "FBIS"})
 
 
-# what TABARI does when its .options file does not say otherwise, where that differs from eventcoder's defaults
-TABARI_BUILT_IN = ("COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0",)
+# what TABARI does unless its .options file says otherwise, where that differs from eventcoder's defaults:
+# comma clauses of 2-10 tokens inside and at the end are dropped, and the actor code ### discards a sentence
+TABARI_BUILT_IN: dict[str, Any] = {"drop_inner_clause": [2, 10], "drop_end_clause": [2, 10], "drop_start_clause": None,
+                                   "discard_code": "###"}
 
 
 def import_options(path: str | Path, result: ImportResult | None = None) -> ImportResult:
-    """Convert a TABARI .options file into a `cameo_options` section; other options are reported, not guessed.
-
-    Settings the file leaves out keep TABARI's built-in values (TABARI_BUILT_IN), as a TABARI run would."""
+    """Convert a TABARI .options file into a `cameo_options` section; other options are reported, not guessed."""
     result = result or ImportResult()
-    for line in TABARI_BUILT_IN:
-        result.data.setdefault("cameo_options", {}).update(tabari_option(line)[0])
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     for lineno, line in enumerate(lines, 1):
         text = line.split("//", 1)[0].strip()
@@ -615,6 +613,8 @@ def import_dictionaries(paths: Iterable[str | Path], countries: Iterable[str], f
     if fmt not in ("petrarch", "tabari"):
         raise ValueError(f"unknown dictionary format {fmt!r} (petrarch or tabari)")
     result = ImportResult()
+    if fmt == "tabari":
+        result.data["cameo_options"] = dict(TABARI_BUILT_IN)  # a .options file among the paths overrides these
     countries = list(countries)
     for path in paths:
         low = Path(path).name.lower()

@@ -165,7 +165,7 @@ def test_imported_verbs_code_a_sentence(tmp_path):
 
 
 # Figures the suites reached when this test was written: a drop means a change made coding worse.
-SUITE_FLOORS = {"PETRARCH unit tests": 243, "TABARI Validate": 413}
+SUITE_FLOORS = {"PETRARCH unit tests": 243, "TABARI Validate": 414}
 
 
 @pytest.mark.parametrize("suite", sorted(SUITE_FLOORS))
@@ -237,7 +237,8 @@ def test_tabari_options_become_cameo_options(tmp_path):
     (tmp_path / "x.verbs").write_text(TABARI_VERBS, encoding="utf-8")
     result = import_dictionaries([tmp_path / "x.actors", tmp_path / "x.verbs", tmp_path / "run.options"], [], "tabari")
     assert result.data["cameo_options"] == {
-        "drop_inner_clause": [2, 10], "drop_end_clause": [2, 10], "drop_start_clause": None,  # TABARI's built-in COMMA:
+        # TABARI's built-in behaviour first, then the file's settings
+        "drop_inner_clause": [2, 10], "drop_end_clause": [2, 10], "drop_start_clause": None, "discard_code": "###",
         "actor_before_verb": False, "default_source": "UNKSRC", "default_source_prior": True, "default_target": "UNKTGT",
         "default_target_after": False, "convert_agents": True, "code_by": "sentence"}
     assert [p.split(": not converted: ")[0] for p in result.problems if "run.options" in p] == [
@@ -246,3 +247,10 @@ def test_tabari_options_become_cameo_options(tmp_path):
     out.write_text(result.to_yaml(), encoding="utf-8")
     coder = Coder.from_dictionaries(out)
     assert coder.cameo("Somebody condemns Ostmark.", "2024-05-01") == [("UNKSRC", "OSM", "122")]
+    # TABARI's discard code: an actor coded ### (here from 2000 on) stops its sentence
+    (tmp_path / "y.actors").write_text("VALDORA [VLD]\nOSTMARK [OSM]\nGREY_COUNCIL [GRC <000101] [###]\n", encoding="utf-8")
+    result = import_dictionaries([tmp_path / "y.actors", tmp_path / "x.verbs"], [], "tabari")
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    coder = Coder.from_dictionaries(out)
+    assert coder.cameo("Valdora condemns Ostmark and the Grey Council.", "1999-05-01") == [("VLD", "OSM", "122"), ("VLD", "GRC", "122")]
+    assert coder.cameo("Valdora condemns Ostmark and the Grey Council.", "2024-05-01") == []
