@@ -85,11 +85,16 @@ class CameoEvent:
         return (self.source, self.target, self.code)
 
 
+def _token_range(value: Sequence[int] | None) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
 @attrs.frozen(slots=True)
 class CameoOptions:
     """What TABARI's run-time options change in its output, as explicit settings (dictionary section `cameo_options`).
 
-    The defaults are TABARI's as its validation suite starts; docs/patterns.md gives each option's TABARI name.
+    The defaults are eventcoder's; `importers.TABARI_BUILT_IN` has TABARI's where they differ, and
+    docs/patterns.md gives each setting's TABARI name.
     """
 
     convert_agents: bool = False  # an agent with no actor: "~GOV" instead of "---GOV"
@@ -99,11 +104,11 @@ class CameoOptions:
     default_target: str | None = None
     default_target_after: bool = False  # the default target stands in whenever no actor comes after the verb
     code_by: str = "clause"  # "clause": one event per clause; "sentence": the first event only; "all": every verb
-    # comma-delimited clauses dropped before coding when their length in words is within [min, max]:
+    # comma-delimited clauses dropped before coding when their length in tokens is within [min, max]:
     # between two commas, from the last comma to the end, from the start to the first comma
-    drop_inner_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
-    drop_end_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
-    drop_start_clause: tuple[int, int] | None = attrs.field(default=None, converter=lambda v: tuple(v) if v else None)
+    drop_inner_clause: tuple[int, int] | None = attrs.field(default=None, converter=_token_range)
+    drop_end_clause: tuple[int, int] | None = attrs.field(default=None, converter=_token_range)
+    drop_start_clause: tuple[int, int] | None = attrs.field(default=None, converter=_token_range)
     discard_code: str | None = None  # an actor with this code on the day discards the sentence (TABARI's "###")
 
 
@@ -394,7 +399,7 @@ class CameoCoder:
             src = (opts.default_source,)
         if src is None:
             return None
-        if tgt is None and len(src) > 1 and (split or opts.default_target and not opts.default_target_after) and not mutual:
+        if tgt is None and len(src) > 1 and (split or (opts.default_target and not opts.default_target_after)) and not mutual:
             src, tgt = src[:1], src[1:]  # without AFTER a compound subject's first member acts on the others
         elif tgt is None and opts.default_target and not mutual:
             tgt = (opts.default_target,)
