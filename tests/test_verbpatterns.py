@@ -361,3 +361,31 @@ def test_caret_skips_a_noun_phrase_and_agents_share_a_listed_actor(pc):
     # "Ostmark police and ministers": the ministers are Ostmark's too
     assert sorted(pc.cameo("Ostmark police and ministers condemned Brennia.", "2024-05-01")) == [
         ("OSMCOP", "BRN", "122"), ("OSMGOV", "BRN", "122")]
+
+
+ALL_OPTIONS = """\
+convert_agents: true
+actor_before_verb: false
+default_source: DEFS
+default_source_prior: true
+default_target: DEFT
+code_by: all
+drop_inner_clause: [1, 4]
+drop_end_clause: [1, 4]
+drop_start_clause: [1, 4]
+discard_code: GRC
+"""
+
+
+@pytest.fixture(scope="module")
+def optioned(tmp_path_factory):
+    return _with_options(tmp_path_factory.mktemp("opts"), ALL_OPTIONS)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Valdora", "Ostmark", "minister", "condemned", "attacked", "and", ",", "the", "it",
+                                 "warned", "their", "about", "Grey Council", "'s", "."]), max_size=25))
+def test_every_option_together_never_crashes_and_codes_only_known_codes(optioned, words):
+    known = {"VLD", "OSM", "~GOV", "DEFS", "DEFT", "VLDGOV", "OSMGOV"}
+    for s, t, code in optioned.cameo(" ".join(words), "2024-05-01"):
+        assert s in known and t in known and code in ("122", "190", "160", "162")
