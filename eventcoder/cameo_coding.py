@@ -49,6 +49,11 @@ class _Hit:
     agents: tuple[CameoAgent, ...] = ()
     verbs: tuple[CameoVerb, ...] = ()
 
+    @property
+    def is_verb(self) -> bool:
+        """A verb phrase; one that also names an actor or agent is read as the noun."""
+        return bool(self.verbs) and not self.actors and not self.agents
+
 
 @attrs.define
 class _Segment:
@@ -298,10 +303,10 @@ class CameoCoder:
         hits = self._hits(norms)
         if self.options.discard_code and any(self.options.discard_code in h.actors[-1].codes_on(day) for h in hits if h.actors):
             return []
-        shorter = _without_comma_clauses(norms, self.options, (h.start for h in hits if h.verbs and not h.actors and not h.agents))
+        shorter = _without_comma_clauses(norms, self.options, (h.start for h in hits if h.is_verb))
         if shorter is not norms:
             norms, hits = shorter, self._hits(shorter)
-        verbs = [h for h in hits if h.verbs and not h.actors and not h.agents]
+        verbs = [h for h in hits if h.is_verb]
         verb_at = {i for h in verbs for i in range(h.start, h.end)}
         groups = self._groups(norms, [h for h in hits if h.actors or h.agents], day, verb_at)
         nouns = {h.start for h in verbs if _noun_use(norms, h, hits)}
@@ -598,7 +603,8 @@ def _without_comma_clauses(norms: Sequence[str], opts: CameoOptions, verb_at: It
     A clause's length counts its tokens but not commas, with the full stop. The clauses are found in the
     whole sentence; the first and the last one are kept when no verb (positions `verb_at`) would be left.
     """
-    if "," not in norms or not (opts.drop_inner_clause or opts.drop_end_clause or opts.drop_start_clause):
+    # most coders drop nothing: they pay for no scan of the sentence
+    if not (opts.drop_inner_clause or opts.drop_end_clause or opts.drop_start_clause) or "," not in norms:
         return norms
 
     def within(bounds: tuple[int, int] | None, a: int, b: int) -> bool:
