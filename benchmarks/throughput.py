@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout, not an installed copy
 
 from eventcoder import Article, Coder  # noqa: E402
-from eventcoder.sentences import split_sentences  # noqa: E402
+from eventcoder.text.sentences import split_sentences  # noqa: E402
 
 PERPETRATORS = ["Boko Haram fighters", "Al-Shabaab militants", "Nigerian soldiers", "Sudanese army warplanes", "RSF fighters",
                 "Gunmen", "Police", "Russian forces", "M23 rebels", "Protesters"]

@@ -26,7 +26,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout
 
 from eventcoder import Coder  # noqa: E402
-from eventcoder.importers import TABARI_BUILT_IN, import_dictionaries, tabari_option  # noqa: E402
+from eventcoder.tabari.importers import TABARI_BUILT_IN, import_dictionaries, tabari_option  # noqa: E402
 
 SUITES = {
     "PETRARCH unit tests": ("petrarch/derived/PETR.UnitTest.records.jsonl",
@@ -148,7 +148,7 @@ PRODUCTION = {
 
 def production(base: Path) -> None:
     """Production-size dictionaries: import time, load time (cold, then cached), and coding speed on a suite's texts."""
-    from eventcoder.dictionary import load_dictionaries
+    from eventcoder.dictionaries.loader import load_dictionaries
 
     countries = Coder.default().lexicon.ds.countries
     for label, (fmt, suite, files) in PRODUCTION.items():

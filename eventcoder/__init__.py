@@ -7,9 +7,9 @@
 ('Attack', 5, 'Nigeria')
 """
 
-from .coder import Coder, Outcome
-from .errors import ArticleError, DictionaryError, EventcoderError, RowValidationError
-from .model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Event
+from eventcoder.coder import Coder, Outcome
+from eventcoder.errors import ArticleError, DictionaryError, EventcoderError, RowValidationError
+from eventcoder.model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Event
 
 __all__ = [
     "ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "Article", "ArticleError", "Coder", "DictionaryError", "Event",

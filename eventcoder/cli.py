@@ -16,20 +16,21 @@ import time
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
-from . import __version__
-from .cameo_coding import CameoCoder
-from .coder import Coder
-from .errors import DictionaryError
-from .datapackage import write_datapackage
-from .dedupe import dedupe
-from .evaluate import evaluate, format_report, load_gold
-from .explain import explain
-from .dictionary import load_dictionaries
-from .importers import import_dictionaries
-from .export import SINKS, atomic_write
-from .lexicon import Lexicon
-from .model import Article, Event
-from .readers import InputProblem, read_inputs
+from eventcoder import __version__
+from eventcoder.tabari.coder import CameoCoder
+from eventcoder.coder import Coder
+from eventcoder.errors import DictionaryError
+from eventcoder.io.datapackage import write_datapackage
+from eventcoder.batch.dedupe import dedupe
+from eventcoder.evaluation.gold import evaluate, format_report, load_gold
+from eventcoder.evaluation.explain import explain
+from eventcoder.dictionaries.loader import load_dictionaries
+from eventcoder.tabari.importers import import_dictionaries
+from eventcoder.io.atomic import atomic_write
+from eventcoder.io.sinks import SINKS
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.model import Article, Event
+from eventcoder.io.readers import InputProblem, read_inputs
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
 

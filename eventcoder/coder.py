@@ -8,14 +8,14 @@ from typing import Iterable, Iterator
 
 import attrs
 
-from .cameo_coding import CameoCoder, CameoEvent
-from .discourse import ArticleCoding, code_text
-from .errors import ArticleError
-from .lexicon import Lexicon, default_lexicon
-from .model import Article, Event
-from .rows import build_rows, cameo_triples
-from .validation import validate_event
-from .values import by_fields, gc_paused
+from eventcoder.tabari.coder import CameoCoder, CameoEvent
+from eventcoder.engine.discourse import ArticleCoding, code_text
+from eventcoder.errors import ArticleError
+from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
+from eventcoder.model import Article, Event
+from eventcoder.engine.rows import build_rows, cameo_triples
+from eventcoder.engine.validation import validate_event
+from eventcoder.values import by_fields, gc_paused
 
 
 @by_fields
@@ -112,10 +112,10 @@ class Coder:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on.
 
         With `jobs` > 1 the articles are coded in that many worker processes
-        (`eventcoder.parallel`); outcomes still come in input order and are the same.
+        (`eventcoder.batch.parallel`); outcomes still come in input order and are the same.
         """
         if jobs > 1:
-            from .parallel import code_in_processes
+            from eventcoder.batch.parallel import code_in_processes
 
             yield from code_in_processes(self, articles, jobs)
             return

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from .values import by_fields
+from eventcoder.values import by_fields
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",

@@ -3,7 +3,7 @@
 import pytest
 
 from eventcoder import Article
-from eventcoder.validation import row_errors
+from eventcoder.engine.validation import row_errors
 
 PUB = "2024-05-15"  # a Wednesday
 

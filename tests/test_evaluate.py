@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder import DictionaryError
 from eventcoder.cli import main
-from eventcoder.evaluate import evaluate, load_gold
+from eventcoder.evaluation.gold import evaluate, load_gold
 from tests.conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold"

@@ -7,7 +7,7 @@ import pytest
 
 from eventcoder import Article, Coder
 from eventcoder.cli import main
-from eventcoder.importers import import_dictionaries
+from eventcoder.tabari.importers import import_dictionaries
 
 ACTORS = textwrap.dedent("""\
     <!-- a small actor dictionary in PETRARCH's format -->

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.dates import find_dates
-from eventcoder.morphology import plural, verb_forms
-from eventcoder.quantities import find_quantities, parse_quantity
+from eventcoder.engine.dates import find_dates
+from eventcoder.text.morphology import plural, verb_forms
+from eventcoder.engine.quantities import find_quantities, parse_quantity
 
 PUB = dt.date(2023, 12, 26)  # a Tuesday
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 
 from eventcoder import Article, Coder
 from eventcoder.cli import main
-from eventcoder.dedupe import dedupe
-from eventcoder.dictionary_dump import dump_yaml
+from eventcoder.batch.dedupe import dedupe
+from eventcoder.dictionaries.dump import dump_yaml
 from eventcoder.export import read_csv, read_parquet, write_events
 from tests.conftest import SEEDS
 from tests.test_properties import report
@@ -86,7 +86,7 @@ def _without_rule(rows):
 
 
 def test_dumped_dictionaries_code_the_seeds_the_same(coder, reloaded):
-    from eventcoder.readers import read_inputs
+    from eventcoder.io.readers import read_inputs
 
     for art in read_inputs([str(SEEDS)]):
         assert _without_rule(reloaded.code(art)) == _without_rule(coder.code(art))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from eventcoder import Article, Event
 from eventcoder.export import events_to_csv, read_csv, read_jsonl, write_events
-from eventcoder.validation import row_errors
+from eventcoder.engine.validation import row_errors
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

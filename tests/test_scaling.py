@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventcoder import Article, Coder
-from eventcoder.scale import code_partition
+from eventcoder.batch.scale import code_partition
 from tests.conftest import ROOT
 
 ARTICLES = [
@@ -70,7 +70,7 @@ def test_jobs_give_the_same_outcomes_in_the_same_order(coder):
 
 
 def test_outcomes_keep_input_order_when_later_chunks_finish_first(coder):
-    from eventcoder.parallel import code_in_processes
+    from eventcoder.batch.parallel import code_in_processes
 
     batch = _batch(200)
     # the first chunk is slow, so the other worker's chunks come back before it
@@ -97,8 +97,8 @@ class _Buggy(Coder):
 
 @pytest.mark.parametrize("cls, message", [(_Dies, "stopped unexpectedly (exit code 3)"), (_Buggy, "ZeroDivisionError: a bug")])
 def test_a_failing_worker_is_an_error_not_a_short_result(cls, message):
-    from eventcoder.lexicon import default_lexicon
-    from eventcoder.parallel import WorkerError
+    from eventcoder.dictionaries.lexicon import default_lexicon
+    from eventcoder.batch.parallel import WorkerError
 
     coder = cls(default_lexicon())
     with pytest.raises(WorkerError, match=re.escape(message)):

@@ -1,7 +1,7 @@
 """The article the project was started from (../shared/seeds), coded end to end."""
 
 from eventcoder import Article
-from eventcoder.readers import article_from_txt
+from eventcoder.io.readers import article_from_txt
 
 
 def coded(coder, shared):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventcoder.readers import read_inputs
+from eventcoder.io.readers import read_inputs
 from tests.conftest import SEEDS
 
 

@@ -1,5 +1,5 @@
-from eventcoder.sentences import split_sentences
-from eventcoder.text import normalize, phrase_key, tokenize
+from eventcoder.text.sentences import split_sentences
+from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
 
 def texts(body: str) -> list[str]:

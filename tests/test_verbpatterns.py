@@ -223,7 +223,7 @@ def test_docs_example_codes_as_documented(tmp_path):
 
 
 def test_dumped_pattern_dictionaries_code_the_same(pc, tmp_path):
-    from eventcoder.dictionary_dump import dump_yaml
+    from eventcoder.dictionaries.dump import dump_yaml
 
     path = tmp_path / "all.yaml"
     path.write_text(dump_yaml(pc.lexicon.ds), encoding="utf-8")

@@ -27,7 +27,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from eventcoder.text import phrase_key  # noqa: E402  (keys are stored pre-tokenised so loading stays fast)
+from eventcoder.text.tokens import phrase_key  # noqa: E402  (keys are stored pre-tokenised so loading stays fast)
 OUT = ROOT / "eventcoder" / "data" / "gazetteer.tsv"
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ' .\-]+$")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .coder import Coder
-from .model import Article
+from eventcoder.coder import Coder
+from eventcoder.model import Article
 
 
 def explain(coder: Coder, article: Article) -> str:

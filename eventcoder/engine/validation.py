@@ -12,9 +12,9 @@ from typing import Any, Callable
 import fastjsonschema
 import jsonschema
 
-from .errors import RowValidationError
-from .model import Event
-from .resources import schema
+from eventcoder.errors import RowValidationError
+from eventcoder.model import Event
+from eventcoder.resources import schema
 
 
 @lru_cache(maxsize=1)

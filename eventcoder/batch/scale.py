@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .coder import Coder
-from .model import Article
+from eventcoder.coder import Coder
+from eventcoder.model import Article
 
 _CODERS: dict[tuple[str, ...], Coder] = {}
 

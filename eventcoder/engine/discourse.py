@@ -15,15 +15,15 @@ from collections import Counter
 
 import attrs
 
-from .actors import ResolvedActor, resolve
-from .dates import DateMention
-from .dictionary import Pattern
-from .lexicon import Lexicon, default_lexicon
-from .mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
-from .quantities import Quantity
-from .sentences import split_sentences
-from .text import normalize, tokenize
-from .slots import Candidate, casualty_reports, claims, fill_slots
+from eventcoder.engine.actors import ResolvedActor, resolve
+from eventcoder.engine.dates import DateMention
+from eventcoder.dictionaries.loader import Pattern
+from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
+from eventcoder.engine.mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
+from eventcoder.engine.quantities import Quantity
+from eventcoder.text.sentences import split_sentences
+from eventcoder.text.tokens import normalize, tokenize
+from eventcoder.engine.slots import Candidate, casualty_reports, claims, fill_slots
 
 HISTORY_DAYS = 31
 LOOKBACK_SENTENCES = 4

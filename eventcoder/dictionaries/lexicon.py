@@ -8,10 +8,10 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from .dictionary import DictionarySet, SourceRef, load_dictionaries
-from .morphology import plural, verb_forms
-from .text import phrase_key
-from .values import by_fields
+from eventcoder.dictionaries.loader import DictionarySet, SourceRef, load_dictionaries
+from eventcoder.text.morphology import plural, verb_forms
+from eventcoder.text.tokens import phrase_key
+from eventcoder.values import by_fields
 
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")

@@ -13,11 +13,11 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from .dictionary import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet, SourceRef
-from .morphology import verb_forms
-from .sentences import split_sentences
-from .text import normalize, tokenize
-from .verbpatterns import GAP, GAP_WORDS, CompiledPattern, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
+from eventcoder.dictionaries.loader import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet, SourceRef
+from eventcoder.text.morphology import verb_forms
+from eventcoder.text.sentences import split_sentences
+from eventcoder.text.tokens import normalize, tokenize
+from eventcoder.dictionaries.verbpatterns import GAP, GAP_WORDS, CompiledPattern, PatternMatch, cameo_key, compile_pattern, match_pattern, split_negations
 
 _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}

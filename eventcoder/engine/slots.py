@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import attrs
 
-from .dates import DateMention
-from .lexicon import Lexicon
-from .mentions import DETERMINERS, ActorMention, SentenceAnalysis, Trigger
-from .quantities import Quantity
+from eventcoder.engine.dates import DateMention
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.engine.mentions import DETERMINERS, ActorMention, SentenceAnalysis, Trigger
+from eventcoder.engine.quantities import Quantity
 
 _REFINERS = ("including", "notably", "among", "especially", "particularly", "such")
 _NOUN_GAP_OK = DETERMINERS | frozenset({"-", "led", "backed", "air", "drone", "military", "naval", "artillery"})

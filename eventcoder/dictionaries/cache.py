@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import resources
+from eventcoder import resources
 
 _FORMAT = "1"
 
@@ -35,12 +35,13 @@ def cache_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    from . import __version__
+    from eventcoder import __version__
 
     h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
     here = Path(__file__).resolve().parent
-    for name in ("dictionary.py", "yamlsrc.py", "cache.py", "values.py"):
-        h.update((here / name).read_bytes())
+    for path in (here / "loader.py", here / "entries.py", here / "yamlsrc.py", here / "cache.py", here.parent / "values.py"):
+        if path.exists():
+            h.update(path.read_bytes())
     h.update(repr(sorted(resources.schema("dictionary.schema.json").items())).encode())
     return h.hexdigest()
 

@@ -7,9 +7,9 @@ from typing import Sequence
 
 import attrs
 
-from .dictionary import SourceRef
-from .lexicon import Lexicon
-from .mentions import ActorMention
+from eventcoder.dictionaries.loader import SourceRef
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.engine.mentions import ActorMention
 
 _NEEDS_THE = ("United ", "Republic of", "Democratic Republic", "Central African", "Philippines", "Netherlands", "Czech Republic", "Gambia")
 _GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization", "the cartel", "the gang"})

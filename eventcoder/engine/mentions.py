@@ -6,12 +6,12 @@ import datetime as dt
 
 import attrs
 
-from .dates import DateMention, find_dates
-from .dictionary import SourceRef
-from .lexicon import Entry, Lexicon, Match
-from .quantities import Quantity, find_quantities
-from .sentences import Sentence
-from .text import Token, tokenize
+from eventcoder.engine.dates import DateMention, find_dates
+from eventcoder.dictionaries.loader import SourceRef
+from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
+from eventcoder.engine.quantities import Quantity, find_quantities
+from eventcoder.text.sentences import Sentence
+from eventcoder.text.tokens import Token, tokenize
 
 BE_FORMS = frozenset("is are was were be been being got get gets getting".split())
 HAVE_FORMS = frozenset("has have had having".split())

@@ -14,7 +14,7 @@ from typing import IO, Iterable, Iterator
 
 import attrs
 
-from .model import Article
+from eventcoder.model import Article
 
 JSONL_KEYS = ("id", "text", "title", "published", "source", "url")
 

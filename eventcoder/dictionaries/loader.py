@@ -16,11 +16,12 @@ import attrs
 import fastjsonschema
 import jsonschema
 
-from . import cache, resources
-from .cameo import CAMEO
-from .errors import DictionaryError
-from .values import by_fields
-from .yamlsrc import LinedDict, line_of, load_yaml
+from eventcoder.dictionaries import cache
+from eventcoder import resources
+from eventcoder.dictionaries.cameo import CAMEO
+from eventcoder.errors import DictionaryError
+from eventcoder.values import by_fields
+from eventcoder.dictionaries.yamlsrc import LinedDict, line_of, load_yaml
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
@@ -244,7 +245,7 @@ class DictionarySet:
     cameo_options: dict[str, Any] = attrs.field(factory=dict)  # cameo_coding.CameoOptions fields, by name
     # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
     compiled_patterns: dict[VerbPattern, Any] = attrs.field(factory=dict)
-    gazetteer: Any = None  # eventcoder.gazetteer.Gazetteer, when towns are wanted
+    gazetteer: Any = None  # eventcoder.places.gazetteer.Gazetteer, when towns are wanted
 
     def place(self, key: str) -> Place:
         """A curated place by name, or a gazetteer town by its `gn:` key."""
@@ -385,7 +386,7 @@ def _option_value(v: Any) -> Any:
 
 
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
-    from .verbpatterns import PatternError, compile_pattern  # it builds on the value classes above
+    from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern  # it builds on the value classes above
 
     for verb in ds.verb_patterns.values():
         for p in verb.patterns:
@@ -502,7 +503,7 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        from .gazetteer import bundled_gazetteer
+        from eventcoder.places.gazetteer import bundled_gazetteer
 
         ds.gazetteer = bundled_gazetteer()
     return ds

@@ -17,8 +17,8 @@ from typing import Callable, Sequence
 
 import attrs
 
-from .dictionary import VerbPattern
-from .text import phrase_key
+from eventcoder.dictionaries.loader import VerbPattern
+from eventcoder.text.tokens import phrase_key
 
 SLOTS = frozenset("$+%^")
 GAP = "\x00gap"  # key token: up to GAP_WORDS other words may come here

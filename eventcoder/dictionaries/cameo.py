@@ -7,7 +7,7 @@ import io
 
 import attrs
 
-from .resources import data_text
+from eventcoder.resources import data_text
 
 
 @attrs.frozen(slots=True)

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 import attrs
 import yaml
 
-from .morphology import plural
+from eventcoder.text.morphology import plural
 
 # CAMEO role codes and what they mean in ACLED's scheme: (inter, armed, eventcoder agent)
 ROLES: dict[str, tuple[int, bool, str | None]] = {

@@ -6,7 +6,7 @@ from typing import Iterable
 
 import attrs
 
-from .model import Event
+from eventcoder.model import Event
 
 _QUALIFIER_ORDER = {"exact": 0, "min": 1, "approx": 2, "vague": 3, "none": 4}
 

@@ -22,10 +22,10 @@ import threading
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .model import Article
+from eventcoder.model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .coder import Coder, Outcome
+    from eventcoder.coder import Coder, Outcome
 
 _DONE = b""  # sent to a worker when there is nothing more to code
 

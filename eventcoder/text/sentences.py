@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from .text import normalize
+from eventcoder.text.tokens import normalize
 
 # Words that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(

@@ -7,13 +7,13 @@ import hashlib
 
 import attrs
 
-from .actors import ResolvedActor, finish, resolve_protesters
-from .cameo import CAMEO
-from .discourse import ArticleCoding, Draft, Dropped, is_violent
-from .lexicon import Lexicon
-from .mentions import PlaceMention
-from .model import Article, Event
-from .quantities import Quantity
+from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters
+from eventcoder.dictionaries.cameo import CAMEO
+from eventcoder.engine.discourse import ArticleCoding, Draft, Dropped, is_violent
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.engine.mentions import PlaceMention
+from eventcoder.model import Article, Event
+from eventcoder.engine.quantities import Quantity
 
 _DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence", "Excessive force against protesters"})
 

@@ -15,11 +15,11 @@ from typing import Any, Iterable
 import attrs
 import jsonschema
 
-from .coder import Coder
-from .errors import DictionaryError
-from .model import Article, Event
-from .resources import schema
-from .yamlsrc import line_of, load_yaml
+from eventcoder.coder import Coder
+from eventcoder.errors import DictionaryError
+from eventcoder.model import Article, Event
+from eventcoder.resources import schema
+from eventcoder.dictionaries.yamlsrc import line_of, load_yaml
 
 ATTRIBUTES = ("actor1", "actor2", "fatalities", "date", "country", "location")
 

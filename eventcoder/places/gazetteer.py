@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import resources
-from .dictionary import Place, SourceRef
+from eventcoder import resources
+from eventcoder.dictionaries.loader import Place, SourceRef
 
 _FILE = "eventcoder/data/gazetteer.tsv"
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .columns import DESCRIPTIONS
-from .export import atomic_write
-from .model import COLUMNS
-from .resources import schema
+from eventcoder import __version__
+from eventcoder.columns import DESCRIPTIONS
+from eventcoder.io.atomic import atomic_write
+from eventcoder.model import COLUMNS
+from eventcoder.resources import schema
 
 _TYPES = {"string": "string", "integer": "integer", "number": "number"}
 
