@@ -7,9 +7,9 @@
 ('Attack', 5, 'Nigeria')
 """
 
-from eventcoder.coder import Coder, Outcome
+from eventcoder.coder import Coder
 from eventcoder.errors import ArticleError, DictionaryError, EventcoderError, RowValidationError
-from eventcoder.model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Event
+from eventcoder.model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Event, Outcome
 
 __all__ = [
     "ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "Article", "ArticleError", "Coder", "DictionaryError", "Event",

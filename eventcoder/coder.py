@@ -6,26 +6,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import attrs
-
 from eventcoder.tabari.coder import CameoCoder, CameoEvent
 from eventcoder.engine.discourse import ArticleCoding, code_text
 from eventcoder.errors import ArticleError
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
-from eventcoder.model import Article, Event
+from eventcoder.model import Article, Event, Outcome
 from eventcoder.engine.rows import build_rows, cameo_triples
 from eventcoder.engine.validation import validate_event
-from eventcoder.values import by_fields, gc_paused
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Outcome:
-    """The result of coding one article in a batch: its events, or the error that stopped it."""
-
-    article_id: str
-    events: tuple[Event, ...] = ()
-    error: str | None = None
+from eventcoder.values import gc_paused
 
 
 class Coder:

@@ -119,3 +119,13 @@ class Event:
                     raw = float(raw)
             values[name] = raw
         return cls(**values)
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class Outcome:
+    """The result of coding one article in a batch: its events, or the error that stopped it."""
+
+    article_id: str
+    events: tuple[Event, ...] = ()
+    error: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import attrs
 
@@ -36,3 +36,17 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+class SourceRef(NamedTuple):
+    """Where a dictionary entry was written.
+
+    A named tuple rather than an attrs class: every entry carries one, and
+    tuples are the cheapest values to build and to load from the cache.
+    """
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"

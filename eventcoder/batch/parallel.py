@@ -20,12 +20,15 @@ import queue
 import signal
 import threading
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
-from eventcoder.model import Article
+from eventcoder.model import Article, Outcome
 
-if TYPE_CHECKING:  # pragma: no cover
-    from eventcoder.coder import Coder, Outcome
+
+class Coder(Protocol):
+    """What a worker needs of a coder (eventcoder.Coder is one): code a chunk, keeping each article's error."""
+
+    def code_many(self, articles: Iterable[Article]) -> Iterator[Outcome]: ...
 
 _DONE = b""  # sent to a worker when there is nothing more to code
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from eventcoder.dictionaries.loader import DictionarySet
+from eventcoder.dictionaries.dictset import DictionarySet
 
 
 def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,9 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from eventcoder.dictionaries.loader import DictionarySet, SourceRef, load_dictionaries
+from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.values import SourceRef
+from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields

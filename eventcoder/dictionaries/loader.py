@@ -10,246 +10,30 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
-import attrs
 import fastjsonschema
 import jsonschema
 
-from eventcoder.dictionaries import cache
 from eventcoder import resources
+from eventcoder.dictionaries import cache
 from eventcoder.dictionaries.cameo import CAMEO
-from eventcoder.errors import DictionaryError
-from eventcoder.values import by_fields
+from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.dictionaries.entries import (
+    AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, DatedCode, Discard, Holiday, NamedActor, Pattern, Role,
+    VerbPattern,
+)
+from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern
 from eventcoder.dictionaries.yamlsrc import LinedDict, line_of, load_yaml
+from eventcoder.errors import DictionaryError
+from eventcoder.places.gazetteer import bundled_gazetteer
+from eventcoder.places.model import Place
+from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
     "casualty_words injury_words".split()
 )
-
-
-def _within(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
-    """Whether `day` falls in [start, end); an open side is unbounded."""
-    return (start is None or start <= day) and (end is None or day < end)
-
-
-class SourceRef(NamedTuple):
-    """Where a dictionary entry was written.
-
-    A named tuple rather than an attrs class: every entry carries one, and
-    tuples are the cheapest values to build and to load from the cache.
-    """
-
-    file: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Country:
-    iso3: str
-    iso: int
-    name: str
-    region: str
-    lat: float
-    lon: float
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capital: str | None
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Agent:
-    id: str
-    role: str
-    inter: int
-    armed: bool
-    acled_name: str
-    terms: tuple[str, ...]
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Role:
-    country: str
-    agent: str
-    start: dt.date | None
-    end: dt.date | None
-
-    def holds_on(self, day: dt.date) -> bool:
-        return _within(self.start, self.end, day)
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class NamedActor:
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    country: str | None
-    code: str | None
-    inter: int | None
-    armed: bool
-    roles: tuple[Role, ...]
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Pattern:
-    id: str
-    cameo: str
-    cameo_civilians: str | None
-    acled: str | None
-    symmetric: bool
-    preps: tuple[str, ...]
-    verbs: tuple[str, ...]
-    nouns: tuple[str, ...]
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Place:
-    name: str
-    kind: str
-    country: str
-    admin1: str
-    admin2: str
-    admin3: str
-    location: str
-    lat: float
-    lon: float
-    aliases: tuple[str, ...]
-    ref: SourceRef
-    population: int = 0
-    gazetteer: bool = False
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Holiday:
-    name: str
-    month: int
-    day: int
-    aliases: tuple[str, ...]
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class AcledType:
-    sub_event_type: str
-    event_type: str
-    disorder_type: str
-    rank: int
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class DatedCode:
-    """A CAMEO actor code, valid from `start` (inclusive) to `end` (exclusive) when given."""
-
-    code: str
-    start: dt.date | None
-    end: dt.date | None
-
-    def holds_on(self, day: dt.date) -> bool:
-        return _within(self.start, self.end, day)
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class CameoActor:
-    name: str
-    phrases: tuple[str, ...]
-    codes: tuple[DatedCode, ...]
-    ref: SourceRef
-
-    def codes_on(self, day: dt.date) -> tuple[str, ...]:
-        """The codes that hold on `day`: a dated code that covers the day, else every undated code (several
-        undated codes mean the phrase names several actors at once), else the last dated one."""
-        for c in self.codes:
-            if (c.start or c.end) and c.holds_on(day):
-                return (c.code,)
-        undated = tuple(c.code for c in self.codes if not (c.start or c.end))
-        return undated or (self.codes[-1].code,)
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class CameoAgent:
-    phrases: tuple[str, ...]
-    code: str
-    prefix: bool
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class VerbPattern:
-    pattern: str
-    code: str
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class CameoVerb:
-    verb: str
-    code: str
-    forms: tuple[str, ...]
-    synonyms: tuple[str, ...]
-    patterns: tuple[VerbPattern, ...]
-    ref: SourceRef
-
-
-@by_fields
-@attrs.frozen(slots=True)
-class Discard:
-    phrase: str
-    story: bool
-    ref: SourceRef
-
-
-@attrs.define
-class DictionarySet:
-    """Everything the dictionaries say, layered, before it is compiled for matching."""
-
-    countries: dict[str, Country] = attrs.field(factory=dict)
-    agents: dict[str, Agent] = attrs.field(factory=dict)
-    actors: dict[str, NamedActor] = attrs.field(factory=dict)
-    patterns: dict[str, Pattern] = attrs.field(factory=dict)
-    places: dict[str, Place] = attrs.field(factory=dict)
-    holidays: dict[str, Holiday] = attrs.field(factory=dict)
-    acled_types: dict[str, AcledType] = attrs.field(factory=dict)
-    cues: dict[str, set[str]] = attrs.field(factory=dict)
-    irregular_verbs: dict[str, tuple[str, str]] = attrs.field(factory=dict)
-    double_final: set[str] = attrs.field(factory=set)
-    irregular_plurals: dict[str, str] = attrs.field(factory=dict)
-    files: list[str] = attrs.field(factory=list)
-    # CAMEO verb-pattern dictionaries (TABARI/PETRARCH style): lists, since several entries may share a phrase
-    cameo_actors: list[CameoActor] = attrs.field(factory=list)
-    cameo_agents: list[CameoAgent] = attrs.field(factory=list)
-    synsets: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-    verb_patterns: dict[str, CameoVerb] = attrs.field(factory=dict)
-    discards: list[Discard] = attrs.field(factory=list)
-    cameo_options: dict[str, Any] = attrs.field(factory=dict)  # cameo_coding.CameoOptions fields, by name
-    # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
-    compiled_patterns: dict[VerbPattern, Any] = attrs.field(factory=dict)
-    gazetteer: Any = None  # eventcoder.places.gazetteer.Gazetteer, when towns are wanted
-
-    def place(self, key: str) -> Place:
-        """A curated place by name, or a gazetteer town by its `gn:` key."""
-        return self.gazetteer.place(key) if key.startswith("gn:") else self.places[key]
 
 
 _KEYS = {
@@ -386,8 +170,6 @@ def _option_value(v: Any) -> Any:
 
 
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
-    from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern  # it builds on the value classes above
-
     for verb in ds.verb_patterns.values():
         for p in verb.patterns:
             if p in ds.compiled_patterns:
@@ -503,8 +285,6 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        from eventcoder.places.gazetteer import bundled_gazetteer
-
         ds.gazetteer = bundled_gazetteer()
     return ds
 

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 import attrs
 
-from eventcoder.dictionaries.loader import VerbPattern
+from eventcoder.dictionaries.entries import VerbPattern
 from eventcoder.text.tokens import phrase_key
 
 SLOTS = frozenset("$+%^")

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import attrs
 
-from eventcoder.dictionaries.loader import SourceRef
+from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import ActorMention
 

@@ -17,7 +17,7 @@ import attrs
 
 from eventcoder.engine.actors import ResolvedActor, resolve
 from eventcoder.engine.dates import DateMention
-from eventcoder.dictionaries.loader import Pattern
+from eventcoder.dictionaries.entries import Pattern
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
 from eventcoder.engine.mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.quantities import Quantity

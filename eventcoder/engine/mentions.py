@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from eventcoder.engine.dates import DateMention, find_dates
-from eventcoder.dictionaries.loader import SourceRef
+from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence

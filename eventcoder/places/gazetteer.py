@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from eventcoder import resources
-from eventcoder.dictionaries.loader import Place, SourceRef
+from eventcoder.places.model import Place
+from eventcoder.values import SourceRef
 
 _FILE = "eventcoder/data/gazetteer.tsv"
 

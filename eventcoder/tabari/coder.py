@@ -13,7 +13,9 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from eventcoder.dictionaries.loader import CameoActor, CameoAgent, CameoVerb, DatedCode, DictionarySet, SourceRef
+from eventcoder.dictionaries.entries import CameoActor, CameoAgent, CameoVerb, DatedCode
+from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.values import SourceRef
 from eventcoder.text.morphology import verb_forms
 from eventcoder.text.sentences import split_sentences
 from eventcoder.text.tokens import normalize, tokenize

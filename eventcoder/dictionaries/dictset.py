@@ -1,0 +1,48 @@
+"""Everything the dictionaries say, layered: the value the loader builds and the coders read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from eventcoder.dictionaries.entries import (
+    AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, Discard, Holiday, NamedActor, Pattern, VerbPattern,
+)
+from eventcoder.dictionaries.verbpatterns import CompiledPattern
+from eventcoder.places.gazetteer import Gazetteer
+from eventcoder.places.model import Place
+
+
+@attrs.define
+class DictionarySet:
+    """Everything the dictionaries say, layered, before it is compiled for matching."""
+
+    countries: dict[str, Country] = attrs.field(factory=dict)
+    agents: dict[str, Agent] = attrs.field(factory=dict)
+    actors: dict[str, NamedActor] = attrs.field(factory=dict)
+    patterns: dict[str, Pattern] = attrs.field(factory=dict)
+    places: dict[str, Place] = attrs.field(factory=dict)
+    holidays: dict[str, Holiday] = attrs.field(factory=dict)
+    acled_types: dict[str, AcledType] = attrs.field(factory=dict)
+    cues: dict[str, set[str]] = attrs.field(factory=dict)
+    irregular_verbs: dict[str, tuple[str, str]] = attrs.field(factory=dict)
+    double_final: set[str] = attrs.field(factory=set)
+    irregular_plurals: dict[str, str] = attrs.field(factory=dict)
+    files: list[str] = attrs.field(factory=list)
+    # CAMEO verb-pattern dictionaries (TABARI/PETRARCH style): lists, since several entries may share a phrase
+    cameo_actors: list[CameoActor] = attrs.field(factory=list)
+    cameo_agents: list[CameoAgent] = attrs.field(factory=list)
+    synsets: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    verb_patterns: dict[str, CameoVerb] = attrs.field(factory=dict)
+    discards: list[Discard] = attrs.field(factory=list)
+    cameo_options: dict[str, Any] = attrs.field(factory=dict)  # tabari.coder.CameoOptions fields, by name
+    # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
+    compiled_patterns: dict[VerbPattern, CompiledPattern] = attrs.field(factory=dict)
+    gazetteer: Gazetteer | None = None  # the bundled towns, when towns are wanted
+
+    def place(self, key: str) -> Place:
+        """A curated place by name, or a gazetteer town by its `gn:` key."""
+        if key.startswith("gn:") and self.gazetteer is not None:
+            return self.gazetteer.place(key)
+        return self.places[key]
