@@ -23,6 +23,7 @@ def test_unquoted_codes_are_errors_with_file_and_line(tmp_path):
         events:
           - id: my_statement
             cameo: 010
+            family: cameo_only
             verbs: [announce]
         """)
     found = problems(path)
@@ -63,7 +64,7 @@ def test_cross_references_are_checked(tmp_path):
         actors:
           - {id: ghost_army, name: Ghost Army, kind: group, aliases: [Ghost Army], code: ZZZREB, inter: 2, country: ZZZ}
         events:
-          - {id: odd, cameo: "999", verbs: [frobnicate]}
+          - {id: odd, family: cameo_only, cameo: "999", verbs: [frobnicate]}
         """)
     found = problems(path)
     assert any(p.startswith(f"{path}:2: ") and "unknown country 'ZZZ'" in p for p in found)
@@ -96,6 +97,7 @@ def test_user_dictionary_adds_an_actor_and_a_pattern(tmp_path):
             armed: true
         events:
           - id: torch_vehicle
+            family: strategic
             cameo: "1712"
             acled: Looting/property destruction
             verbs: [set alight]
@@ -114,7 +116,7 @@ def test_user_dictionary_adds_an_actor_and_a_pattern(tmp_path):
 def test_dicts_check_and_show_cli(tmp_path, capsys):
     assert main(["dicts", "check"]) == 0
     assert "ok:" in capsys.readouterr().out
-    bad = write(tmp_path, "events:\n  - {id: x, cameo: 010, verbs: [y]}\n")
+    bad = write(tmp_path, "events:\n  - {id: x, family: cameo_only, cameo: 010, verbs: [y]}\n")
     assert main(["dicts", "check", str(bad)]) == 2
     assert f"{bad}:2:" in capsys.readouterr().err
     assert main(["dicts", "show", "Kataib Hezbollah"]) == 0

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from eventcoder.dictionaries.entries import (
-    AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, Discard, Holiday, NamedActor, Pattern, VerbPattern,
+    AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, Discard, Family, Holiday, NamedActor, Pattern, VerbPattern,
 )
 from eventcoder.dictionaries.verbpatterns import CompiledPattern
 from eventcoder.places.gazetteer import Gazetteer
@@ -25,6 +25,7 @@ class DictionarySet:
     places: dict[str, Place] = attrs.field(factory=dict)
     holidays: dict[str, Holiday] = attrs.field(factory=dict)
     acled_types: dict[str, AcledType] = attrs.field(factory=dict)
+    families: dict[str, Family] = attrs.field(factory=dict)
     cues: dict[str, set[str]] = attrs.field(factory=dict)
     irregular_verbs: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     double_final: set[str] = attrs.field(factory=set)
@@ -46,3 +47,11 @@ class DictionarySet:
         if key.startswith("gn:") and self.gazetteer is not None:
             return self.gazetteer.place(key)
         return self.places[key]
+
+    def stand_in(self, slot: str) -> Agent:
+        """The agent declared to stand in where the text names none (`stands_in:` in agents.yaml; the loader
+        checks that exactly one agent fills each slot)."""
+        return next(a for a in self.agents.values() if slot in a.stands_in)
+
+    def family_of(self, pattern: Pattern) -> Family:
+        return self.families[pattern.family]

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.dictionaries.entries import AcledRule, Inter
 
 
 def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
@@ -22,7 +23,9 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
             for c in ds.countries.values()
         ],
         "agents": [
-            {"id": a.id, "role": a.role, "inter": a.inter, "armed": a.armed, "acled_name": a.acled_name, "terms": list(a.terms)}
+            _drop_empty({"id": a.id, "role": a.role, "inter": a.inter, "armed": a.armed, "acled_name": a.acled_name,
+                         "terms": list(a.terms), "specificity": a.specificity, "stands_in": list(a.stands_in),
+                         "anonymous": a.anonymous or None, "spokespeople": a.spokespeople or None, "tactic": a.tactic})
             for a in ds.agents.values()
         ],
         "actors": [
@@ -35,9 +38,17 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
             for a in ds.actors.values()
         ],
         "events": [
-            _drop_empty({"id": p.id, "cameo": p.cameo, "cameo_civilians": p.cameo_civilians, "acled": p.acled,
+            _drop_empty({"id": p.id, "family": p.family, "cameo": p.cameo, "cameo_civilians": p.cameo_civilians,
+                         "cameo_by_type": dict(p.cameo_by_type) or None, "acled": p.acled,
+                         "acled_rules": [_rule(r) for r in p.acled_rules], "generic": p.generic or None,
+                         "intervention": p.intervention, "reports_casualties": p.reports_casualties or None, "embeds": p.embeds,
                          "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
             for p in ds.patterns.values()
+        ],
+        "families": [
+            _drop_empty({"id": f.id, "violent": f.violent, "merge": f.merge, "threat_cameo": f.threat_cameo,
+                         "by_actors": [_rule(r) for r in f.by_actors]})
+            for f in ds.families.values()
         ],
         "places": [
             _drop_empty({"name": p.name, "kind": p.kind, "country": p.country, "admin1": p.admin1, "admin2": p.admin2,
@@ -48,7 +59,9 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
             {"name": h.name, "date": f"{h.month:02d}-{h.day:02d}", "aliases": list(h.aliases)} for h in ds.holidays.values()
         ],
         "acled_types": [
-            {"sub_event_type": t.sub_event_type, "event_type": t.event_type, "disorder_type": t.disorder_type, "rank": t.rank}
+            _drop_empty({"sub_event_type": t.sub_event_type, "event_type": t.event_type, "disorder_type": t.disorder_type,
+                         "rank": t.rank, "distinct": t.distinct or None, "crowd_first": t.crowd_first or None,
+                         "civilian_targeting": t.civilian_targeting or None})
             for t in ds.acled_types.values()
         ],
         "cues": {name: sorted(phrases) for name, phrases in sorted(ds.cues.items())},
@@ -73,6 +86,16 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         "discards": [_drop_empty({"phrase": d.phrase, "scope": "story" if d.story else None}) for d in ds.discards],
         "cameo_options": dict(ds.cameo_options),
     }
+
+
+def _inter_names(codes: frozenset[int] | None) -> list[str] | None:
+    return None if codes is None else sorted(Inter(c).name.lower() for c in codes)
+
+
+def _rule(r: AcledRule) -> dict[str, Any]:
+    return _drop_empty({"source": _inter_names(r.source), "source_not": _inter_names(r.source_not) if r.source_not else None,
+                        "target": _inter_names(r.target), "target_armed": r.target_armed, "intervention": r.intervention,
+                        "killed": r.killed, "acled": r.acled})
 
 
 def dump_yaml(ds: DictionarySet) -> str:

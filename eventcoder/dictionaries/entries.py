@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 import attrs
 
@@ -12,6 +13,28 @@ from eventcoder.values import SourceRef, by_fields
 def _within(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     """Whether `day` falls in [start, end); an open side is unbounded."""
     return (start is None or start <= day) and (end is None or day < end)
+
+
+class Inter(enum.IntEnum):
+    """ACLED's inter codes: the kind of actor, as the ACLED codebook numbers them."""
+
+    STATE = 1
+    REBELS = 2
+    POLITICAL_MILITIA = 3
+    IDENTITY_MILITIA = 4
+    RIOTERS = 5
+    PROTESTERS = 6
+    CIVILIANS = 7
+    EXTERNAL = 8
+
+    @classmethod
+    def named(cls, name: str) -> "Inter":
+        """The code for a dictionary's lower-case name: Inter.named("rioters") is Inter.RIOTERS."""
+        return cls[name.upper()]
+
+
+BY_ACTORS = "by_actors"  # a pattern's `acled` when who acts on whom decides the sub-event type
+STAND_INS = ("country", "country_force", "unnamed_attacker", "protesters", "people")
 
 
 @by_fields
@@ -39,6 +62,11 @@ class Agent:
     acled_name: str
     terms: tuple[str, ...]
     ref: SourceRef
+    specificity: int = 2
+    stands_in: tuple[str, ...] = ()
+    anonymous: bool = False
+    spokespeople: bool = False
+    tactic: str | None = None
 
 
 @by_fields
@@ -70,8 +98,36 @@ class NamedActor:
 
 @by_fields
 @attrs.frozen(slots=True)
+class AcledRule:
+    """One line of a decision table: when every given condition holds, the event gets `acled`."""
+
+    acled: str
+    source: frozenset[int] | None = None
+    source_not: frozenset[int] = frozenset()
+    target: frozenset[int] | None = None
+    target_armed: bool | None = None
+    intervention: str | None = None  # a pattern's intervention role, or "any"
+    killed: bool | None = None
+
+
+@by_fields
+@attrs.frozen(slots=True)
+class Family:
+    """What kind of event a pattern describes (events.yaml `families:`)."""
+
+    id: str
+    violent: bool
+    merge: str  # "family": across the family's patterns; "type": within one ACLED sub-type or CAMEO root
+    threat_cameo: str
+    by_actors: tuple[AcledRule, ...]
+    ref: SourceRef
+
+
+@by_fields
+@attrs.frozen(slots=True)
 class Pattern:
     id: str
+    family: str
     cameo: str
     cameo_civilians: str | None
     acled: str | None
@@ -80,6 +136,12 @@ class Pattern:
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     ref: SourceRef
+    generic: bool = False
+    intervention: str | None = None
+    reports_casualties: bool = False
+    embeds: str | None = None
+    acled_rules: tuple[AcledRule, ...] = ()
+    cameo_by_type: tuple[tuple[str, str], ...] = ()
 
 
 @by_fields
@@ -99,6 +161,9 @@ class AcledType:
     event_type: str
     disorder_type: str
     rank: int
+    distinct: bool = False
+    crowd_first: bool = False
+    civilian_targeting: bool = False
 
 
 @by_fields

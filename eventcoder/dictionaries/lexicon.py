@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 import attrs
 
 from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.text.morphology import plural, verb_forms
@@ -142,7 +143,12 @@ class Lexicon:
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
         self._gaz = ds.gazetteer
-        self.violent = frozenset(p.id for p in ds.patterns.values() if _describes_violence(ds, p.acled, p.id))
+        # what the engine asks of the dictionaries on every sentence, looked up once
+        self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
+        self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
+        self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
+        self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
+        self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -208,16 +214,6 @@ class Lexicon:
             if node is None:
                 return []
         return list(node.get(_END, []))
-
-
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
-def _describes_violence(ds: DictionarySet, acled: str | None, pattern_id: str) -> bool:
-    if acled == "by_actors":
-        return pattern_id != "protest"
-    t = ds.acled_types.get(acled or "")
-    return t is not None and t.event_type in VIOLENT_TYPES
 
 
 _DEFAULT: Lexicon | None = None

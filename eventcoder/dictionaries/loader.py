@@ -20,8 +20,8 @@ from eventcoder.dictionaries import cache
 from eventcoder.dictionaries.cameo import CAMEO
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import (
-    AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, DatedCode, Discard, Holiday, NamedActor, Pattern, Role,
-    VerbPattern,
+    STAND_INS, AcledRule, AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, DatedCode, Discard, Family, Holiday,
+    Inter, NamedActor, Pattern, Role, VerbPattern,
 )
 from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern
 from eventcoder.dictionaries.yamlsrc import LinedDict, line_of, load_yaml
@@ -44,6 +44,7 @@ _KEYS = {
     "places": "name",
     "holidays": "name",
     "acled_types": "sub_event_type",
+    "families": "id",
     "synsets": "name",
     "verb_patterns": "verb",
 }
@@ -99,7 +100,9 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
             elif section == "agents":
                 ds.agents[ident] = Agent(
                     ident, entry["role"], entry["inter"], bool(entry.get("armed", False)), entry["acled_name"],
-                    _tuple(entry["terms"]), ref,
+                    _tuple(entry["terms"]), ref, specificity=entry.get("specificity", 2),
+                    stands_in=_tuple(entry.get("stands_in")), anonymous=bool(entry.get("anonymous", False)),
+                    spokespeople=bool(entry.get("spokespeople", False)), tactic=entry.get("tactic"),
                 )
             elif section == "actors":
                 roles = tuple(
@@ -112,9 +115,13 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 )
             elif section == "events":
                 ds.patterns[ident] = Pattern(
-                    ident, entry["cameo"], entry.get("cameo_civilians"), entry.get("acled"),
+                    ident, entry["family"], entry["cameo"], entry.get("cameo_civilians"), entry.get("acled"),
                     bool(entry.get("symmetric", False)), _tuple(entry.get("preps") or ("on", "against", "targeting", "upon", "at")),
                     _tuple(entry.get("verbs")), _tuple(entry.get("nouns")), ref,
+                    generic=bool(entry.get("generic", False)), intervention=entry.get("intervention"),
+                    reports_casualties=bool(entry.get("reports_casualties", False)), embeds=entry.get("embeds"),
+                    acled_rules=_rules(entry.get("acled_rules")),
+                    cameo_by_type=tuple((str(k), str(v)) for k, v in (entry.get("cameo_by_type") or {}).items()),
                 )
             elif section == "places":
                 ds.places[ident] = Place(
@@ -126,7 +133,15 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 month, day = (int(x) for x in entry["date"].split("-"))
                 ds.holidays[ident] = Holiday(ident, month, day, _tuple(entry["aliases"]), ref)
             elif section == "acled_types":
-                ds.acled_types[ident] = AcledType(ident, entry["event_type"], entry["disorder_type"], entry["rank"])
+                ds.acled_types[ident] = AcledType(
+                    ident, entry["event_type"], entry["disorder_type"], entry["rank"], distinct=bool(entry.get("distinct", False)),
+                    crowd_first=bool(entry.get("crowd_first", False)),
+                    civilian_targeting=bool(entry.get("civilian_targeting", False)),
+                )
+            elif section == "families":
+                ds.families[ident] = Family(
+                    ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref
+                )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])
             elif section == "verb_patterns":
@@ -158,6 +173,24 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
         ds.irregular_verbs[verb] = (forms[0], forms[1])
     ds.double_final.update(data.get("double_final") or [])
     ds.irregular_plurals.update(data.get("irregular_plurals") or {})
+
+
+def _inters(value: Any) -> frozenset[int] | None:
+    if value is None:
+        return None
+    names = [value] if isinstance(value, str) else value
+    return frozenset(int(Inter.named(n)) for n in names)
+
+
+def _rules(entries: Any) -> tuple[AcledRule, ...]:
+    """Decision-table rows (the schema has checked their shape)."""
+    return tuple(
+        AcledRule(
+            r["acled"], _inters(r.get("source")), _inters(r.get("source_not")) or frozenset(), _inters(r.get("target")),
+            r.get("target_armed"), r.get("intervention"), r.get("killed"),
+        )
+        for r in entries or ()
+    )
 
 
 def _option_value(v: Any) -> Any:
@@ -193,18 +226,46 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
                 problems.append(f"{a.ref}: actor {a.id}: role ends ({r.end}) before it starts ({r.start})")
     for p in ds.places.values():
         known_country(p.country, p.ref, f"place {p.name}")
+    def known_type(sub: str, ref: SourceRef, what: str) -> None:
+        if sub not in ds.acled_types:
+            problems.append(f"{ref}: {what}: {sub!r} is not an ACLED sub-event type (not in any acled_types: section)")
+
+    for f in ds.families.values():
+        if f.threat_cameo not in CAMEO:
+            problems.append(f"{f.ref}: family {f.id}: {f.threat_cameo!r} is not a CAMEO event code")
+        for rule in f.by_actors:
+            known_type(rule.acled, f.ref, f"family {f.id} by_actors")
     for p in ds.patterns.values():
-        for code in (p.cameo, p.cameo_civilians):
+        family = ds.families.get(p.family)
+        if family is None:
+            problems.append(f"{p.ref}: event {p.id}: unknown family {p.family!r} (known: {', '.join(sorted(ds.families))})")
+        elif p.acled == "by_actors" and not family.by_actors:
+            problems.append(f"{p.ref}: event {p.id}: acled is by_actors but family {p.family} has no by_actors rules")
+        for code in (p.cameo, p.cameo_civilians, *(c for _, c in p.cameo_by_type)):
             if code is not None and code not in CAMEO:
                 problems.append(f"{p.ref}: event {p.id}: {code!r} is not a CAMEO event code")
-        if p.acled is not None and p.acled != "by_actors" and p.acled not in ds.acled_types:
-            problems.append(f"{p.ref}: event {p.id}: {p.acled!r} is not an ACLED sub-event type (or by_actors)")
+        if p.acled is not None and p.acled != "by_actors":
+            known_type(p.acled, p.ref, f"event {p.id}")
+        for rule in p.acled_rules:
+            known_type(rule.acled, p.ref, f"event {p.id} acled_rules")
+        for sub, _ in p.cameo_by_type:
+            known_type(sub, p.ref, f"event {p.id} cameo_by_type")
+    for ag in ds.agents.values():
+        if ag.tactic is not None and ag.tactic not in ds.patterns:
+            problems.append(f"{ag.ref}: agent {ag.id}: tactic names unknown event pattern {ag.tactic!r}")
+    for slot in STAND_INS:
+        filled = [ag for ag in ds.agents.values() if slot in ag.stands_in]
+        if len(filled) != 1 and ds.agents:
+            where = filled[1].ref if len(filled) > 1 else next(iter(ds.agents.values())).ref
+            say = "several agents stand in" if filled else "no agent stands in"
+            problems.append(f"{where}: agents: {say} for {slot!r} (exactly one agent declares `stands_in: [{slot}]`; "
+                            f"found {', '.join(a.id for a in filled) or 'none'})")
 
 
 def _layer(ds: DictionarySet, part: DictionarySet) -> None:
     """Put one file's entries over what earlier files said."""
-    for field in ("countries", "agents", "actors", "patterns", "places", "holidays", "acled_types", "irregular_verbs", "irregular_plurals",
-                  "synsets", "verb_patterns"):
+    for field in ("countries", "agents", "actors", "patterns", "places", "holidays", "acled_types", "families", "irregular_verbs",
+                  "irregular_plurals", "synsets", "verb_patterns"):
         getattr(ds, field).update(getattr(part, field))
     for field in ("cameo_actors", "cameo_agents", "discards"):
         getattr(ds, field).extend(getattr(part, field))

@@ -7,6 +7,7 @@ from typing import Sequence
 
 import attrs
 
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import ActorMention
@@ -14,6 +15,7 @@ from eventcoder.engine.mentions import ActorMention
 _NEEDS_THE = ("United ", "Republic of", "Democratic Republic", "Central African", "Philippines", "Netherlands", "Czech Republic", "Gambia")
 _GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization", "the cartel", "the gang"})
 _ARMED_PRONOUNS = frozenset({"the militants", "the militia", "the militias", "the rebels", "the insurgents", "the attackers", "the gunmen"})
+_NON_STATE = (Inter.REBELS, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
 
 
 @attrs.frozen(slots=True)
@@ -62,9 +64,12 @@ def resolve(
     lex: Lexicon,
     published: dt.date,
     history: Sequence[tuple[ActorMention, ResolvedActor]],
-    default_agent: str,
+    stand_in: str,
 ) -> ResolvedActor | None:
-    """Resolve one mention; `history` holds earlier (mention, actor) pairs of the article, oldest first."""
+    """Resolve one mention; `history` holds earlier (mention, actor) pairs of the article, oldest first.
+
+    A bare country takes the agent that `stand_in` names (`country`, or `country_force` for the author of violence).
+    """
     if m.pronoun is not None:
         return _antecedent(m, lex, history)
     if m.actor is not None:
@@ -88,7 +93,7 @@ def resolve(
                     break
         return _from_agent(lex, m.agent, country, m)
     if m.country is not None and not m.locative:
-        agent = "civilians" if m.people else default_agent
+        agent = lex.stand_ins["people" if m.people else stand_in].id
         return _from_agent(lex, agent, m.country, m)
     return None
 
@@ -106,11 +111,11 @@ def _antecedent(
         if p in ("he", "she"):
             ok = prev.kind == "person"
         elif p in ("him", "her"):
-            ok = prev.kind == "person" or prev.agent == "civilians"
+            ok = prev.kind == "person" or prev.agent == lex.stand_ins["people"].id
         elif p in _GROUP_PRONOUNS:
-            ok = prev.kind == "group" or (prev.armed and prev.inter in (2, 3, 4))
+            ok = prev.kind == "group" or (prev.armed and prev.inter in _NON_STATE)
         elif p in _ARMED_PRONOUNS:
-            ok = prev.armed and prev.inter in (2, 3, 4, 8) and prev.kind != "institution"
+            ok = prev.armed and prev.inter in (*_NON_STATE, Inter.EXTERNAL) and prev.kind != "institution"
         else:  # they, it
             ok = True
         if ok:
@@ -120,5 +125,5 @@ def _antecedent(
 
 def resolve_protesters(lex: Lexicon) -> ResolvedActor:
     """Unnamed protesters, country to be filled from the event."""
-    ag = lex.ds.agents["protesters"]
+    ag = lex.stand_ins["protesters"]
     return ResolvedActor(ag.acled_name, ag.role, None, ag.inter, ag.armed, ag.id, None, "agent", (ag.ref,), "protesters")

@@ -15,9 +15,12 @@ from collections import Counter
 
 import attrs
 
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.engine.actors import ResolvedActor, resolve
 from eventcoder.engine.dates import DateMention
 from eventcoder.dictionaries.entries import Pattern
+from eventcoder.engine.classify import default_type, typed_by_crowd
+from eventcoder.engine.state import ArticleCoding, Draft, Dropped, Mention
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
 from eventcoder.engine.mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.quantities import Quantity
@@ -29,61 +32,8 @@ HISTORY_DAYS = 31
 LOOKBACK_SENTENCES = 4
 
 
-@attrs.define
-class Mention:
-    sentence: int
-    trigger: Trigger
-    pattern: Pattern
-    place: PlaceMention | None
-
-
-@attrs.define
-class Draft:
-    """An event being assembled from one or more mentions."""
-
-    mentions: list[Mention]
-    source: ResolvedActor | None
-    source_assoc: list[ResolvedActor]
-    target: ResolvedActor | None
-    target_assoc: list[ResolvedActor]
-    date: dt.date
-    precision: int
-    date_explicit: bool
-    threat: bool
-    killed: list[Quantity] = attrs.field(factory=list)
-    injured: list[Quantity] = attrs.field(factory=list)
-    last_sentence: int = 0
-    intervention: str | None = None  # a protest met by force: disperse_protest, arrest, attack, kill
-
-    @property
-    def primary(self) -> Mention:
-        return self.mentions[0]
-
-
-@attrs.frozen(slots=True)
-class Dropped:
-    """A candidate that did not become a row, and why."""
-
-    sentence: int
-    trigger: str
-    pattern: str
-    reason: str
-
-
-@attrs.define
-class ArticleCoding:
-    """Everything decided about one article: analyses, drafts that became events, and what was dropped."""
-
-    analyses: list[SentenceAnalysis]
-    drafts: list[Draft]
-    dropped: list[Dropped]
-    main_place: PlaceMention | None
-    candidates: list[list[Candidate]] = attrs.field(factory=list)
-    dateline: PlaceMention | None = None
-
-
 def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
-    """Whether a pattern describes political violence (battles, explosions, violence against civilians)."""
+    """Whether a pattern describes political violence (its family says `violent: true`)."""
     return pattern.id in lex.violent
 
 
@@ -136,7 +86,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
     for a in analyses:
         cands = fill_slots(a, lex)
         all_candidates.append(cands)
-        reports = casualty_reports(a, cands, violent_ids)
+        reports = casualty_reports(a, cands, lex)
         # fold consequence verbs ("strikes ... killed X") into their noun
         for c in cands:
             if c.consequence_of is not None and c.dropped is None:
@@ -157,8 +107,8 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
                 if m.pronoun is not None or m.definite:
                     # pronouns look back within the sentence first, then over earlier sentences
                     context = history + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
-                                         for r in [resolve(o, lex, published, history, "government")] if r is not None]
-                resolved[key] = resolve(m, lex, published, context, "military" if violent else "government")
+                                         for r in [resolve(o, lex, published, history, "country")] if r is not None]
+                resolved[key] = resolve(m, lex, published, context, "country_force" if violent else "country")
             return resolved[key]
 
         sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= published), None)
@@ -206,7 +156,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         for cl in claims(a):
             claimer = res(cl.claimer, True)
             for d in reversed(drafts[-20:]):
-                unnamed = d.source is None or (d.source.kind == "agent" and d.source.agent in ("armed_group", "militia"))
+                unnamed = d.source is None or (d.source.kind == "agent" and d.source.agent in lex.anonymous)
                 if unnamed and a.sentence.index - d.last_sentence <= LOOKBACK_SENTENCES and is_violent(lex, d.primary.pattern):
                     d.source = claimer
                     d.last_sentence = a.sentence.index
@@ -249,9 +199,9 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
         p = d.primary.pattern
         if d.source is None:
             if is_violent(lex, p) and (d.target is not None or d.killed or d.injured):
-                d.source = resolve(_synthetic("armed_group"), lex, published, [], "military")
-            elif p.id == "protest" or (p.acled == "Peaceful protest"):
-                d.source = resolve(_synthetic("protesters"), lex, published, [], "government")
+                d.source = resolve(_synthetic(lex.stand_ins["unnamed_attacker"].id), lex, published, [], "country_force")
+            elif _gathers(lex, p):
+                d.source = resolve(_synthetic(lex.stand_ins["protesters"].id), lex, published, [], "country")
             else:
                 dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, p.id, "no actor found"))
                 continue
@@ -304,16 +254,21 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
     return next(p for p in places if (p.place, p.country) == (place, country))
 
 
+def _gathers(lex: Lexicon, p: Pattern) -> bool:
+    """A protest needs no named crowd: a pattern typed by who gathers, or one fixed at its family's default type."""
+    return typed_by_crowd(lex, p) or (p.acled is not None and p.acled == default_type(lex, p))
+
+
 def _family(lex: Lexicon, p: Pattern) -> str:
-    if is_violent(lex, p):
-        return "violence"
-    if p.acled in ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence") or p.id == "protest":
-        return "demonstration"
+    """What mentions must share to be one event: the family, or within a `merge: type` family the ACLED type or CAMEO root."""
+    if lex.ds.families[p.family].merge == "family":
+        return p.family
     return p.acled or ("cameo" + p.cameo[:2])
 
 
-GENERIC_PATTERNS = frozenset({"attack", "kill", "ambush"})
-DISTINCT_ACTS = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+def _distinct(lex: Lexicon, sub: str | None) -> bool:
+    t = lex.ds.acled_types.get(sub or "")
+    return t is not None and t.distinct
 
 
 def _same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
@@ -323,10 +278,10 @@ def _same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
         return False
     # two specific tactics (an air strike and shelling) stay two events; a generic "attack" joins a specific one,
     # but an abduction or a rape is its own event even when the same group also killed people
-    if pk.acled != pd.acled and _family(lex, pk) == "violence":
-        if pk.id not in GENERIC_PATTERNS and pd.id not in GENERIC_PATTERNS:
+    if pk.acled != pd.acled and is_violent(lex, pk):
+        if not pk.generic and not pd.generic:
             return False
-        if {pk.acled, pd.acled} & DISTINCT_ACTS:
+        if _distinct(lex, pk.acled) or _distinct(lex, pd.acled):
             return False
     if k.source is None or d.source is None or k.source.key != d.source.key:
         return False
@@ -368,20 +323,17 @@ def _merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     return index.drafts
 
 
-_INTERVENTIONS = frozenset({"disperse_protest", "arrest", "attack", "kill"})
-
-
 def _fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Police action against a protest reported in the same article is part of that protest (ACLED codes one event:
     protesters as actor1, the intervening force as actor2)."""
-    protests = [d for d in drafts if d.primary.pattern.id == "protest"]
+    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
     out: list[Draft] = []
     for d in drafts:
         p = d.primary.pattern
         host = None
-        if p.id in _INTERVENTIONS and d.source is not None and d.source.inter == 1 and (
-            p.id == "disperse_protest" or (d.target is not None and d.target.inter == 6)
-            or (p.id != "arrest" and d.target is not None and d.target.inter == 7)
+        hit = d.target.inter if d.target is not None else None
+        if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
+            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention == "force" and hit == Inter.CIVILIANS)
         ):
             host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
         if host is None:
@@ -389,7 +341,7 @@ def _fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             continue
         host.target = host.target or d.source
         host.mentions.append(d.primary)
-        host.intervention = p.id
+        host.intervention = p.intervention
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out

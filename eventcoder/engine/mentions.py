@@ -103,7 +103,6 @@ class SentenceAnalysis:
 
 
 _ACTORISH = frozenset({"country", "capital", "agent", "actor"})
-_SPECIFICITY = {"armed_group": 0, "government": 0, "civilians": 0, "military": 1, "air_force": 3}
 
 
 def _is_actorish(m: Match) -> bool:
@@ -211,7 +210,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             g["refs"].append(e.ref)
         for e in agents[:1]:
             # "cartel gunmen", "military drone": the more specific agent wins
-            if not g["agent"] or _SPECIFICITY.get(e.key, 2) > _SPECIFICITY.get(g["agent"], 2):
+            if not g["agent"] or lex.ds.agents[e.key].specificity > lex.ds.agents[g["agent"]].specificity:
                 g["agent"] = e.key
             g["refs"].append(e.ref)
         for e in countries[:1]:
@@ -285,9 +284,6 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-_SPOKESPEOPLE = frozenset({"government", "judiciary", "intelligence"})
-
-
 _NEAR = frozenset({"near", "outside", "outskirts", "north", "south", "east", "west", "around", "off"})
 
 
@@ -314,7 +310,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
                 continue
             # "officials in Washington said": where the speakers sit, not where the event happened
             if m.start >= 2 and a.norms[m.start - 1] == "in" and a.norms[m.end : m.end + 1] in (["said"], ["say"], ["says"], ["told"]) and any(
-                am.end == m.start - 1 and am.agent in _SPOKESPEOPLE for am in a.actors
+                am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
             ):
                 continue
             locative = _locative_before(a, m.start)

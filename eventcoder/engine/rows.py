@@ -9,13 +9,14 @@ import attrs
 
 from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters
 from eventcoder.dictionaries.cameo import CAMEO
-from eventcoder.engine.discourse import ArticleCoding, Draft, Dropped, is_violent
+from eventcoder.dictionaries.entries import Inter
+from eventcoder.engine.classify import acled_type, cameo_code, typed_by_crowd
+from eventcoder.engine.state import ArticleCoding, Draft, Dropped
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import PlaceMention
 from eventcoder.model import Article, Event
 from eventcoder.engine.quantities import Quantity
 
-_DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration", "Mob violence", "Excessive force against protesters"})
 
 
 @attrs.frozen(slots=True)
@@ -74,62 +75,14 @@ def _choose_place(
     return None
 
 
-def _acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> str | None:
-    p = d.primary.pattern
-    if d.threat:
-        return None
-    # who did it decides between a riot and property destruction, whatever the verb
-    if p.id == "riot" and src.inter not in (5, 6):
-        return "Looting/property destruction"
-    if p.id == "destroy_property" and src.inter in (5, 6):
-        return "Violent demonstration"
-    if p.acled != "by_actors":
-        return p.acled
-    if p.id == "protest":
-        if src.inter == 5:
-            return "Violent demonstration"
-        if d.intervention in ("attack", "kill") or d.killed:
-            return "Excessive force against protesters"
-        return "Protest with intervention" if d.intervention else "Peaceful protest"
-    if p.id == "disperse_protest" and tgt is not None and tgt.inter in (6, 7):
-        return p.acled
-    if p.id in ("attack", "kill") and src.agent == "air_force":
-        return "Air/drone strike"  # "warplanes struck": the weapon tells the tactic
-    if p.id == "capture_territory":
-        return "Government regains territory" if src.inter == 1 else "Non-state actor overtakes territory"
-    if tgt is not None and tgt.inter == 6 and src.inter == 1:
-        return "Excessive force against protesters"
-    if src.inter == 5:
-        return "Mob violence"
-    if src.inter == 6:
-        return "Violent demonstration"
-    if tgt is not None and tgt.armed:
-        return "Armed clash"
-    return "Attack"
-
-
-def cameo_code(lex: Lexicon, d: Draft, sub: str | None, tgt: ResolvedActor | None) -> str:
-    """The CAMEO code of an event: the pattern's, refined by threat, weapon and who was hit."""
-    p = d.primary.pattern
-    if d.threat:
-        return "138" if is_violent(lex, p) else "130"
-    if sub == "Air/drone strike" and p.id in ("attack", "kill"):
-        return "195"
-    if p.id == "protest" and sub == "Violent demonstration":
-        return "145"
-    if p.cameo_civilians and ((tgt is not None and not tgt.armed) or (tgt is None and sub == "Attack")):
-        return p.cameo_civilians
-    return p.cameo
-
-
 def cameo_triples(coding: ArticleCoding, lex: Lexicon) -> list[tuple[str, str, str]]:
     """(source code, target code, CAMEO code) for every event, with no place needed: the form TABARI and PETRARCH emit."""
     out = []
     for d in coding.drafts:
         if d.source is None:
             continue
-        sub = _acled_type(lex, d, d.source, d.target)
-        out.append((d.source.code, d.target.code if d.target is not None else "", cameo_code(lex, d, sub, d.target)))
+        sub = acled_type(lex, d, d.source, d.target)
+        out.append((d.source.code, d.target.code if d.target is not None else "", cameo_code(lex, d, sub, d.source, d.target)))
     return out
 
 
@@ -145,9 +98,9 @@ def _count(qs: list[Quantity]) -> tuple[int | None, str]:
 
 
 def _inter(actor: ResolvedActor, iso3: str) -> int:
-    # ACLED codes a state's forces acting outside its own territory as external forces (8)
-    if actor.inter == 1 and actor.country is not None and actor.country != iso3:
-        return 8
+    # ACLED codes a state's forces acting outside its own territory as external forces
+    if actor.inter == Inter.STATE and actor.country is not None and actor.country != iso3:
+        return Inter.EXTERNAL
     return actor.inter
 
 
@@ -167,24 +120,25 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         src = finish(d.source, lex, iso3)
         tgt = finish(d.target, lex, iso3) if d.target is not None else None
         p = d.primary.pattern
-        if p.id == "protest" and src.inter == 7:
+        crowd = typed_by_crowd(lex, p)  # who gathers decides the type
+        if crowd and src.inter == Inter.CIVILIANS:
             src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
-        if p.id == "protest" and not d.intervention:
+        if crowd and not d.intervention:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
-        sub = _acled_type(lex, d, src, tgt)
+        sub = acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
-        if acled is not None and acled.event_type == "Protests" and tgt is not None and tgt.inter in (6, 7) and src.inter != 6:
+        if (acled is not None and acled.crowd_first and tgt is not None and tgt.inter in (Inter.PROTESTERS, Inter.CIVILIANS)
+                and src.inter != Inter.PROTESTERS):
             # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
-            src, tgt = (tgt if tgt.inter == 6 else finish(resolve_protesters(lex), lex, iso3)), src
-        cameo = cameo_code(lex, d, sub, tgt)
+            src, tgt = (tgt if tgt.inter == Inter.PROTESTERS else finish(resolve_protesters(lex), lex, iso3)), src
+        cameo = cameo_code(lex, d, sub, src, tgt)
         code = CAMEO[cameo]
         inter1 = _inter(src, iso3)
         inter2 = _inter(tgt, iso3) if tgt is not None else 0
         interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
         killed, kq = _count(d.killed)
         injured, _ = _count(d.injured)
-        violent_row = acled is not None and acled.disorder_type != "Demonstrations" and sub not in _DEMONSTRATION
-        civilian = "Civilian targeting" if violent_row and tgt is not None and tgt.inter == 7 else ""
+        civilian = "Civilian targeting" if acled is not None and acled.civilian_targeting and tgt is not None and tgt.inter == Inter.CIVILIANS else ""
         digest = hashlib.sha1(f"{article.id}\x1f{n}".encode("utf-8")).hexdigest()
         sentence = coding.analyses[d.primary.sentence].sentence.text
         others = sorted({m.sentence for m in d.mentions})

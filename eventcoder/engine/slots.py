@@ -163,7 +163,7 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
             verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb"]
             root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi)
-            if t.pattern == "kill":
+            if t.pattern in lex.casualty_verbs:
                 # ", killing five people": what the preceding event did, not a new event
                 c.consequence_of = root
             # ", abducting 40 others": a further act by the same actor
@@ -172,12 +172,12 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
             _verb_slots(a, c, lo, hi, nouns, out)
         else:
             _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric)
-        _modality(a, c, lo)
+        _modality(a, c, lo, lex)
         c.date = _nearest_point_date(a, t)
         out.append(c)
     # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act
     for c in out:
-        if c.trigger.pattern == "threaten" and c.trigger.pos == "verb":
+        if lex.ds.patterns[c.trigger.pattern].embeds == "threat" and c.trigger.pos == "verb":
             for o in out:
                 if o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6 and a.norms[o.trigger.start - 1] == "to":
                     o.threat = True
@@ -255,7 +255,7 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
         c.reference = True
 
 
-def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
+def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
     t = c.trigger
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
@@ -273,7 +273,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
         c.dropped = "elaborates a claimed event"
         return
     for other in a.triggers:
-        if other.pattern == "accuse" and other.end <= t.start and "of" in a.norms[other.end : t.start] and t.start - other.end <= 6:
+        if lex.ds.patterns[other.pattern].embeds == "accusation" and other.end <= t.start and "of" in a.norms[other.end : t.start] and t.start - other.end <= 6:
             c.dropped = "content of an accusation"
             return
     fut = a.cue_before("future", t.start, 5, lo)
@@ -292,12 +292,12 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int) -> None:
             span = a.cue_spans["period"][0]
             c.dropped = f"background over a period ({a.span_text(*span)})"
             return
-    if t.pos == "verb" and t.passive and t.pattern == "kill" and c.source is None:
+    if t.pos == "verb" and t.passive and t.pattern in lex.casualty_verbs and c.source is None:
         # "19 people were killed": a casualty count for an event named elsewhere, not an event of its own
         c.reference = True
 
 
-def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: frozenset[str] = frozenset()) -> list[CasualtyReport]:
+def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> list[CasualtyReport]:
     """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative."""
     out: list[CasualtyReport] = []
     norms = a.norms
@@ -352,15 +352,15 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], violent: froze
         target_idx = None
         anaphoric = False
         for idx, c in enumerate(cands):
-            if c.trigger.start <= s < c.trigger.end or (c.trigger.pattern == "kill" and c.trigger.start == s):
+            if c.trigger.start <= s < c.trigger.end or (c.trigger.pattern in lex.casualty_verbs and c.trigger.start == s):
                 target_idx = idx if c.consequence_of is None else c.consequence_of
         if target_idx is None:
             target_idx = _nearest_noun_event(cands, s)
         if target_idx is None:
-            target_idx = _nearest_event(cands, s, violent)
+            target_idx = _nearest_event(cands, s, lex.violent)
         if target_idx is not None and cands[target_idx].reference:
             anaphoric = True
-        if target_idx is not None and cands[target_idx].trigger.pattern == "kill" and cands[target_idx].source is None:
+        if target_idx is not None and cands[target_idx].trigger.pattern in lex.casualty_verbs and cands[target_idx].source is None:
             # "19 people were killed in the attack": a count for an event named elsewhere
             refs = [i for i, c in enumerate(cands) if c.reference and c.trigger.start > s]
             if refs or not [c for c in cands if c.trigger.pos == "noun" and not c.reference]:

@@ -1,0 +1,90 @@
+"""What kind of event a draft is: its ACLED sub-event type and its CAMEO code.
+
+Nothing here knows a pattern or an agent by its id: the decision reads the roles
+the dictionaries declare (a pattern's `acled`, `acled_rules`, `generic` and
+`cameo_by_type`, its family's `by_actors` table and `threat_cameo`, an agent's
+`tactic`), so renaming an entry or adding a new one changes no rule.
+"""
+
+from __future__ import annotations
+
+from eventcoder.dictionaries.entries import BY_ACTORS, AcledRule, Pattern
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.engine.actors import ResolvedActor
+from eventcoder.engine.state import Draft
+
+
+def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> bool:
+    if rule.source is not None and src.inter not in rule.source:
+        return False
+    if src.inter in rule.source_not:
+        return False
+    if rule.target is not None and (tgt is None or tgt.inter not in rule.target):
+        return False
+    if rule.target_armed is not None and (tgt is not None and tgt.armed) != rule.target_armed:
+        return False
+    if rule.intervention == "any" and d.intervention is None:
+        return False
+    if rule.intervention not in (None, "any") and d.intervention != rule.intervention:
+        return False
+    return rule.killed is None or bool(d.killed) == rule.killed
+
+
+def _first(rules: tuple[AcledRule, ...], d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> str | None:
+    return next((r.acled for r in rules if _holds(r, d, src, tgt)), None)
+
+
+def tactic(lex: Lexicon, p: Pattern, src: ResolvedActor | None) -> Pattern | None:
+    """The pattern a generic attack takes from its author ("warplanes struck" is an air strike)."""
+    if not p.generic or src is None or src.agent is None:
+        return None
+    agent = lex.ds.agents.get(src.agent)
+    return lex.ds.patterns.get(agent.tactic) if agent is not None and agent.tactic else None
+
+
+def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> str | None:
+    """The ACLED sub-event type, or None for a threat or a CAMEO-only event.
+
+    A pattern's own rules come first (who rioted decides between a riot and looting), then its fixed type;
+    `by_actors` patterns take their author's tactic, else their family's decision table.
+    """
+    p = d.primary.pattern
+    if d.threat:
+        return None
+    ruled = _first(p.acled_rules, d, src, tgt)
+    if ruled is not None:
+        return ruled
+    if p.acled != BY_ACTORS:
+        return p.acled
+    weapon = tactic(lex, p, src)
+    if weapon is not None:
+        return weapon.acled
+    return _first(lex.ds.families[p.family].by_actors, d, src, tgt)
+
+
+def cameo_code(lex: Lexicon, d: Draft, sub: str | None, src: ResolvedActor | None, tgt: ResolvedActor | None) -> str:
+    """The CAMEO code of an event: the pattern's, refined by threat, weapon, ACLED type and who was hit."""
+    p = d.primary.pattern
+    if d.threat:
+        return lex.ds.families[p.family].threat_cameo
+    weapon = tactic(lex, p, src)
+    if weapon is not None and sub == weapon.acled:
+        return weapon.cameo
+    for typed, code in p.cameo_by_type:
+        if sub == typed:
+            return code
+    # an attack with no one named as its target is an attack on civilians (the family's default type)
+    if p.cameo_civilians and ((tgt is not None and not tgt.armed) or (tgt is None and sub == default_type(lex, p))):
+        return p.cameo_civilians
+    return p.cameo
+
+
+def default_type(lex: Lexicon, p: Pattern) -> str | None:
+    """The type a pattern's family gives an event when nothing more is known: its table's last, unconditional rule."""
+    rules = lex.ds.families[p.family].by_actors
+    return rules[-1].acled if rules and rules[-1] == AcledRule(rules[-1].acled) else None
+
+
+def typed_by_crowd(lex: Lexicon, p: Pattern) -> bool:
+    """A demonstration whose type depends on who gathered and who met them (ACLED's protest decision)."""
+    return p.acled == BY_ACTORS and not lex.ds.families[p.family].violent
