@@ -1,0 +1,103 @@
+"""What an event or an agent is comes from the roles the dictionaries declare, never from its id."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import pytest
+import yaml
+
+from eventcoder import Coder
+from eventcoder.errors import DictionaryError
+from eventcoder.evaluation.gold import load_gold
+from eventcoder.io.readers import read_inputs
+from eventcoder.resources import BUNDLED_DICTIONARIES, data_text
+from tests.conftest import ROOT, SEEDS
+
+
+def _renamed_copy(folder) -> dict[str, str]:
+    """The bundled dictionaries with every pattern and agent id renamed (and every reference to them)."""
+    patterns: dict[str, str] = {}
+    agents: dict[str, str] = {}
+    texts = {name: yaml.safe_load(data_text(name)) or {} for name in BUNDLED_DICTIONARIES}
+    for data in texts.values():
+        for p in data.get("events") or []:
+            patterns[p["id"]] = f"ev{len(patterns):03d}"
+        for a in data.get("agents") or []:
+            agents[a["id"]] = f"ag{len(agents):03d}"
+    for data in texts.values():
+        for p in data.get("events") or []:
+            p["id"] = patterns[p["id"]]
+        for a in data.get("agents") or []:
+            a["id"] = agents[a["id"]]
+            if a.get("tactic"):
+                a["tactic"] = patterns[a["tactic"]]
+        for actor in data.get("actors") or []:
+            for role in actor.get("roles") or []:
+                role["agent"] = agents[role["agent"]]
+    for i, (name, data) in enumerate(texts.items()):
+        (folder / f"{i:02d}-{name}").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return {new: old for old, new in patterns.items()}
+
+
+def _articles():
+    arts = [a for a in read_inputs([str(SEEDS)]) if not hasattr(a, "problem")]
+    for path in sorted((ROOT / "tests" / "gold").rglob("*.yaml")):
+        arts.extend(g.article for g in load_gold(path))
+    return arts
+
+
+def _comparable(row, back: dict[str, str] | None = None):
+    pattern = row.rule_id.split("@", 1)[0]
+    return attrs.evolve(row, rule_id=(back or {}).get(pattern, pattern))
+
+
+def test_renaming_every_pattern_and_agent_id_changes_no_row(tmp_path):
+    back = _renamed_copy(tmp_path)
+    renamed = Coder.from_dictionaries(tmp_path, bundled=False)
+    bundled = Coder.default()
+    articles = _articles()
+    assert len(articles) > 100
+    coded = 0
+    for art in articles:
+        expected = [_comparable(r) for r in bundled.code(art)]
+        got = [_comparable(r, back) for r in renamed.code(art)]
+        assert got == expected, art.id
+        coded += len(expected)
+    assert coded > 100
+
+
+def test_dropping_the_protesters_agent_is_a_dictionary_error_not_a_crash(tmp_path):
+    data = yaml.safe_load(data_text("agents.yaml"))
+    for agent in data["agents"]:
+        if "protesters" in (agent.get("stands_in") or []):
+            agent["stands_in"] = []
+    path = tmp_path / "agents.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        Coder.from_dictionaries(path)
+    assert any(re.match(r".+:\d+: agents: no agent stands in for 'protesters'", p) for p in info.value.problems)
+
+
+def test_unknown_family_and_type_are_file_line_errors(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "events:\n"
+        "  - id: odd\n    family: weather\n    cameo: \"010\"\n    verbs: [frobnicate]\n"
+        "  - id: odder\n    family: violence\n    cameo: \"190\"\n    acled: Hail storm\n    verbs: [hail]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DictionaryError) as info:
+        Coder.from_dictionaries(path)
+    found = info.value.problems
+    assert any(p.startswith(f"{path}:2: ") and "unknown family 'weather'" in p for p in found)
+    assert any(p.startswith(f"{path}:6: ") and "'Hail storm' is not an ACLED sub-event type" in p for p in found)
+
+
+def test_a_pattern_without_a_family_is_refused(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("events:\n  - {id: odd, cameo: \"010\", verbs: [frobnicate]}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        Coder.from_dictionaries(path)
+    assert any(p.startswith(f"{path}:2: ") and "'family' is a required property" in p for p in info.value.problems)
