@@ -14,11 +14,14 @@ BUNDLED_DICTIONARIES = (
     "actors.yaml",
     "events.yaml",
     "acled.yaml",
-    "cues.yaml",
-    "morphology.yaml",
     "places.yaml",
     "holidays.yaml",
 )
+
+
+def package_text(path: str) -> str:
+    """Text of a file shipped in the package by its path inside it, e.g. package_text('lang/en/cues.yaml')."""
+    return resources.files("eventcoder").joinpath(*path.split("/")).read_text(encoding="utf-8")
 
 
 def data_text(name: str) -> str:

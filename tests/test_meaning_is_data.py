@@ -12,7 +12,8 @@ from eventcoder import Coder
 from eventcoder.errors import DictionaryError
 from eventcoder.evaluation.gold import load_gold
 from eventcoder.io.readers import read_inputs
-from eventcoder.resources import BUNDLED_DICTIONARIES, data_text
+from eventcoder.lang import dictionary_files
+from eventcoder.resources import BUNDLED_DICTIONARIES, data_text, package_text
 from tests.conftest import ROOT, SEEDS
 
 
@@ -21,6 +22,7 @@ def _renamed_copy(folder) -> dict[str, str]:
     patterns: dict[str, str] = {}
     agents: dict[str, str] = {}
     texts = {name: yaml.safe_load(data_text(name)) or {} for name in BUNDLED_DICTIONARIES}
+    texts.update({path.rsplit("/", 1)[1]: yaml.safe_load(package_text(path)) or {} for path in dictionary_files()})
     for data in texts.values():
         for p in data.get("events") or []:
             patterns[p["id"]] = f"ev{len(patterns):03d}"

@@ -25,5 +25,9 @@ def test_wheel_contains_all_data_and_schemas(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     data = {f"eventcoder/data/{p.name}" for p in (ROOT / "eventcoder" / "data").iterdir() if p.is_file()}
     schemas = {f"eventcoder/schemas/{p.name}" for p in (ROOT / "schemas").glob("*.json")}
+    langs = {str(p.relative_to(ROOT)) for p in (ROOT / "eventcoder" / "lang").glob("*/*.yaml")}
+    modules = {str(p.relative_to(ROOT)) for p in (ROOT / "eventcoder").rglob("*.py")}
+    assert langs and langs - names == set()
+    assert modules - names == set()  # every package of the layout ships
     assert data - names == set()
     assert schemas - names == set()

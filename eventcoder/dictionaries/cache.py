@@ -39,8 +39,8 @@ def _fingerprint() -> str:
 
     h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
     here = Path(__file__).resolve().parent
-    for path in (here / "loader.py", here / "entries.py", here / "dictset.py", here / "yamlsrc.py", here / "cache.py",
-                 here.parent / "values.py", here.parent / "places" / "model.py"):
+    for path in (here / "loader.py", here / "entries.py", here / "dictset.py", here / "cache.py",
+                 here.parent / "values.py", here.parent / "yamlsrc.py", here.parent / "places" / "model.py"):
         if path.exists():
             h.update(path.read_bytes())
     h.update(repr(sorted(resources.schema("dictionary.schema.json").items())).encode())

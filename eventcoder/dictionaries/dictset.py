@@ -31,6 +31,7 @@ class DictionarySet:
     double_final: set[str] = attrs.field(factory=set)
     irregular_plurals: dict[str, str] = attrs.field(factory=dict)
     files: list[str] = attrs.field(factory=list)
+    language: str = "en"  # the eventcoder/lang/ folder whose grammar the engine reads
     # CAMEO verb-pattern dictionaries (TABARI/PETRARCH style): lists, since several entries may share a phrase
     cameo_actors: list[CameoActor] = attrs.field(factory=list)
     cameo_agents: list[CameoAgent] = attrs.field(factory=list)

@@ -12,6 +12,7 @@ from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.loader import load_dictionaries
+from eventcoder.lang import Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
@@ -149,6 +150,7 @@ class Lexicon:
         self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
+        self.lang: Language = language(ds.language)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:

@@ -24,8 +24,9 @@ from eventcoder.dictionaries.entries import (
     Inter, NamedActor, Pattern, Role, VerbPattern,
 )
 from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern
-from eventcoder.dictionaries.yamlsrc import LinedDict, line_of, load_yaml
+from eventcoder.yamlsrc import LinedDict, line_of, load_yaml
 from eventcoder.errors import DictionaryError
+from eventcoder.lang import DEFAULT, dictionary_files
 from eventcoder.places.gazetteer import bundled_gazetteer
 from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
@@ -316,17 +317,20 @@ def _read_part(text: str, name: str, problems: list[str]) -> DictionarySet | Non
 
 
 def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True, towns: bool = True,
-                      texts: Iterable[tuple[str, str]] = ()) -> DictionarySet:
+                      texts: Iterable[tuple[str, str]] = (), language: str = DEFAULT) -> DictionarySet:
     """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem.
 
     `towns` attaches the bundled GeoNames gazetteer (used for places; it is data, not a dictionary file).
     `texts` are (name, YAML text) pairs read after the files, e.g. to check a file before it is written.
+    `language` names the folder under eventcoder/lang/ whose grammar and cue dictionaries are used.
     """
-    ds = DictionarySet()
+    ds = DictionarySet(language=language)
     problems: list[str] = []
     if bundled:
         for name in resources.BUNDLED_DICTIONARIES:
             read_dictionary_text(resources.data_text(name), f"eventcoder/data/{name}", ds, problems)
+        for path in dictionary_files(language):
+            read_dictionary_text(resources.package_text(path), f"eventcoder/{path}", ds, problems)
     for path in paths:
         p = Path(path)
         files = sorted(p.glob("*.y*ml")) if p.is_dir() else [p]

@@ -12,9 +12,6 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import ActorMention
 
-_NEEDS_THE = ("United ", "Republic of", "Democratic Republic", "Central African", "Philippines", "Netherlands", "Czech Republic", "Gambia")
-_GROUP_PRONOUNS = frozenset({"the group", "the groups", "the movement", "the organisation", "the organization", "the cartel", "the gang"})
-_ARMED_PRONOUNS = frozenset({"the militants", "the militia", "the militias", "the rebels", "the insurgents", "the attackers", "the gunmen"})
 _NON_STATE = (Inter.REBELS, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
 
 
@@ -40,8 +37,8 @@ class ResolvedActor:
 
 def country_phrase(lex: Lexicon, iso3: str, template: str) -> str:
     name = lex.ds.countries[iso3].name
-    if "of {country}" in template and name.startswith(_NEEDS_THE):
-        name = "the " + name
+    if "of {country}" in template and name.startswith(lex.lang.names_with_the):
+        name = "the " + name  # ACLED's actor names are English whatever language the article is in
     return template.format(country=name)
 
 
@@ -102,19 +99,20 @@ def _antecedent(
     m: ActorMention, lex: Lexicon, history: Sequence[tuple[ActorMention, ResolvedActor]]
 ) -> ResolvedActor | None:
     p = m.pronoun or ""
-    if p in _GROUP_PRONOUNS:
+    words = lex.lang.words
+    if p in words["group_pronouns"]:
         # "the group", "the cartel": the last named armed group, before any unnamed one
         for prev_m, prev in reversed(history):
             if prev.kind == "group":
                 return attrs.evolve(prev, text=m.text)
     for prev_m, prev in reversed(history):
-        if p in ("he", "she"):
+        if p in words["person_pronouns"]:
             ok = prev.kind == "person"
-        elif p in ("him", "her"):
+        elif p in words["object_person_pronouns"]:
             ok = prev.kind == "person" or prev.agent == lex.stand_ins["people"].id
-        elif p in _GROUP_PRONOUNS:
+        elif p in words["group_pronouns"]:
             ok = prev.kind == "group" or (prev.armed and prev.inter in _NON_STATE)
-        elif p in _ARMED_PRONOUNS:
+        elif p in words["armed_pronouns"]:
             ok = prev.armed and prev.inter in (*_NON_STATE, Inter.EXTERNAL) and prev.kind != "institution"
         else:  # they, it
             ok = True

@@ -8,18 +8,13 @@ time_precision follows ACLED: 1 day, 2 week, 3 month.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import attrs
 
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-MONTHS = {
-    **{m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())},
-    **{m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())},
-    "sept": 9,
-}
-# "may" and "march" are also ordinary words; they only count as months next to a day number.
-_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sun", "dec"})
+from eventcoder.lang import Language, language
+
 
 
 @attrs.frozen(slots=True)
@@ -36,7 +31,12 @@ class DateMention:
     role: str
 
 
-_STARTS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today", "tonight", "last", "earlier"}
+@lru_cache(maxsize=None)
+def _starts(lang: Language) -> frozenset[str]:
+    """Tokens a date expression can start with (a day number aside)."""
+    n = lang.numbers
+    return (frozenset(n["weekdays"]) | frozenset(n["months"]) | frozenset(n["days_back"]) | lang.words["last"]
+            | lang.words["earlier_this"])
 
 
 def _most_recent(pub: dt.date, month: int, day: int) -> dt.date | None:
@@ -50,9 +50,9 @@ def _most_recent(pub: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
-def _day_number(tok: str) -> int | None:
+def _day_number(tok: str, suffixes: frozenset[str]) -> int | None:
     t = tok.rstrip(".")
-    for suffix in ("st", "nd", "rd", "th"):
+    for suffix in suffixes:
         if t.endswith(suffix) and t[: -len(suffix)].isdecimal():
             t = t[: -len(suffix)]
     return int(t) if t.isdecimal() and 1 <= int(t) <= 31 and len(t) <= 2 else None
@@ -62,7 +62,8 @@ def _year(tok: str) -> int | None:
     return int(tok) if tok.isdecimal() and len(tok) == 4 and 1900 <= int(tok) <= 2100 else None
 
 
-def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple[str, ...], tuple[int, int]] = {}) -> list[DateMention]:
+def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple[str, ...], tuple[int, int]] = {},
+               lang: Language | None = None) -> list[DateMention]:
     """Find and resolve the date expressions in a sentence's tokens.
 
     >>> pub = dt.date(2023, 12, 26)
@@ -71,19 +72,25 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
     >>> [d.date.isoformat() for d in find_dates("on 3 march".split(), pub)]
     ['2023-03-03']
     """
+    lang = lang or language()
+    words, nums = lang.words, lang.numbers
+    weekdays, months, days_back = nums["weekdays"], nums["months"], nums["days_back"]
+    starts = _starts(lang)
+    ordinals = words["ordinal_suffixes"]
     out: list[DateMention] = []
     n = len(norms)
     i = 0
     holiday_starts = {k[0] for k in holidays}
     while i < n:
         w = norms[i]
-        if w not in _STARTS and w not in holiday_starts and not w[:1].isdigit():
+        if w not in starts and w not in holiday_starts and not w[:1].isdigit():
             i += 1
             continue
         prev = norms[i - 1] if i else ""
         prev2 = norms[i - 2] if i > 1 else ""
-        role = "since" if prev in ("since", "from") or prev2 == "since" else "point"
-        if prev in ("next", "coming") or prev2 == "next":
+        # "since Monday", "from March": the start of a period; "next week": not yet
+        role = "since" if prev in words["since"] or prev2 in words["since_before"] else "point"
+        if prev in words["future_markers"] or prev2 in words["future_before"]:
             role = "future"
         found: tuple[int, dt.date, int] | None = None  # (end, date, precision)
         # holidays: longest alias first
@@ -95,32 +102,24 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
                 if d:
                     found = (i + length, d, 1)
                 break
-        if found is None and w in WEEKDAYS:
-            back = (published.weekday() - WEEKDAYS[w]) % 7
-            if prev == "last" and back == 0:
+        if found is None and w in weekdays:
+            back = (published.weekday() - weekdays[w]) % 7
+            if prev in words["last"] and back == 0:
                 back = 7
             found = (i + 1, published - dt.timedelta(days=back), 1)
-        elif found is None and w in ("yesterday",):
-            found = (i + 1, published - dt.timedelta(days=1), 1)
-        elif found is None and w in ("today", "tonight"):
-            found = (i + 1, published, 1)
-        elif found is None and w == "last" and i + 1 < n and norms[i + 1] in ("night", "week", "month", "weekend"):
-            unit = norms[i + 1]
-            if unit == "night":
-                found = (i + 2, published - dt.timedelta(days=1), 1)
-            elif unit in ("week", "weekend"):
-                found = (i + 2, published - dt.timedelta(days=7 if unit == "week" else (published.weekday() + 2) % 7 or 7), 2)
-            else:
-                first = published.replace(day=1) - dt.timedelta(days=1)
-                found = (i + 2, first.replace(day=15), 3)
-        elif found is None and w == "earlier" and i + 2 < n and norms[i + 1] == "this" and norms[i + 2] in ("week", "month"):
-            found = (i + 3, published, 2 if norms[i + 2] == "week" else 3)
-        elif found is None and w in MONTHS:
-            month = MONTHS[w]
+        elif found is None and w in days_back:
+            found = (i + 1, published - dt.timedelta(days=days_back[w]), 1)
+        elif found is None and w in words["last"] and i + 1 < n and norms[i + 1] in lang.units:
+            found = _last(published, i, lang.units[norms[i + 1]])
+        elif (found is None and w in words["earlier_this"] and i + 2 < n and norms[i + 1] in words["this"]
+              and lang.units.get(norms[i + 2]) in ("week", "month")):
+            found = (i + 3, published, 2 if lang.units[norms[i + 2]] == "week" else 3)
+        elif found is None and w in months:
+            month = months[w]
             j = i + 1
             if j < n and norms[j] == ".":
                 j += 1
-            day = _day_number(norms[j]) if j < n else None
+            day = _day_number(norms[j], ordinals) if j < n else None
             if day is not None:
                 j += 1
                 year = None
@@ -131,13 +130,13 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
                 d = _resolve(published, year, month, day)
                 if d:
                     found = (j, d, 1)
-            elif w not in _AMBIGUOUS_MONTHS or (j < n and _year(norms[j])):
+            elif w not in words["ambiguous_months"] or (j < n and _year(norms[j])):  # "may", "march" are also words
                 year = _year(norms[j]) if j < n else None
                 d = _resolve(published, year, month, 1)
                 if d:
                     found = (j + (1 if year else 0), d, 3)
-        elif found is None and _day_number(w) is not None and i + 1 < n and norms[i + 1] in MONTHS:
-            day, month = _day_number(w), MONTHS[norms[i + 1]]
+        elif found is None and _day_number(w, ordinals) is not None and i + 1 < n and norms[i + 1] in months:
+            day, month = _day_number(w, ordinals), months[norms[i + 1]]
             j = i + 2
             if j < n and norms[j] == ".":
                 j += 1
@@ -147,7 +146,7 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
             d = _resolve(published, year, month, day)  # type: ignore[arg-type]
             if d:
                 found = (j, d, 1)
-        elif found is None and _year(w) and prev in ("in", "since", "of", "during") :
+        elif found is None and _year(w) and prev in words["year_preps"]:
             found = (i + 1, dt.date(_year(w), 1, 1), 3)  # type: ignore[arg-type]
         if found is not None:
             end, d, precision = found
@@ -158,6 +157,18 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
         else:
             i += 1
     return out
+
+
+def _last(published: dt.date, i: int, unit: str) -> tuple[int, dt.date, int]:
+    """"last night/week/weekend/month" at token i: (end, day, ACLED time precision)."""
+    if unit == "night":
+        return (i + 2, published - dt.timedelta(days=1), 1)
+    if unit == "week":
+        return (i + 2, published - dt.timedelta(days=7), 2)
+    if unit == "weekend":
+        return (i + 2, published - dt.timedelta(days=(published.weekday() + 2) % 7 or 7), 2)
+    first = published.replace(day=1) - dt.timedelta(days=1)  # the middle of last month
+    return (i + 2, first.replace(day=15), 3)
 
 
 def _resolve(published: dt.date, year: int | None, month: int, day: int) -> dt.date | None:

@@ -69,10 +69,10 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
 def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> ArticleCoding:
     """Code an article body (the title and dateline only inform the article's main place)."""
     place_line, body = dateline(body, lex)
-    analyses = [analyse(s, lex, published) for s in split_sentences(body)]
+    analyses = [analyse(s, lex, published) for s in split_sentences(body, lex.lang)]
     title_places: list[PlaceMention] = []
     if title.strip():
-        for s in split_sentences(title):
+        for s in split_sentences(title, lex.lang):
             title_places.extend(analyse(s, lex, published).places)
     history: list[tuple[ActorMention, ResolvedActor]] = []
     index = DraftIndex(lex)
@@ -153,7 +153,7 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             by_cand[idx] = held
             if is_violent(lex, held.primary.pattern):
                 recent.violent = held
-        for cl in claims(a):
+        for cl in claims(a, lex):
             claimer = res(cl.claimer, True)
             for d in reversed(drafts[-20:]):
                 unnamed = d.source is None or (d.source.kind == "agent" and d.source.agent in lex.anonymous)

@@ -13,17 +13,6 @@ from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence
 from eventcoder.text.tokens import Token, tokenize
 
-BE_FORMS = frozenset("is are was were be been being got get gets getting".split())
-HAVE_FORMS = frozenset("has have had having".split())
-DETERMINERS = frozenset(
-    "a an the its their his her our this that these those such similar no any every each another retaliatory "
-    "deadly fresh new latest further renewed separate suspected apparent alleged massive heavy coordinated "
-    "'s of".split()
-)
-VERB_CUES = frozenset("to will would could might may shall should can cannot did didn't does doesn't do don't not never".split())
-BACKING = frozenset("backed aligned allied sponsored supported funded linked affiliated armed trained".split())
-AREA_SUFFIXES = frozenset("held controlled dominated run occupied besieged".split())
-ADVERB_SKIP = frozenset("also reportedly allegedly later then again repeatedly immediately first jointly".split())
 
 
 @attrs.frozen(slots=True)
@@ -118,8 +107,9 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
     for m in matches:
         for e in m.of("cue"):
             cue_spans.setdefault(e.key, []).append((m.start, m.end))
+    suffixes = tuple(lex.lang.words["negation_suffix"])
     for i, w in enumerate(norms):
-        if w.endswith("n't"):
+        if w.endswith(suffixes):
             cue_spans.setdefault("negation", []).append((i, i + 1))
     holidays = {}
     for m in matches:
@@ -127,7 +117,8 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
             h = lex.ds.holidays[e.key]
             holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
     a = SentenceAnalysis(
-        sentence, tokens, norms, matches, [], [], [], find_quantities(norms), find_dates(norms, published, holidays), cue_spans
+        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), find_dates(norms, published, holidays, lex.lang),
+        cue_spans,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]
@@ -136,19 +127,18 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
     return a
 
 
-_BETWEEN_PLACE = frozenset("the both neighbouring neighboring nearby restive war-torn rural".split())
-
-
-def _locative_before(a: SentenceAnalysis, start: int) -> bool:
+def _locative_before(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
     """Whether a locative word ("in", "near", "northern") leads up to token `start`."""
     k = start
-    while k > 0 and a.norms[k - 1] in _BETWEEN_PLACE and start - k < 2:
+    between = lex.lang.words["between_place"]
+    while k > 0 and a.norms[k - 1] in between and start - k < 2:
         k -= 1
     return a.cue_before("locative", k, 0) is not None
 
 
 def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     norms = a.norms
+    words = lex.lang.words
     groups: list[dict] = []
     pending_backers: list[str] = []
     backer_end = 0
@@ -160,14 +150,14 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
         agents = m.of("agent")
         pronoun = m.has("cue", "pronouns") and not actors
         # "Iran-backed militias": the country backs the actor that follows; it is not an actor itself
-        if countries and not actors and not agents and m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in BACKING:
+        if countries and not actors and not agents and m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in words["backing"]:
             pending_backers = [countries[0].key]
             backer_end = m.end + 2
             continue
         if pending_backers and m.start - backer_end > 1:
             pending_backers = []
         # "rebel-held district": the actor only describes a place
-        if m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in AREA_SUFFIXES:
+        if m.end + 1 < len(norms) and norms[m.end] == "-" and norms[m.end + 1] in words["area_suffixes"]:
             continue
         g = groups[-1] if groups else None
         join = False
@@ -179,7 +169,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                 join = True
             elif gap == ["of"] and g["agent"] and not g["country"] and not g["actor"]:
                 join = True
-            elif gap[:1] == ["-"] and len(gap) == 2 and gap[1] == "led":
+            elif gap[:1] == ["-"] and len(gap) == 2 and gap[1] in words["led_suffix"]:
                 join = True
             elif (
                 len(gap) == 1
@@ -188,7 +178,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                 and gap[0].isalpha()
                 and not any(s <= g["end"] < e for s, e in a.cue_spans.get("barrier", ()))
                 and not lex.lookup(gap[0])
-                and gap[0] not in ("and", "or", "to", "by", "in", "on", "at", "against", "with", "for")
+                and gap[0] not in words["join_blockers"]
             ):
                 join = True  # "Iraqi Kurdish forces"
             if join and actors and g["actor"]:
@@ -221,16 +211,17 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     out: list[ActorMention] = []
     for g in groups:
         only_place = g["actor"] is None and g["agent"] is None and g["pronoun"] is None
-        locative = only_place and _locative_before(a, g["start"])
+        locative = only_place and _locative_before(a, g["start"], lex)
         if only_place and not locative and out and out[-1].locative:
             # "in Iraq and Syria": a place coordinated with a place is a place
-            locative = norms[out[-1].end : g["start"]] in (["and"], [","], ["or"])
+            gap = norms[out[-1].end : g["start"]]
+            locative = len(gap) == 1 and (gap[0] == "," or gap[0] in words["coordinators"])
         definite = (
             g["pronoun"] is None
             and g["actor"] is None
             and g["country"] is None
             and g["start"] > 0
-            and norms[g["start"] - 1] in ("the", "those", "these", "this", "that")
+            and norms[g["start"] - 1] in words["definite_determiners"]
         )
         out.append(
             ActorMention(
@@ -244,6 +235,8 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
 
 def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     norms = a.norms
+    words = lex.lang.words
+    determiners, verb_cues = words["determiners"], words["verb_cues"]
     actor_ends = {m.end for m in a.actors if not m.locative}
     actor_starts = {m.start for m in a.actors}
     out: list[Trigger] = []
@@ -254,19 +247,19 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
         prev = norms[m.start - 1] if m.start else ""
         nxt = norms[m.end] if m.end < len(norms) else ""
         pos = "verb" if verbs else "noun"
-        if verbs and not nouns and prev in ("a", "an", "the", "their", "its", "his", "her", "our", "'s") and not any("part" in e.form or "past" in e.form for e in verbs):
+        if verbs and not nouns and prev in words["possessive_determiners"] and not any("part" in e.form or "past" in e.form for e in verbs):
             continue  # "for their release": a noun use of a word we only know as a verb
         if verbs and nouns:
-            if any("ing" in e.form for e in verbs) and prev not in DETERMINERS and (
-                m.end in actor_starts or nxt in ("a", "an", "the", "at", "least", "more", "dozens", "several") or nxt[:1].isdigit()
+            if any("ing" in e.form for e in verbs) and prev not in determiners and (
+                m.end in actor_starts or nxt in words["object_starts"] or nxt[:1].isdigit()
                 or any(q.start == m.end for q in a.quantities)
             ):
                 pos = "verb"  # ", killing at least 12 civilians"
-            elif prev in VERB_CUES:
+            elif prev in verb_cues:
                 pos = "verb"
-            elif prev in DETERMINERS or (m.start > 0 and a.quantities and any(q.end == m.start for q in a.quantities)):
+            elif prev in determiners or (m.start > 0 and a.quantities and any(q.end == m.start for q in a.quantities)):
                 pos = "noun"
-            elif m.start in actor_ends and (nxt in ("the", "a", "an", "its", "their") or m.end in actor_starts or nxt.isdigit()):
+            elif m.start in actor_ends and (nxt in words["object_determiners"] or m.end in actor_starts or nxt.isdigit()):
                 pos = "verb"
             else:
                 pos = "noun"
@@ -274,17 +267,14 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
         passive = False
         if pos == "verb" and "part" in entry.form:
             k = m.start - 1
-            while k >= 0 and (norms[k] in ADVERB_SKIP or norms[k].endswith("ly")):
+            while k >= 0 and (norms[k] in words["adverb_skip"] or norms[k].endswith("ly")):
                 k -= 1
-            if k >= 0 and norms[k] in BE_FORMS:
+            if k >= 0 and norms[k] in words["be_forms"]:
                 passive = True
-            elif nxt == "by" and not (k >= 0 and norms[k] in HAVE_FORMS):
+            elif nxt in words["agent_by"] and not (k >= 0 and norms[k] in words["have_forms"]):
                 passive = True
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
     return out
-
-
-_NEAR = frozenset({"near", "outside", "outskirts", "north", "south", "east", "west", "around", "off"})
 
 
 def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
@@ -302,6 +292,7 @@ def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
 
 def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     out: list[PlaceMention] = []
+    words = lex.lang.words
     for m in a.matches:
         places = m.of("place")
         if places:
@@ -309,16 +300,16 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             if key is None:
                 continue
             # "officials in Washington said": where the speakers sit, not where the event happened
-            if m.start >= 2 and a.norms[m.start - 1] == "in" and a.norms[m.end : m.end + 1] in (["said"], ["say"], ["says"], ["told"]) and any(
+            if m.start >= 2 and a.norms[m.start - 1] in words["seat_preposition"] and m.end < len(a.norms) and a.norms[m.end] in words["seat_speech_verbs"] and any(
                 am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
             ):
                 continue
-            locative = _locative_before(a, m.start)
+            locative = _locative_before(a, m.start, lex)
             if not locative and m.has("capital"):
                 continue  # "Washington hits back": the capital stands for the government here
             if not locative and key.startswith("gn:"):
                 continue  # a gazetteer name outside "in/at/near ..." is too often a person ("Amos", "Austin")
-            near = any(w in _NEAR for w in a.norms[max(0, m.start - 3) : m.start])
+            near = any(w in words["near"] for w in a.norms[max(0, m.start - 3) : m.start])
             out.append(PlaceMention(m.start, m.end, key, None, locative, near))
     for am in a.actors:
         if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):

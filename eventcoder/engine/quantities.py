@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from functools import lru_cache
+from typing import Mapping, Sequence
 
 import attrs
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-
-# ACLED's conventions for vague counts: "dozens" is 12, "several"/"many"/"a number of" 10, "hundreds" 100.
-_VAGUE: dict[tuple[str, ...], int] = {
-    ("a", "dozen"): 12,
-    ("dozen",): 12,
-    ("dozens",): 12,
-    ("several",): 10,
-    ("many",): 10,
-    ("numerous",): 10,
-    ("a", "number", "of"): 10,
-    ("a", "handful", "of"): 3,
-    ("a", "few"): 3,
-    ("scores",): 20,
-    ("hundreds",): 100,
-    ("thousands",): 1000,
-}
-_MIN = [("at", "least"), ("more", "than"), ("over",), ("upwards", "of"), ("no", "fewer", "than"), ("no", "less", "than"), ("in", "excess", "of")]
-_APPROX = [("about",), ("around",), ("nearly",), ("almost",), ("some",), ("approximately",), ("roughly",), ("up", "to"),
-           ("an", "estimated"), ("estimated",), ("close", "to"), ("as", "many", "as"), ("around", "a")]
-_NOT_PEOPLE = frozenset(
-    "percent % km kilometres kilometers miles metres meters years year days day hours hour minutes weeks months dollars "
-    "million billion tonnes tons rockets missiles drones shells rounds vehicles houses homes buildings times".split()
-)
-
+from eventcoder.lang import Language, language
 
 @attrs.frozen(slots=True)
 class Quantity:
@@ -48,26 +19,49 @@ class Quantity:
     qualifier: str
 
 
-def _word_number(norms: Sequence[str], i: int) -> tuple[int, int] | None:
+@attrs.frozen(slots=True)
+class _Numbers:
+    """A language's number words, arranged for the scan."""
+
+    units: Mapping[str, int]
+    tens: Mapping[str, int]
+    scales: Mapping[str, int]
+    vague: Mapping[tuple[str, ...], int]
+    at_least: tuple[tuple[str, ...], ...]
+    about: tuple[tuple[str, ...], ...]
+    words: Mapping[str, frozenset[str]]
+    starts: frozenset[str]  # tokens a quantity can start with; checking this first keeps the scan cheap
+
+
+@lru_cache(maxsize=None)
+def _numbers(lang: Language) -> _Numbers:
+    nums = lang.numbers
+    starts = (frozenset(nums["units"]) | frozenset(nums["tens"]) | {k[0] for k in lang.vague}
+              | {k[0] for k in lang.at_least} | {k[0] for k in lang.about} | lang.words["between"])
+    return _Numbers(nums["units"], nums["tens"], nums["scales"], lang.vague, lang.at_least, lang.about, lang.words, starts)
+
+
+def _word_number(norms: Sequence[str], i: int, num: _Numbers) -> tuple[int, int] | None:
     """Parse 'twenty-three', 'three hundred', 'one thousand two hundred' from i; return (value, end)."""
     total, current, j, seen = 0, 0, i, False
     n = len(norms)
+    units, tens, scales = num.units, num.tens, num.scales
     while j < n:
         w = norms[j]
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-            if j + 2 < n and norms[j + 1] == "-" and norms[j + 2] in _UNITS:
-                current += _UNITS[norms[j + 2]]
+        if w in units:
+            current += units[w]
+        elif w in tens:
+            current += tens[w]
+            if j + 2 < n and norms[j + 1] == "-" and norms[j + 2] in units:
+                current += units[norms[j + 2]]
                 j += 2
-        elif w in _SCALES and seen:
-            if w == "hundred":
-                current = max(current, 1) * 100
+        elif w in scales and seen:
+            if scales[w] == 100:
+                current = max(current, 1) * 100  # "three hundred thousand": hundreds build the number before a scale
             else:
-                total += max(current, 1) * _SCALES[w]
+                total += max(current, 1) * scales[w]
                 current = 0
-        elif w == "and" and seen and j + 1 < n and (norms[j + 1] in _UNITS or norms[j + 1] in _TENS):
+        elif w in num.words["number_and"] and seen and j + 1 < n and (norms[j + 1] in units or norms[j + 1] in tens):
             pass
         else:
             break
@@ -87,14 +81,14 @@ def _digits(tok: str) -> int | None:
     return None
 
 
-def _prefix(norms: Sequence[str], i: int, options: list[tuple[str, ...]]) -> int:
+def _prefix(norms: Sequence[str], i: int, options: tuple[tuple[str, ...], ...]) -> int:
     for opt in options:
         if tuple(norms[i : i + len(opt)]) == opt:
             return len(opt)
     return 0
 
 
-def parse_quantity(norms: Sequence[str], i: int) -> Quantity | None:
+def parse_quantity(norms: Sequence[str], i: int, lang: Language | None = None) -> Quantity | None:
     """A quantity starting at token i, or None.
 
     >>> parse_quantity("at least 19 people".split(), 0)
@@ -104,24 +98,26 @@ def parse_quantity(norms: Sequence[str], i: int) -> Quantity | None:
     >>> parse_quantity("between 10 and 15 soldiers".split(), 0)
     Quantity(start=0, end=4, value=10, qualifier='min')
     """
+    num = _numbers(lang or language())
+    words = num.words
     n = len(norms)
     qualifier = "exact"
     j = i
-    k = _prefix(norms, j, _MIN)
+    k = _prefix(norms, j, num.at_least)
     if k:
         qualifier, j = "min", j + k
     else:
-        k = _prefix(norms, j, _APPROX)
+        k = _prefix(norms, j, num.about)
         if k:
             qualifier, j = "approx", j + k
-    for phrase, value in _VAGUE.items():
+    for phrase, value in num.vague.items():
         if tuple(norms[j : j + len(phrase)]) == phrase:
             end = j + len(phrase)
-            if end < n and norms[end] == "of":
+            if end < n and norms[end] in words["of"]:
                 end += 1
             return Quantity(i, end, value, "vague")
     between = False
-    if j < n and norms[j] == "between":
+    if j < n and norms[j] in words["between"]:
         between, j = True, j + 1
     value: int | None = None
     end = j
@@ -129,41 +125,39 @@ def parse_quantity(norms: Sequence[str], i: int) -> Quantity | None:
         d = _digits(norms[j])
         if d is not None:
             value, end = d, j + 1
-            if end < n and norms[end] in ("million", "thousand", "hundred"):
-                value *= _SCALES[norms[end]]
+            if end < n and norms[end] in words["big_scales"]:
+                value *= num.scales[norms[end]]
                 end += 1
         else:
-            parsed = _word_number(norms, j)
+            parsed = _word_number(norms, j, num)
             if parsed:
                 value, end = parsed
     if value is None:
         return None
     # ranges: "10 to 15", "10-15", "between 10 and 15" code the lower bound
-    if end + 1 < n and norms[end] in ("to", "-", "and", "or") and (_digits(norms[end + 1]) is not None or _word_number(norms, end + 1)):
-        if norms[end] != "and" or between:
+    if end + 1 < n and norms[end] in words["range_words"] and (_digits(norms[end + 1]) is not None or _word_number(norms, end + 1, num)):
+        if norms[end] not in words["number_and"] or between:
             upper = _digits(norms[end + 1])
-            nxt = end + 2 if upper is not None else _word_number(norms, end + 1)[1]  # type: ignore[index]
+            nxt = end + 2 if upper is not None else _word_number(norms, end + 1, num)[1]  # type: ignore[index]
             end = nxt
             qualifier = "min"
-    if end < n and norms[end] in _NOT_PEOPLE:
+    if end < n and norms[end] in words["not_people"]:
         return None
     return Quantity(i, end, value, qualifier)
 
 
-# tokens a quantity can start with; checking this first keeps the scan cheap on ordinary words
-_STARTS = frozenset(_UNITS) | frozenset(_TENS) | {k[0] for k in _VAGUE} | {k[0] for k in _MIN} | {k[0] for k in _APPROX} | {"between"}
-
-
-def find_quantities(norms: Sequence[str]) -> list[Quantity]:
+def find_quantities(norms: Sequence[str], lang: Language | None = None) -> list[Quantity]:
     """All non-overlapping quantities in a token sequence, left to right."""
+    lang = lang or language()
+    starts = _numbers(lang).starts
     out: list[Quantity] = []
     i = 0
     while i < len(norms):
         w = norms[i]
-        if w not in _STARTS and not w[:1].isdigit():
+        if w not in starts and not w[:1].isdigit():
             i += 1
             continue
-        q = parse_quantity(norms, i)
+        q = parse_quantity(norms, i, lang)
         if q is not None:
             out.append(q)
             i = q.end

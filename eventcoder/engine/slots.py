@@ -14,11 +14,9 @@ import attrs
 
 from eventcoder.engine.dates import DateMention
 from eventcoder.dictionaries.lexicon import Lexicon
-from eventcoder.engine.mentions import DETERMINERS, ActorMention, SentenceAnalysis, Trigger
+from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger
 from eventcoder.engine.quantities import Quantity
 
-_REFINERS = ("including", "notably", "among", "especially", "particularly", "such")
-_NOUN_GAP_OK = DETERMINERS | frozenset({"-", "led", "backed", "air", "drone", "military", "naval", "artillery"})
 
 
 @attrs.define
@@ -72,27 +70,35 @@ def _clause(a: SentenceAnalysis, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _chain_left(a: SentenceAnalysis, actors: list[ActorMention], idx: int) -> tuple[ActorMention, tuple[ActorMention, ...]]:
+def _conjoined(gap: list[str], ands: frozenset[str]) -> bool:
+    """'X and Y', 'X, Y', 'X, and Y'."""
+    return gap == [","] or (len(gap) in (1, 2) and gap[-1] in ands and gap[:-1] in ([], [","]))
+
+
+def _chain_left(a: SentenceAnalysis, actors: list[ActorMention], idx: int, lex: Lexicon) -> tuple[ActorMention, tuple[ActorMention, ...]]:
     """From the actor nearest a verb, walk left over 'X and Y' to the first conjunct."""
     chain = [actors[idx]]
-    while idx > 0 and a.norms[actors[idx - 1].end : actors[idx].start] in (["and"], [","], [",", "and"]):
+    ands = lex.lang.words["and"]
+    while idx > 0 and _conjoined(a.norms[actors[idx - 1].end : actors[idx].start], ands):
         idx -= 1
         chain.insert(0, actors[idx])
     return chain[0], tuple(chain[1:])
 
 
-def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: int) -> tuple[ActorMention, tuple[ActorMention, ...]]:
+def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: int,
+                 lex: Lexicon) -> tuple[ActorMention, tuple[ActorMention, ...]]:
     first = actors[idx]
+    words = lex.lang.words
     assoc: list[ActorMention] = []
     j = idx
     while j + 1 < len(actors) and actors[j + 1].end <= hi:
         gap = a.norms[actors[j].end : actors[j + 1].start]
-        if gap in (["and"], [","], [",", "and"]):
+        if _conjoined(gap, words["and"]):
             assoc.append(actors[j + 1])
             j += 1
             continue
         # "militia groups in Iraq, including Kataib Hezbollah": the named member is the actor coded
-        if any(w in _REFINERS for w in gap) and len(gap) <= 6 and first.actor is None and actors[j + 1].actor is not None:
+        if any(w in words["refiners"] for w in gap) and len(gap) <= 6 and first.actor is None and actors[j + 1].actor is not None:
             first = actors[j + 1]
             j += 1
             continue
@@ -100,44 +106,45 @@ def _chain_right(a: SentenceAnalysis, actors: list[ActorMention], idx: int, hi: 
     return first, tuple(assoc)
 
 
-def _source_left(a: SentenceAnalysis, pos: int, lo: int) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
+def _source_left(a: SentenceAnalysis, pos: int, lo: int, lex: Lexicon) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
     actors = a.participants
-    if lo > 0 and a.norms[lo - 1] in ("who", "that") and any(m.end == lo - 1 for m in actors):
+    words = lex.lang.words
+    if lo > 0 and a.norms[lo - 1] in words["relative_pronouns"] and any(m.end == lo - 1 for m in actors):
         lo = next(m.start for m in actors if m.end == lo - 1)  # "gunmen who kidnapped": the relative pronoun's antecedent
     best = None
     for i, m in enumerate(actors):
         if m.end <= pos and m.start >= lo:
-            if a.norms[m.start - 1 : m.start] == ["to"] and a.norms[m.start - 2 : m.start - 1] == ["according"]:
+            if m.start >= 2 and a.norms[m.start - 1] in words["infinitive"] and a.norms[m.start - 2] in words["according"]:
                 continue
             best = i
     if best is None:
         return None, ()
-    return _chain_left(a, actors, best)
+    return _chain_left(a, actors, best, lex)
 
 
-_SPEECH = frozenset("said says say told added reported stated claimed confirmed announced".split())
-
-
-def _speaker(a: SentenceAnalysis, m: ActorMention) -> bool:
+def _speaker(a: SentenceAnalysis, m: ActorMention, lex: Lexicon) -> bool:
     """'..., police said': an actor that reports the event is not part of it."""
-    return m.end < len(a.norms) and a.norms[m.end] in _SPEECH
+    return m.end < len(a.norms) and a.norms[m.end] in lex.lang.words["speech_verbs"]
 
 
-def _target_right(a: SentenceAnalysis, pos: int, hi: int, window: int = 10) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
+def _target_right(a: SentenceAnalysis, pos: int, hi: int, lex: Lexicon,
+                  window: int = 10) -> tuple[ActorMention | None, tuple[ActorMention, ...]]:
     actors = a.participants
+    by = lex.lang.words["agent_by"]
     for i, m in enumerate(actors):
         if m.start >= pos and m.start < hi and m.start - pos <= window:
-            if "by" in a.norms[pos : m.start] or _speaker(a, m):
+            if any(w in by for w in a.norms[pos : m.start]) or _speaker(a, m, lex):
                 return None, ()
-            return _chain_right(a, actors, i, hi)
+            return _chain_right(a, actors, i, hi, lex)
     return None, ()
 
 
-def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, window: int = 4) -> ActorMention | None:
+def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, lex: Lexicon, window: int = 4) -> ActorMention | None:
+    words = lex.lang.words
     for k in range(pos, min(pos + window, hi)):
-        if a.norms[k] == "by":
+        if a.norms[k] in words["agent_by"]:
             for m in a.participants:
-                if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in ("the", "a", "an")):
+                if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in words["articles"]):
                     return m
             return None
     return None
@@ -158,20 +165,20 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         c = Candidate(a.sentence.index, t)
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
-        if t.pos == "verb" and _participial(a, t) and out:
+        if t.pos == "verb" and _participial(a, t, lex) and out:
             # the clause's main event: the last verb before it, else the last event word
             verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb"]
             root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
-            c.target, c.target_assoc = _target_right(a, t.end, hi)
+            c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
             if t.pattern in lex.casualty_verbs:
                 # ", killing five people": what the preceding event did, not a new event
                 c.consequence_of = root
             # ", abducting 40 others": a further act by the same actor
             c.source, c.source_assoc = out[root].source, out[root].source_assoc
         elif t.pos == "verb":
-            _verb_slots(a, c, lo, hi, nouns, out)
+            _verb_slots(a, c, lo, hi, nouns, out, lex)
         else:
-            _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric)
+            _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric, lex)
         _modality(a, c, lo, lex)
         c.date = _nearest_point_date(a, t)
         out.append(c)
@@ -179,7 +186,8 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     for c in out:
         if lex.ds.patterns[c.trigger.pattern].embeds == "threat" and c.trigger.pos == "verb":
             for o in out:
-                if o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6 and a.norms[o.trigger.start - 1] == "to":
+                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6
+                        and a.norms[o.trigger.start - 1] in lex.lang.words["infinitive"]):
                     o.threat = True
                     o.dropped = None
                     if o.source is None:
@@ -188,8 +196,8 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _participial(a: SentenceAnalysis, t: Trigger) -> bool:
-    return "ing" in t.form and t.start > 0 and a.norms[t.start - 1] in (",", "and", "while", "thereby")
+def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
+    return "ing" in t.form and t.start > 0 and (a.norms[t.start - 1] == "," or a.norms[t.start - 1] in lex.lang.words["participle_leads"])
 
 
 def _root(cands: list[Candidate], idx: int) -> int:
@@ -198,13 +206,14 @@ def _root(cands: list[Candidate], idx: int) -> int:
     return idx
 
 
-def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list[Trigger], done: list[Candidate]) -> None:
+def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list[Trigger], done: list[Candidate],
+                lex: Lexicon) -> None:
     t = c.trigger
     if t.passive:
-        c.target, c.target_assoc = _source_left(a, t.start, lo)
-        c.source = _by_phrase(a, t.end, hi)
+        c.target, c.target_assoc = _source_left(a, t.start, lo, lex)
+        c.source = _by_phrase(a, t.end, hi, lex)
         return
-    src, assoc = _source_left(a, t.start, lo)
+    src, assoc = _source_left(a, t.start, lo, lex)
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):
         if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end):
@@ -213,42 +222,45 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
                     c.consequence_of = idx
             break
     c.source, c.source_assoc = src, assoc
-    c.target, c.target_assoc = _target_right(a, t.end, hi)
+    c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
     if c.target is None:
         for n in nouns:
             if t.end <= n.start <= t.end + 3 and n.start < hi:
                 c.target_event_ref = True
                 break
     if c.target is None and t.form == "ing" and src is None:
-        c.source, c.source_assoc = _source_left(a, t.start, 0)
+        c.source, c.source_assoc = _source_left(a, t.start, 0, lex)
 
 
-def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool) -> None:
+def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool,
+                lex: Lexicon) -> None:
     t = c.trigger
     norms = a.norms
+    words = lex.lang.words
+    gap_ok = words["determiners"] | words["noun_gap"]
     actors = a.participants
     # premodifier or possessive: "US strikes", "Israel's bombardment", "Kataib Hezbollah's drone attack"
     for i, m in enumerate(actors):
         if m.end <= t.start and t.start - m.end <= 3 and m.start >= lo:
             gap = norms[m.end : t.start]
-            if all(w in _NOUN_GAP_OK or w.endswith("ly") for w in gap) and not any(w in ("the", "a", "an") for w in gap[1:]):
-                c.source, c.source_assoc = _chain_left(a, actors, i)
+            if all(w in gap_ok or w.endswith("ly") for w in gap) and not any(w in words["articles"] for w in gap[1:]):
+                c.source, c.source_assoc = _chain_left(a, actors, i, lex)
     if c.source is None:
-        c.source = _by_phrase(a, t.end, hi, 5)
+        c.source = _by_phrase(a, t.end, hi, lex, 5)
     if c.source is None:
         light = a.cue_before("light_verbs", t.start, 6, lo)
         if light is not None:
-            c.source, c.source_assoc = _source_left(a, light[0], lo)
+            c.source, c.source_assoc = _source_left(a, light[0], lo, lex)
     # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"
     dated = {k for d in a.dates for k in range(d.start, d.end)}
     for k in range(t.end, min(t.end + 6, hi)):
-        if norms[k] in preps or (symmetric and norms[k] in ("with", "between")):
-            c.target, c.target_assoc = _target_right(a, k + 1, hi, 4)
-            if symmetric and norms[k] == "between" and c.source is None and c.target is not None:
+        if norms[k] in preps or (symmetric and norms[k] in words["symmetric_preps"]):
+            c.target, c.target_assoc = _target_right(a, k + 1, hi, lex, 4)
+            if symmetric and norms[k] in words["between"] and c.source is None and c.target is not None:
                 c.source, rest = c.target, c.target_assoc
                 c.target, c.target_assoc = (rest[0], rest[1:]) if rest else (None, ())
             break
-        if not (k in dated or norms[k].endswith("ly") or norms[k] in ("on", "early", "late", "overnight", "reportedly", "allegedly")):
+        if not (k in dated or norms[k].endswith("ly") or norms[k] in words["target_skip"]):
             break
     # "the attack", "those strikes": the anaphoric cue list (cues.yaml) says the noun points back to an event
     if c.source is None and c.target is None and a.cue_before("anaphoric", t.start, 0) is not None:
@@ -265,7 +277,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
         c.dropped = f"negated ({a.span_text(*neg)})"
         return
     den = a.cue_before("denial", t.start, 4)
-    if den is not None and "and" not in a.norms[den[1] : t.start]:
+    if den is not None and not any(w in lex.lang.words["and"] for w in a.norms[den[1] : t.start]):
         c.dropped = f"denied ({a.span_text(*den)})"
         return
     claim = a.cue_before("claim", t.start, 12)
@@ -273,7 +285,8 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
         c.dropped = "elaborates a claimed event"
         return
     for other in a.triggers:
-        if lex.ds.patterns[other.pattern].embeds == "accusation" and other.end <= t.start and "of" in a.norms[other.end : t.start] and t.start - other.end <= 6:
+        if (lex.ds.patterns[other.pattern].embeds == "accusation" and other.end <= t.start and t.start - other.end <= 6
+                and any(w in lex.lang.words["accusation_of"] for w in a.norms[other.end : t.start])):
             c.dropped = "content of an accusation"
             return
     fut = a.cue_before("future", t.start, 5, lo)
@@ -301,6 +314,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative."""
     out: list[CasualtyReport] = []
     norms = a.norms
+    words = lex.lang.words
     spans: list[tuple[int, int, str]] = []
     for name, kind in (("casualty_words", "killed"), ("injury_words", "injured")):
         for s, e in a.cue_spans.get(name, ()):
@@ -324,27 +338,28 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
         if q is not None:
             follows = norms[q.end : q.end + 3]
             people = any(m.start >= q.end and m.start <= q.end + 3 for m in a.actors) or q.end == s or q.start == e
-            if not people and not any(w in ("people", "persons", "others", "more", "of") for w in follows):
+            if not people and not any(w in words["count_nouns"] for w in follows):
                 q = None
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
             for other in a.quantities:
-                if other.end <= q.start and other.start not in used and "and" in norms[other.end : q.start] and q.start - other.end <= 3:
+                if (other.end <= q.start and other.start not in used and q.start - other.end <= 3
+                        and any(w in words["and"] for w in norms[other.end : q.start])):
                     if other.qualifier != "vague" and q.qualifier != "vague":
                         used.add(other.start)
                         q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
         victims = None
         for m in a.actors:
-            if q is not None and q.end <= m.start <= q.end + 2 and not _speaker(a, m):
+            if q is not None and q.end <= m.start <= q.end + 2 and not _speaker(a, m, lex):
                 victims = m
                 break
         if victims is None and q is None:
             for m in a.actors:
-                if e <= m.start <= e + 3 and not m.locative and not _speaker(a, m):
+                if e <= m.start <= e + 3 and not m.locative and not _speaker(a, m, lex):
                     victims = m
                     lead = norms[e : m.start]
-                    if ({"a", "an", "one"} & set(lead)) or ("the" in lead and _singular(a, m)):
+                    if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
                         q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
                     break
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
@@ -400,12 +415,12 @@ def _nearest_event(cands: list[Candidate], pos: int, violent: frozenset[str]) ->
     return min(pool, key=lambda i: (0 if cands[i].trigger.start < pos else 1, abs(cands[i].trigger.start - pos))) if pool else None
 
 
-def claims(a: SentenceAnalysis) -> list[Claim]:
+def claims(a: SentenceAnalysis, lex: Lexicon) -> list[Claim]:
     out = []
     for s, e in a.cue_spans.get("claim", ()):
-        if a.cue_before("negation", s, 3) or (s > 0 and a.norms[s - 2 : s - 1] == ["no"]):
+        if a.cue_before("negation", s, 3) or (s > 1 and a.norms[s - 2] in lex.lang.words["no"]):
             continue  # "no group claimed responsibility"
-        src, _ = _source_left(a, s, _clause(a, s, e)[0])
+        src, _ = _source_left(a, s, _clause(a, s, e)[0], lex)
         if src is not None:
             out.append(Claim(a.sentence.index, src, s))
     return out

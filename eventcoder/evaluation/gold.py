@@ -19,7 +19,7 @@ from eventcoder.coder import Coder
 from eventcoder.errors import DictionaryError
 from eventcoder.model import Article, Event
 from eventcoder.resources import schema
-from eventcoder.dictionaries.yamlsrc import line_of, load_yaml
+from eventcoder.yamlsrc import line_of, load_yaml
 
 ATTRIBUTES = ("actor1", "actor2", "fatalities", "date", "country", "location")
 

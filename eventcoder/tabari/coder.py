@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
+from eventcoder.lang import language
 from eventcoder.dictionaries.entries import CameoActor, CameoAgent, CameoVerb, DatedCode
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.values import SourceRef
@@ -23,24 +24,18 @@ from eventcoder.dictionaries.verbpatterns import GAP, GAP_WORDS, CompiledPattern
 
 _END = ""
 _STEMS = "~"  # trie key of a node's stem children: {stem: child}
-_CONNECTORS = frozenset({"of", "in", "from", "'s", "'"})
-_COMPOUND = frozenset({",", "and", "or", "nor", "&"})
-_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
-_PREPOSITIONS = frozenset({"with", "to", "against", "by", "on", "at", "for", "into", "towards", "toward", "about", "over",
-                           "between", "than", "upon", "near", "without", "through", "under", "after", "before", "during",
-                           "since", "among", "amid", "across", "around", "behind", "beyond", "within", "along", "like"})
-_BREAKS = _PREPOSITIONS | _COMPOUND | frozenset({
-    "that", "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "but", "as", "so", "yet", "then",
-    "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "did", "do", "does",
-    "not", "n't", "no", "it", "its", "he", "she", "they", "them", "their", "his", "her", "we", "our", "i", "you",
-    ".", ";", ":", "!", "?", "(", ")", '"', "'", "--", "-", "``", "''",
-}) | _BE
+# TABARI and PETRARCH dictionaries are English: the verb-pattern coder reads English's grammar words
+_WORDS = language("en").words
+_CONNECTORS = _WORDS["tabari_connectors"]
+_COMPOUND = _WORDS["tabari_compound"]
+_BE = _WORDS["tabari_be"]
+_PREPOSITIONS = _WORDS["tabari_prepositions"]
+_BREAKS = _PREPOSITIONS | _COMPOUND | _WORDS["tabari_breaks"] | _BE
 _MAX_GAP = 3  # modifier words allowed between an agent and its actor ("Minas Tirith border police")
 # "'s" is left out: in "Galadhon's new mayor left" it is not the verb's determiner
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"})
-_COORDINATORS = frozenset({"and", "but", ";", "while", "whereas", "yet"})
-_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as", "if", "although",
-                            "though", "where", "whereas", "once", "unless", "that", "who", "which"})
+_DETERMINERS = _WORDS["tabari_determiners"]
+_COORDINATORS = _WORDS["tabari_coordinators"]
+_SUBORDINATORS = _WORDS["tabari_subordinators"]
 
 
 @attrs.frozen(slots=True)
@@ -129,7 +124,7 @@ class Group:
     pronoun: bool = False
 
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+_PRONOUNS = _WORDS["tabari_pronouns"]
 
 
 def _with_pronouns(norms: Sequence[str], groups: list[Group], source: int, after: int) -> tuple[list[Group], int]:
@@ -647,7 +642,7 @@ def _noun_use(norms: Sequence[str], v: _Hit, hits: Sequence[_Hit]) -> bool:
     return False
 
 
-_CHAIN = frozenset({"have", "has", "had", "be", "been", "not", "n't", "to", "never"})
+_CHAIN = _WORDS["tabari_chain"]
 
 
 def _chained(norms: Sequence[str], a: _Hit, b: _Hit) -> bool:

@@ -6,23 +6,8 @@ import re
 
 import attrs
 
+from eventcoder.lang import Language, language
 from eventcoder.text.tokens import normalize
-
-# Words that end in a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig cdr gov sen rep
-    pres st mt ft no nos vs etc inc co corp ltd jr sr rev hon amb sec dept est approx
-    fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    """.split()
-)
-# Initialisms such as U.S. end a sentence only when a typical sentence opener follows.
-_OPENERS = frozenset(
-    """
-    the a an he she it they we i in on at but and this that these those there his her its their
-    however meanwhile earlier later after before when while officials police witnesses residents
-    """.split()
-)
 
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _WORD_AFTER = re.compile(r"""\s+["'(\[]?([A-Za-z]+)""")
@@ -40,7 +25,7 @@ class Sentence:
     end: int
 
 
-def _ends_sentence(text: str, dot: int) -> bool:
+def _ends_sentence(text: str, dot: int, lang: Language) -> bool:
     """Whether the punctuation at `dot` closes a sentence."""
     if text[dot] in "!?":
         return True
@@ -50,20 +35,21 @@ def _ends_sentence(text: str, dot: int) -> bool:
     nxt = _WORD_AFTER.match(text, dot + 1, dot + 60)
     following = nxt.group(1).lower() if nxt else ""
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return following in _OPENERS
-    if word.lower() in ABBREVIATIONS:
+        return following in lang.words["openers"]  # initialisms such as U.S. end a sentence only before an opener
+    if word.lower() in lang.words["abbreviations"]:
         return False
     if len(word) == 1 and word.isupper():  # a middle initial: "George W. Bush"
         return False
     return True
 
 
-def split_sentences(body: str) -> list[Sentence]:
-    """Split an article body into sentences.
+def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
+    """Split an article body into sentences (English unless another `lang` is given).
 
     >>> [s.text for s in split_sentences("Gen. Smith met U.S. envoys. They left on Jan. 3.")]
     ['Gen. Smith met U.S. envoys.', 'They left on Jan. 3.']
     """
+    lang = lang or language()
     text = normalize(body)
     out: list[Sentence] = []
     para_start = 0
@@ -76,7 +62,7 @@ def split_sentences(body: str) -> list[Sentence]:
         start = p_start
         for m in _BOUNDARY.finditer(text, p_start, p_end):
             dot = m.start() + len(m.group().rstrip("\"')]")) - 1
-            if _ends_sentence(text, dot):
+            if _ends_sentence(text, dot, lang):
                 _emit(text, start, m.end(), out)
                 start = m.end()
         _emit(text, start, p_end, out)
