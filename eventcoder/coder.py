@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from eventcoder.tabari.coder import CameoCoder, CameoEvent
-from eventcoder.engine.discourse import ArticleCoding, code_text
+from eventcoder.engine.pipeline import code_text
+from eventcoder.engine.state import ArticleCoding
 from eventcoder.errors import ArticleError
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
 from eventcoder.model import Article, Event, Outcome

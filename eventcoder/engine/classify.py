@@ -8,10 +8,10 @@ the dictionaries declare (a pattern's `acled`, `acled_rules`, `generic` and
 
 from __future__ import annotations
 
-from eventcoder.dictionaries.entries import BY_ACTORS, AcledRule, Pattern
+from eventcoder.dictionaries.entries import BY_ACTORS, AcledRule, Inter, Pattern
 from eventcoder.dictionaries.lexicon import Lexicon
-from eventcoder.engine.actors import ResolvedActor
-from eventcoder.engine.state import Draft
+from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters
+from eventcoder.engine.state import ArticleState, CodedEvent, Draft
 
 
 def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> bool:
@@ -32,6 +32,11 @@ def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | N
 
 def _first(rules: tuple[AcledRule, ...], d: Draft, src: ResolvedActor, tgt: ResolvedActor | None) -> str | None:
     return next((r.acled for r in rules if _holds(r, d, src, tgt)), None)
+
+
+def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
+    """Whether a pattern describes political violence (its family says `violent: true`)."""
+    return pattern.id in lex.violent
 
 
 def tactic(lex: Lexicon, p: Pattern, src: ResolvedActor | None) -> Pattern | None:
@@ -88,3 +93,25 @@ def default_type(lex: Lexicon, p: Pattern) -> str | None:
 def typed_by_crowd(lex: Lexicon, p: Pattern) -> bool:
     """A demonstration whose type depends on who gathered and who met them (ACLED's protest decision)."""
     return p.acled == BY_ACTORS and not lex.ds.families[p.family].violent
+
+
+def classify_events(state: ArticleState) -> None:
+    """Stage: give each located draft its finished actors, ACLED sub-event type and CAMEO code."""
+    lex = state.lex
+    for n, d, where in state.located:
+        iso3 = where.iso3
+        assert d.source is not None  # require_actors gave every draft a source
+        src = finish(d.source, lex, iso3)
+        tgt = finish(d.target, lex, iso3) if d.target is not None else None
+        crowd = typed_by_crowd(lex, d.primary.pattern)  # who gathers decides the type
+        if crowd and src.inter == Inter.CIVILIANS:
+            src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
+        if crowd and not d.intervention:
+            tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
+        sub = acled_type(lex, d, src, tgt)
+        acled = lex.ds.acled_types.get(sub or "")
+        if (acled is not None and acled.crowd_first and tgt is not None and tgt.inter in (Inter.PROTESTERS, Inter.CIVILIANS)
+                and src.inter != Inter.PROTESTERS):
+            # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
+            src, tgt = (tgt if tgt.inter == Inter.PROTESTERS else finish(resolve_protesters(lex), lex, iso3)), src
+        state.events.append(CodedEvent(d, n, where, src, tgt, sub, cameo_code(lex, d, sub, src, tgt)))

@@ -1,78 +1,19 @@
-"""Building output rows (Event) from assembled drafts: ACLED types, actors, place, counts, codes, notes."""
+"""The last stage: assembling output rows (Event) from coded events. Every decision was made before; this only
+writes it down (inter codes for the event's country, counts, ids, notes)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 
-import attrs
-
-from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters
 from eventcoder.dictionaries.cameo import CAMEO
 from eventcoder.dictionaries.entries import Inter
-from eventcoder.engine.classify import acled_type, cameo_code, typed_by_crowd
-from eventcoder.engine.state import ArticleCoding, Draft, Dropped
 from eventcoder.dictionaries.lexicon import Lexicon
-from eventcoder.engine.mentions import PlaceMention
-from eventcoder.model import Article, Event
+from eventcoder.engine.actors import ResolvedActor, finish
+from eventcoder.engine.classify import acled_type, cameo_code
 from eventcoder.engine.quantities import Quantity
-
-
-
-@attrs.frozen(slots=True)
-class Where:
-    iso3: str
-    admin1: str
-    admin2: str
-    admin3: str
-    location: str
-    lat: float
-    lon: float
-    precision: int
-
-
-def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
-    if p is None:
-        return None
-    if p.place is not None:
-        pl = lex.ds.place(p.place)
-        precision = 3 if pl.kind == "region" else (2 if p.near else 1)
-        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
-    if p.country is not None:
-        return _country_where(lex, p.country)
-    return None
-
-
-def _country_where(lex: Lexicon, iso3: str) -> Where:
-    """A country as a place: its centroid, geo_precision 3."""
-    c = lex.ds.countries[iso3]
-    return Where(c.iso3, "", "", "", c.name, c.lat, c.lon, 3)
-
-
-def _choose_place(
-    lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None, dateline: PlaceMention | None = None
-) -> Where | None:
-    """The event's own place, else the place of the event reported just before it, else the article's main place."""
-    places = [_where(lex, m.place) for m in d.mentions]
-    found = [w for w in places if w is not None]
-    if found:
-        best = min(found, key=lambda w: w.precision)
-        line = _where(lex, dateline)
-        if best.precision == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
-            return line  # "in Kenya's capital" under a NAIROBI dateline: the town, not the country's centroid
-        return best
-    if d.primary.pattern.acled is None and d.source is not None and d.source.country:
-        # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
-        return _country_where(lex, d.source.country)
-    if previous is not None:
-        return previous
-    w = _where(lex, main)
-    if w is not None:
-        return w
-    for actor in (d.target, d.source):
-        if actor is not None and actor.country:
-            return _country_where(lex, actor.country)
-    return None
+from eventcoder.engine.state import ArticleCoding
+from eventcoder.model import Article, Event
 
 
 def cameo_triples(coding: ArticleCoding, lex: Lexicon) -> list[tuple[str, str, str]]:
@@ -105,33 +46,14 @@ def _inter(actor: ResolvedActor, iso3: str) -> int:
 
 
 def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published: dt.date) -> list[Event]:
-    """One Event per draft that has a place and an actor; ids are stable for a given article id."""
+    """One Event per coded event, assembled from what the stages decided; ids are stable for a given article id."""
     rows: list[Event] = []
-    previous: Where | None = None
-    for n, d in enumerate(coding.drafts):
-        where = _choose_place(lex, d, coding.main_place, previous, coding.dateline)
-        if where is None or d.source is None:
-            coding.dropped.append(Dropped(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id,
-                                          "no place or country could be found"))
-            continue
-        previous = where
+    for e in coding.events:
+        d, where, src, tgt, sub, cameo = e.draft, e.where, e.source, e.target, e.sub_event_type, e.cameo
+        p = d.primary.pattern
         iso3 = where.iso3
         country = lex.ds.countries[iso3]
-        src = finish(d.source, lex, iso3)
-        tgt = finish(d.target, lex, iso3) if d.target is not None else None
-        p = d.primary.pattern
-        crowd = typed_by_crowd(lex, p)  # who gathers decides the type
-        if crowd and src.inter == Inter.CIVILIANS:
-            src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
-        if crowd and not d.intervention:
-            tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
-        sub = acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
-        if (acled is not None and acled.crowd_first and tgt is not None and tgt.inter in (Inter.PROTESTERS, Inter.CIVILIANS)
-                and src.inter != Inter.PROTESTERS):
-            # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
-            src, tgt = (tgt if tgt.inter == Inter.PROTESTERS else finish(resolve_protesters(lex), lex, iso3)), src
-        cameo = cameo_code(lex, d, sub, src, tgt)
         code = CAMEO[cameo]
         inter1 = _inter(src, iso3)
         inter2 = _inter(tgt, iso3) if tgt is not None else 0
@@ -139,7 +61,7 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         killed, kq = _count(d.killed)
         injured, _ = _count(d.injured)
         civilian = "Civilian targeting" if acled is not None and acled.civilian_targeting and tgt is not None and tgt.inter == Inter.CIVILIANS else ""
-        digest = hashlib.sha1(f"{article.id}\x1f{n}".encode("utf-8")).hexdigest()
+        digest = hashlib.sha1(f"{article.id}\x1f{e.position}".encode("utf-8")).hexdigest()
         sentence = coding.analyses[d.primary.sentence].sentence.text
         others = sorted({m.sentence for m in d.mentions})
         label = sub or code.label

@@ -1,4 +1,10 @@
-"""What the article-level stages read and write: mentions, drafts of events, drops, and the article's coding."""
+"""What the article-level stages read and write.
+
+`ArticleState` is the one value every stage of `engine.pipeline` takes: each
+stage reads what earlier stages left in it and adds its own part (sentences,
+candidates, drafts, drops, places, types). Nothing else carries state between
+stages, so a stage can be read, tested and replaced on its own.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,10 @@ import datetime as dt
 import attrs
 
 from eventcoder.dictionaries.entries import Pattern
+from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.actors import ResolvedActor
-from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger
+from eventcoder.engine.dates import DateMention
+from eventcoder.engine.mentions import ActorMention, PlaceMention, SentenceAnalysis, Trigger
 from eventcoder.engine.quantities import Quantity
 from eventcoder.engine.slots import Candidate
 
@@ -54,6 +62,37 @@ class Dropped:
     reason: str
 
 
+HISTORY_DAYS = 31  # an event dated further back than this is background, not news
+LOOKBACK_SENTENCES = 4  # how far "the attack" and "claimed responsibility" reach back
+
+
+@attrs.frozen(slots=True)
+class Where:
+    """An event's place as a row gives it."""
+
+    iso3: str
+    admin1: str
+    admin2: str
+    admin3: str
+    location: str
+    lat: float
+    lon: float
+    precision: int
+
+
+@attrs.frozen(slots=True)
+class CodedEvent:
+    """A draft with everything its row needs: place, finished actors, ACLED type and CAMEO code."""
+
+    draft: Draft
+    position: int  # the draft's place among the article's events: part of the row's stable id
+    where: Where
+    source: ResolvedActor
+    target: ResolvedActor | None
+    sub_event_type: str | None
+    cameo: str
+
+
 @attrs.define
 class ArticleCoding:
     """Everything decided about one article: analyses, drafts that became events, and what was dropped."""
@@ -64,3 +103,41 @@ class ArticleCoding:
     main_place: PlaceMention | None
     candidates: list[list[Candidate]] = attrs.field(factory=list)
     dateline: PlaceMention | None = None
+    events: list[CodedEvent] = attrs.field(factory=list)
+
+
+@attrs.define
+class ArticleState:
+    """One article on its way through the stages (see engine.pipeline.STAGES)."""
+
+    lex: Lexicon
+    published: dt.date
+    body: str
+    title: str
+    dateline: PlaceMention | None = None
+    analyses: list[SentenceAnalysis] = attrs.field(factory=list)
+    title_places: list[PlaceMention] = attrs.field(factory=list)
+    candidates: list[list[Candidate]] = attrs.field(factory=list)
+    drafts: list[Draft] = attrs.field(factory=list)
+    # drafts by (merge family, source key): merging stays linear in the article's length
+    draft_keys: dict[tuple, list[Draft]] = attrs.field(factory=dict)
+    dropped: list[Dropped] = attrs.field(factory=list)
+    # the narrative so far, as the reading of sentence after sentence builds it
+    history: list[tuple[ActorMention, ResolvedActor]] = attrs.field(factory=list)
+    recent_violence: Draft | None = None
+    narrative_date: DateMention | None = None
+    main_place: PlaceMention | None = None
+    located: list[tuple[int, Draft, Where]] = attrs.field(factory=list)
+    events: list[CodedEvent] = attrs.field(factory=list)
+
+    def drop(self, sentence: int, trigger: str, pattern: str, reason: str) -> None:
+        self.dropped.append(Dropped(sentence, trigger, pattern, reason))
+
+    def recent(self, sentence: int) -> Draft | None:
+        """The violent event most recently mentioned, if close enough to be what "the attack" refers to."""
+        d = self.recent_violence
+        return d if d is not None and sentence - d.last_sentence <= LOOKBACK_SENTENCES else None
+
+    def coding(self) -> ArticleCoding:
+        return ArticleCoding(self.analyses, self.drafts, self.dropped, self.main_place, self.candidates, self.dateline,
+                             self.events)

@@ -1,0 +1,108 @@
+"""When several mentions are one event: merging drafts, and folding police action into the protest it met."""
+
+from __future__ import annotations
+
+from eventcoder.dictionaries.entries import Inter, Pattern
+from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.engine.classify import is_violent, typed_by_crowd
+from eventcoder.engine.state import Draft
+
+
+def _merge_key(lex: Lexicon, p: Pattern) -> str:
+    """What mentions must share to be one event: the family, or within a `merge: type` family the ACLED type or CAMEO root."""
+    if lex.ds.families[p.family].merge == "family":
+        return p.family
+    return p.acled or ("cameo" + p.cameo[:2])
+
+
+def _distinct(lex: Lexicon, sub: str | None) -> bool:
+    t = lex.ds.acled_types.get(sub or "")
+    return t is not None and t.distinct
+
+
+def same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
+    """Whether two drafts describe one event: same kind, same source, compatible target, same day."""
+    pk, pd = k.primary.pattern, d.primary.pattern
+    if _merge_key(lex, pk) != _merge_key(lex, pd) or k.threat != d.threat:
+        return False
+    # two specific tactics (an air strike and shelling) stay two events; a generic "attack" joins a specific one,
+    # but an abduction or a rape is its own event even when the same group also killed people
+    if pk.acled != pd.acled and is_violent(lex, pk):
+        if not pk.generic and not pd.generic:
+            return False
+        if _distinct(lex, pk.acled) or _distinct(lex, pd.acled):
+            return False
+    if k.source is None or d.source is None or k.source.key != d.source.key:
+        return False
+    if k.target is not None and d.target is not None and k.target.key != d.target.key:
+        return False
+    return not (k.date != d.date and k.date_explicit and d.date_explicit)
+
+
+def add(lex: Lexicon, drafts: list[Draft], keys: dict[tuple, list[Draft]], d: Draft) -> Draft:
+    """Merge `d` into an earlier draft of the same event, or keep it; returns the draft that holds it.
+
+    `keys` indexes `drafts` by (merge key, source), so adding stays linear in the article's length.
+    """
+    key = None if d.source is None else (_merge_key(lex, d.primary.pattern), d.source.key)
+    if key is not None:
+        for k in keys.get(key, ()):
+            if same_event(k, d, lex):
+                _absorb(k, d, lex)
+                return k
+        keys.setdefault(key, []).append(d)
+    drafts.append(d)
+    return d
+
+
+def merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """The drafts with every pair that describes one event merged."""
+    out: list[Draft] = []
+    keys: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        add(lex, out, keys, d)
+    return out
+
+
+def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """Police action against a protest reported in the same article is part of that protest (ACLED codes one event:
+    protesters as actor1, the intervening force as actor2)."""
+    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        host = None
+        hit = d.target.inter if d.target is not None else None
+        if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
+            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention == "force" and hit == Inter.CIVILIANS)
+        ):
+            host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
+        if host is None:
+            out.append(d)
+            continue
+        host.target = host.target or d.source
+        host.mentions.append(d.primary)
+        host.intervention = p.intervention
+        host.killed.extend(d.killed)
+        host.injured.extend(d.injured)
+    return out
+
+
+def _rank(lex: Lexicon, p: Pattern) -> int:
+    t = lex.ds.acled_types.get(p.acled or "")
+    return t.rank if t else 0
+
+
+def _absorb(k: Draft, d: Draft, lex: Lexicon) -> None:
+    if _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
+        k.mentions = d.mentions + k.mentions
+    else:
+        k.mentions.extend(d.mentions)
+    if k.target is None:
+        k.target, k.target_assoc = d.target, d.target_assoc
+    k.source_assoc.extend(a for a in d.source_assoc if a.key not in {x.key for x in k.source_assoc})
+    if d.date_explicit and not k.date_explicit:
+        k.date, k.precision, k.date_explicit = d.date, d.precision, True
+    k.killed.extend(d.killed)
+    k.injured.extend(d.injured)
+    k.last_sentence = max(k.last_sentence, d.last_sentence)
