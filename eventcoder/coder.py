@@ -10,7 +10,8 @@ from eventcoder.tabari.coder import CameoCoder, CameoEvent
 from eventcoder.engine.pipeline import code_text
 from eventcoder.engine.state import ArticleCoding
 from eventcoder.errors import ArticleError
-from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
+from eventcoder.dictionaries.dictset import DictionarySet
+from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon, is_default_lexicon
 from eventcoder.model import Article, Event, Outcome
 from eventcoder.engine.rows import build_rows, cameo_triples
 from eventcoder.engine.validation import validate_event
@@ -26,9 +27,8 @@ class Coder:
     [('Arrests', 'Nairobi', '2024-06-24')]
     """
 
-    def __init__(self, lexicon: Lexicon, *, paths: tuple[str, ...] = (), bundled: bool = True):
+    def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self._source = (tuple(str(p) for p in paths), bundled)
         self.patterns: CameoCoder | None = None
         if lexicon.ds.verb_patterns:
             self.patterns = CameoCoder(lexicon.ds)  # verb-pattern dictionaries (imported from TABARI/PETRARCH)
@@ -48,11 +48,14 @@ class Coder:
         if not paths and bundled:
             return cls.default()
         with gc_paused():
-            return cls(Lexicon.from_paths(paths, bundled=bundled), paths=tuple(str(p) for p in paths), bundled=bundled)
+            return cls(Lexicon.from_paths(paths, bundled=bundled))
 
     def __reduce__(self) -> tuple:
-        # a coder travels to other processes as the names of its dictionaries, not as its compiled trie
-        return (_rebuild, self._source)
+        # a coder travels to other processes with its own dictionaries (not the names of files that may have changed,
+        # nor the compiled trie, which is rebuilt on arrival); the bundled gazetteer travels as a reference
+        if is_default_lexicon(self.lexicon):
+            return (Coder.default, ())  # the bundled dictionaries are the same package on the other side
+        return (_rebuild, (self.lexicon.ds,))
 
     def analyse(self, article: Article) -> ArticleCoding:
         """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
@@ -121,5 +124,6 @@ class Coder:
         return article.published or dt.date.today()
 
 
-def _rebuild(paths: tuple[str, ...], bundled: bool) -> Coder:
-    return Coder.from_dictionaries(*paths, bundled=bundled)
+def _rebuild(ds: DictionarySet) -> Coder:
+    with gc_paused():
+        return Coder(Lexicon(ds))

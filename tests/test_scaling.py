@@ -41,15 +41,16 @@ def test_dask_recipe_runs_on_a_small_batch(tmp_path):
     assert sorted(table["fatalities"]) == list(range(2, 14))
 
 
-def test_coder_pickles_as_its_dictionary_names(tmp_path, coder):
+def test_coder_pickles_with_its_dictionaries(tmp_path, coder):
     small = pickle.dumps(coder)
-    assert len(small) < 1000
+    assert len(small) < 1000  # the bundled coder travels as "the default one"
     again = pickle.loads(small)
     art = Article("p1", ARTICLES[3]["text"], published="2024-05-15")
     assert again.code(art) == coder.code(art)
     extra = tmp_path / "extra.yaml"
     extra.write_text("holidays:\n  - {name: Test Day, date: '05-01', aliases: [Test Day]}\n", encoding="utf-8")
     custom = Coder.from_dictionaries(extra)
+    extra.unlink()  # what travels is the dictionaries themselves, not the name of a file that may be gone
     assert pickle.loads(pickle.dumps(custom)).lexicon.ds.holidays.keys() == custom.lexicon.ds.holidays.keys()
 
 
@@ -119,3 +120,23 @@ def test_an_input_error_reaches_the_caller_and_an_early_stop_ends_the_workers(co
     stream.close()
     assert first.article_id == "j0"
     assert mp.active_children() == []
+
+
+def test_a_coder_built_in_memory_travels_with_its_own_dictionaries_under_spawn(tmp_path):
+    """Spawned workers (macOS, Windows) must code with the parent's dictionaries, not the bundled ones."""
+    import pickle
+
+    from eventcoder.batch.parallel import code_in_processes
+    from eventcoder.dictionaries.lexicon import Lexicon
+    from eventcoder.dictionaries.loader import load_dictionaries
+    from eventcoder.model import Article
+
+    extra = ("actors:\n  - {id: night_owls, name: Night Owls Brigade, kind: group, aliases: [Night Owls], code: NGAREBNOB,"
+             " inter: 2, armed: true, country: NGA}\n")
+    coder = Coder(Lexicon(load_dictionaries(texts=[("in-memory.yaml", extra)])))
+    arts = [Article(f"n{i}", "Night Owls attacked a police post in Maiduguri on Sunday.", published="2024-05-13") for i in range(6)]
+    alone = [o.events for o in coder.code_many(arts)]
+    assert alone[0][0].actor1 == "Night Owls Brigade"
+    assert pickle.loads(pickle.dumps(coder)).code(arts[0]) == list(alone[0])
+    spawned = [o.events for o in code_in_processes(coder, arts, 2, chunk=2, start_method="spawn")]
+    assert spawned == alone

@@ -99,16 +99,18 @@ class _Feeder(threading.Thread):
 
 
 def code_in_processes(coder: Coder, articles: Iterable[Article], jobs: int, chunk: int = 128,
-                      ahead: int = 2) -> Iterator[Outcome]:
+                      ahead: int = 2, start_method: str | None = None) -> Iterator[Outcome]:
     """Like `coder.code_many(articles)`, with `jobs` worker processes; outcomes come in input order.
 
     Workers are forked where the platform allows it, so they share the parent's
-    compiled dictionaries; elsewhere each rebuilds the coder from its dictionary files.
+    compiled dictionaries; elsewhere (or with start_method="spawn") the coder is
+    sent to each worker with its dictionaries, which it compiles on arrival.
     Raises WorkerError when a worker dies or hits a bug (an article's own error
     stays in its Outcome, as with one process).
     """
-    fork = "fork" in mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if fork else "spawn")
+    method = start_method or ("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    fork = method == "fork"
+    ctx = mp.get_context(method)
     procs: list[mp.process.BaseProcess] = []
     task_pipes: list[Connection] = []
     result_pipes: dict[Connection, int] = {}

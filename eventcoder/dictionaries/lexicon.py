@@ -227,3 +227,8 @@ def default_lexicon() -> Lexicon:
     if _DEFAULT is None:
         _DEFAULT = Lexicon(load_dictionaries())
     return _DEFAULT
+
+
+def is_default_lexicon(lex: Lexicon) -> bool:
+    """Whether `lex` is the process's compiled bundled dictionaries."""
+    return lex is _DEFAULT

@@ -38,6 +38,9 @@ class Gazetteer:
         self.first_tokens = frozenset(k.partition(" ")[0] for k in keys)
         self._places: dict[str, Place] = {}
 
+    def __reduce__(self) -> tuple:
+        return (bundled_gazetteer, ())  # the package's own file: read again on arrival, not copied through a pipe
+
     def __contains__(self, key: str) -> bool:
         return key in self._rows
 
