@@ -141,7 +141,7 @@ def _cameo(args: argparse.Namespace) -> int:
 
 def _code(args: argparse.Namespace) -> int:
     suffix = Path(str(args.output)).suffix.lstrip(".")
-    fmt = args.format or (suffix if suffix in ("jsonl", "parquet") else "csv")
+    fmt = args.format or (suffix if suffix in SINKS else "csv")
     if fmt == "parquet" and args.output == "-":
         print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
         return 2
