@@ -31,6 +31,7 @@ from eventcoder.io.sinks import SINKS
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
+from eventcoder.report import commands as desk
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
 
@@ -91,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     show = dsub.add_parser("show", help="what a phrase means to the coder, with file:line")
     show.add_argument("term")
     show.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
+    desk.add_commands(sub)  # report, summary, recipe
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo}
+    commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo,
+                **desk.COMMANDS}
     try:
         return commands[args.command](args)
     except DictionaryError as exc:
