@@ -31,6 +31,7 @@ from eventcoder.io.sinks import SINKS
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
+from eventcoder.io.articles import add_column_options, columns_from_args
 from eventcoder.report import commands as desk
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("code", help="code articles into a CSV or JSONL table")
-    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl file, folder, or - for stdin")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl, .csv of articles, saved .html page, folder, or - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file (written atomically); - for stdout (default)")
     c.add_argument("--format", choices=sorted(SINKS), help="output format (default: from the output suffix, else csv)")
     c.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     c.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder layered over the defaults (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    add_column_options(c)
 
     e = sub.add_parser("explain", help="show how one article is coded: matches, candidates, drops, rows")
     e.add_argument("input", metavar="INPUT", help=".txt or .jsonl file (the first article), or - for stdin")
@@ -155,7 +157,7 @@ def _code(args: argparse.Namespace) -> int:
     published = args.published
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(args.inputs, published):
+        for item in read_inputs(args.inputs, published, columns=columns_from_args(args)):
             if isinstance(item, InputProblem):
                 problems.append(str(item))
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
