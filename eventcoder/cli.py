@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import json
 import sys
-import time
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
@@ -22,6 +21,7 @@ from eventcoder.coder import Coder
 from eventcoder.errors import DictionaryError
 from eventcoder.io.datapackage import write_datapackage
 from eventcoder.batch.dedupe import dedupe
+from eventcoder.batch.progress import Progress, count_articles
 from eventcoder.evaluation.gold import evaluate, format_report, load_gold
 from eventcoder.evaluation.explain import explain
 from eventcoder.dictionaries.loader import load_dictionaries
@@ -33,8 +33,6 @@ from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
 from eventcoder.io.articles import add_column_options, columns_from_args
 from eventcoder.report import commands as desk
-
-_PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
 
 
 def _date(text: str) -> dt.date:
@@ -169,10 +167,9 @@ def _code(args: argparse.Namespace) -> int:
             yield item
 
     stats = {"articles": 0, "events": 0, "failed": 0}
-    started = last = time.monotonic()
+    progress = Progress(None if args.quiet else count_articles(args.inputs), quiet=args.quiet)
 
     def events() -> Iterator[Event]:
-        nonlocal last
         for outcome in coder.code_many(articles(), jobs=args.jobs):
             stats["articles"] += 1
             if outcome.error is not None:
@@ -185,11 +182,8 @@ def _code(args: argparse.Namespace) -> int:
                     continue
                 stats["events"] += 1
                 yield event
-            now = time.monotonic()
-            if not args.quiet and now - last >= _PROGRESS_EVERY:
-                rate = stats["articles"] / (now - started)
-                print(f"eventcoder: {stats['articles']} articles, {stats['events']} events ({rate:.0f} articles/s)", file=sys.stderr)
-                last = now
+            progress.update(stats["articles"] + len(problems) - stats["failed"], stats["events"])
+        progress.close()
 
     def run(out: IO) -> None:
         sink = SINKS[fmt](out)
