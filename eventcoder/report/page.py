@@ -350,7 +350,8 @@ _JS = """
 
 
 def report_html(events: Sequence[Event], title: str = "Events") -> str:
-    """The whole report page for `events` as one HTML string."""
+    """The whole report page for `events` as one HTML string (rows in date order)."""
+    events = sorted(events, key=lambda e: e.event_date)
     total = sum(e.fatalities or 0 for e in events)
     dates = sorted(e.event_date for e in events)
     countries = {e.country for e in events if e.country}
