@@ -84,3 +84,26 @@ def test_stata_recipe_forces_exactly_the_text_columns_to_strings():
     assert [COLUMNS[i - 1] for i in positions] == [c for c, k in zip(COLUMNS, kinds) if k in ("string", "date")]
     assert 'date(event_date, "YMD")' in text and "format event_date_d %td" in text
     assert all(len(c) <= 32 and re.fullmatch(r"[a-z_][a-z0-9_]*", c) for c in COLUMNS)  # valid Stata names
+
+
+def test_readme_r_line_is_the_generated_one():
+    from eventcoder.io.recipes import r_one_liner
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert r_one_liner() in readme
+    assert r_one_liner() in (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+    assert 'eventcoder.read_events("events.csv")' in readme and "docs/report.png" in readme
+    assert (ROOT / "docs" / "report.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_r_one_liner_reads_the_same_types(table):
+    rscript = shutil.which("Rscript")
+    if rscript is None or subprocess.run([rscript, "-e", "library(readr)"], capture_output=True).returncode != 0:
+        pytest.skip("R with readr is not installed (apt-get install -y r-base-core r-cran-readr)")
+    from eventcoder.io.recipes import r_one_liner
+
+    path, events = table
+    script = (recipe("r", str(path)).replace("events <-", "full <-") + r_one_liner(str(path)) + "\n"
+              'stopifnot(identical(sapply(full, class), sapply(events, class)), events$cameo_code[1] == "057")\ncat("same\\n")\n')
+    proc = subprocess.run([rscript, "-e", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "same" in proc.stdout, proc.stderr[-2000:]

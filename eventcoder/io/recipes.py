@@ -54,6 +54,21 @@ def r_recipe(csv: str = "events.csv") -> str:
     )
 
 
+def r_compact_types() -> str:
+    """readr's one-letter-per-column col_types string (c character, D date, i integer, d double).
+
+    >>> r_compact_types()[:4]
+    'cDii'
+    """
+    letters = {"string": "c", "integer": "i", "number": "d", "date": "D"}
+    return "".join(letters[kind] for _, kind in _fields())
+
+
+def r_one_liner(csv: str = "events.csv") -> str:
+    """The same types as r_recipe in one line, for a README or a console."""
+    return f'events <- readr::read_csv("{csv}", col_types = "{r_compact_types()}", na = "")'
+
+
 def stata_recipe(csv: str = "events.csv") -> str:
     """Stata: import delimited with the text columns forced to strings, then a daily date."""
     fields = _fields()
