@@ -59,7 +59,8 @@ def test_report_loads_nothing_from_outside(page):
 def test_report_shows_every_event_with_its_sentence(events, page):
     tags = _tags(page)
     circles = [a for t, a in tags if t == "circle" and "data-type" in a]
-    assert len(circles) == len(events)
+    assert sum(int(a["data-n"]) for a in circles) == len(events)  # one point per place and type
+    assert len(circles) == len({(e.longitude, e.latitude, e.event_type) for e in events})
     rows = [a["id"] for t, a in tags if t == "tr" and a.get("id", "").startswith("ev-")]
     assert rows == [f"ev-{i}" for i in range(len(events))]
     for e in events:
@@ -69,6 +70,13 @@ def test_report_shows_every_event_with_its_sentence(events, page):
     assert len([t for t, a in tags if t == "path"]) > 150  # the world outline is drawn
     for caption in ("Events per week", "Fatalities per week", "Top actors", "Top places", "By event type", "By country"):
         assert caption in page
+
+
+def test_long_tables_list_the_first_rows(events):
+    page = report_html(events, max_rows=5)
+    rows = [a["id"] for t, a in _tags(page) if t == "tr" and a.get("id", "").startswith("ev-")]
+    assert rows == [f"ev-{i}" for i in range(5)] and f"first 5 of {len(events)} rows" in page
+    assert f"<b>{len(events)}</b> events" in page
 
 
 def test_report_of_no_events_is_a_page():

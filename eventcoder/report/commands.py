@@ -17,6 +17,7 @@ def add_commands(sub) -> None:  # type: ignore[no-untyped-def]
     r.add_argument("table", metavar="EVENTS", help="an eventcoder table: .csv, .jsonl or .parquet")
     r.add_argument("-o", "--output", default="report.html", help="HTML file to write (atomically; default report.html)")
     r.add_argument("--title", help="page title (default: the table's file name)")
+    r.add_argument("--max-rows", type=int, default=2000, help="rows listed in the table (default 2000; counts, charts and map use all)")
 
     s = sub.add_parser("summary", help="events and fatalities by country, month and event type")
     s.add_argument("table", metavar="EVENTS", help="an eventcoder table: .csv, .jsonl or .parquet")
@@ -41,7 +42,7 @@ def report(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"eventcoder: cannot read {args.table}: {exc}", file=sys.stderr)
         return 2
-    page = report_html(events, title=args.title or f"Events in {Path(args.table).name}")
+    page = report_html(events, title=args.title or f"Events in {Path(args.table).name}", max_rows=args.max_rows)
     with atomic_write(args.output) as fh:
         fh.write(page)
     print(f"eventcoder: {len(events)} event(s) -> {args.output}", file=sys.stderr)

@@ -59,9 +59,22 @@ def source_sentence(notes: str) -> tuple[int | None, str]:
     return (int(m.group(1)), m.group(2).strip()) if m else (None, notes or "")
 
 
-def radius_px(fatalities: int) -> float:
-    """Point radius on the map: area grows with fatalities, so 4 px with none up to 28 px."""
-    return min(4.0 + 2.6 * math.sqrt(max(fatalities, 0)), 28.0)
+def radius_px(fatalities: int, most: int = 0) -> float:
+    """Point radius on the map: area grows with fatalities, 4 px with none, 28 px for the most
+    at one point (or for 50, when no point has that many).
+
+    >>> radius_px(0), radius_px(50), radius_px(200, most=200)
+    (4.0, 28.0, 28.0)
+    """
+    return 4.0 + 24.0 * math.sqrt(max(fatalities, 0) / max(most, 50))
+
+
+def _round_down(value: float) -> int:
+    """1, 2 or 5 times a power of ten, at most `value` (and at least 1)."""
+    if value < 1:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    return int(max(m * power for m in (1, 2, 5) if m * power <= value))
 
 
 def _e(text: object) -> str:
@@ -101,7 +114,9 @@ def _extent(events: Sequence[Event]) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
-def map_svg(events: Sequence[Event]) -> str:
+def map_svg(events: Sequence[Event], linked: int | None = None) -> str:
+    """The map; a point links to the row of its first event when that row is among the first `linked` shown."""
+    linked = len(events) if linked is None else linked
     west, south, east, north = _extent(events)
     kx = max(math.cos(math.radians((south + north) / 2)), 0.5)
     x0, width = west * kx, (east - west) * kx
@@ -115,19 +130,38 @@ def map_svg(events: Sequence[Event]) -> str:
     ]
     parts += [f'<path d="{c["d"]}"><title>{_e(c["name"])}</title></path>' for c in world()]
     parts.append("</g>")
-    placed = [(i, e) for i, e in enumerate(events) if e.longitude is not None and e.latitude is not None]
-    placed.sort(key=lambda p: -(p[1].fatalities or 0))  # big circles first, small ones stay clickable on top
-    for i, e in placed:
-        r = radius_px(e.fatalities or 0) * unit
-        kind = event_type(e)
-        tip = f"{e.event_date} {e.sub_event_type or e.cameo_code}: {e.actor1}" + (f" vs {e.actor2}" if e.actor2 else "")
-        tip += f" in {place(e)}; {e.fatalities} fatalities"
+    # one point per place and event type: a long batch has thousands of events at a few hundred places
+    groups: dict[tuple[float, float, str], list[int]] = {}
+    for i, e in enumerate(events):
+        if e.longitude is not None and e.latitude is not None:
+            groups.setdefault((round(e.longitude, 3), round(e.latitude, 3), event_type(e)), []).append(i)
+    points = sorted(groups.items(), key=lambda g: -sum(events[i].fatalities or 0 for i in g[1]))  # big first, small on top
+    most = sum(events[i].fatalities or 0 for i in points[0][1]) if points else 0
+    for (lon, lat, kind), members in points:
+        e = events[members[0]]
+        fatalities = sum(events[i].fatalities or 0 for i in members)
+        r = radius_px(fatalities, most) * unit
+        if len(members) == 1:
+            tip = f"{e.event_date} {e.sub_event_type or e.cameo_code}: {e.actor1}" + (f" vs {e.actor2}" if e.actor2 else "")
+            tip += f" in {place(e)}; {fatalities} fatalities"
+        else:
+            tip = f"{len(members)} events ({kind}) in {place(e)}; {fatalities} fatalities"
+        href = f"#ev-{members[0]}" if members[0] < linked else "#rows"
         parts.append(
-            f'<a href="#ev-{i}"><circle cx="{e.longitude * kx:.3f}" cy="{-e.latitude:.3f}" r="{r:.3f}" '
-            f'fill="{_colour(kind)}" stroke-width="{unit * 1.2:.4f}" data-type="{_e(kind)}"><title>{_e(tip)}</title></circle></a>'
+            f'<a href="{href}"><circle cx="{lon * kx:.3f}" cy="{-lat:.3f}" r="{r:.3f}" fill="{_colour(kind)}" '
+            f'stroke-width="{unit * 1.2:.4f}" data-type="{_e(kind)}" data-n="{len(members)}"><title>{_e(tip)}</title></circle></a>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _most_at_one_point(events: Sequence[Event]) -> int:
+    totals: dict[tuple[float, float, str], int] = {}
+    for e in events:
+        if e.longitude is not None and e.latitude is not None:
+            key = (round(e.longitude, 3), round(e.latitude, 3), event_type(e))
+            totals[key] = totals.get(key, 0) + (e.fatalities or 0)
+    return max(totals.values(), default=0)
 
 
 def map_legend(events: Sequence[Event]) -> str:
@@ -136,10 +170,12 @@ def map_legend(events: Sequence[Event]) -> str:
         f'<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="6" fill="{_colour(k)}"/></svg>{_e(k)}</li>'
         for k in kinds
     )
+    most = _most_at_one_point(events)
+    top = _round_down(max(most, 50))
     sizes = "".join(
-        f'<li><svg width="{2 * radius_px(f) + 2:.0f}" height="{2 * radius_px(f) + 2:.0f}" aria-hidden="true">'
-        f'<circle cx="{radius_px(f) + 1:.1f}" cy="{radius_px(f) + 1:.1f}" r="{radius_px(f):.1f}" class="size"/></svg>{f}</li>'
-        for f in (0, 10, 50)
+        f'<li><svg width="{2 * radius_px(f, most) + 2:.0f}" height="{2 * radius_px(f, most) + 2:.0f}" aria-hidden="true">'
+        f'<circle cx="{radius_px(f, most) + 1:.1f}" cy="{radius_px(f, most) + 1:.1f}" r="{radius_px(f, most):.1f}" class="size"/></svg>{f}</li>'
+        for f in (0, _round_down(top / 5), top)
     )
     return f'<ul class="legend">{items}</ul><ul class="legend sizes"><li class="caption">fatalities</li>{sizes}</ul>'
 
@@ -229,7 +265,7 @@ def bars_table(rows: Sequence[Count], heading: str, *, colours: bool = False) ->
 def events_table(events: Sequence[Event]) -> str:
     head = ("date", "type", "actor 1", "actor 2", "place", "fatalities", "source sentence", "article")
     rows = []
-    for i, e in enumerate(events):
+    for i, e in enumerate(events):  # the caller passes the rows to show
         n, sentence = source_sentence(e.notes)
         kind = event_type(e)
         label = f'<span class="sent">S{n}</span> ' if n is not None else ""
@@ -306,7 +342,7 @@ caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
 .events .sub { color: var(--muted); font-size: 12px; }
 .events .sent { display: inline-block; font-size: 11px; color: #fff; background: #6b7682; border-radius: 3px; padding: 0 4px; }
 .events tr:target { background: #fff6d6; }
-.empty { color: var(--muted); }
+.empty, .more { color: var(--muted); }
 footer { color: var(--muted); padding: 0 28px 24px; font-size: 12px; }
 @media (max-width: 900px) { main, .charts, .tables { grid-template-columns: 1fr; } }
 """
@@ -349,9 +385,15 @@ _JS = """
 """
 
 
-def report_html(events: Sequence[Event], title: str = "Events") -> str:
-    """The whole report page for `events` as one HTML string (rows in date order)."""
+MAX_ROWS = 2000  # rows listed in the table; counts, charts and map always use every event
+
+
+def report_html(events: Sequence[Event], title: str = "Events", max_rows: int = MAX_ROWS) -> str:
+    """The whole report page for `events` as one HTML string (rows in date order, the first `max_rows` listed)."""
     events = sorted(events, key=lambda e: e.event_date)
+    shown = events[:max_rows]
+    more = (f'<p class="more">The first {len(shown)} of {len(events)} rows by date are listed here; the table file has them all '
+            "(<code>--max-rows</code> lists more).</p>") if len(shown) < len(events) else ""
     total = sum(e.fatalities or 0 for e in events)
     dates = sorted(e.event_date for e in events)
     countries = {e.country for e in events if e.country}
@@ -362,7 +404,7 @@ def report_html(events: Sequence[Event], title: str = "Events") -> str:
     places = count_by(events, place)[:10]
     body = f"""<header><h1>{_e(title)}</h1><p class="facts">{facts}</p></header>
 <main>
-<section id="map"><h2>Where</h2>{map_svg(events)}{map_legend(events)}</section>
+<section id="map"><h2>Where</h2>{map_svg(events, linked=len(shown))}{map_legend(events)}</section>
 <section id="types">{bars_table(count_by(events, event_type), "By event type", colours=True)}
 {bars_table(count_by(events, lambda e: e.country)[:10], "By country")}</section>
 <section class="wide charts" id="weeks">{weekly_chart(events, measure="events", title="Events per week")}
@@ -370,11 +412,11 @@ def report_html(events: Sequence[Event], title: str = "Events") -> str:
 <section class="wide tables" id="top">{bars_table(top_actors(events), "Top actors")}{bars_table(places, "Top places")}</section>
 <section class="wide" id="rows"><h2>Events and their source sentences</h2>
 <div class="tools"><input id="filter" type="search" placeholder="Filter rows (actor, place, type, words)" aria-label="Filter rows">
-<span class="count" id="shown">{len(events)} events</span></div>
-{events_table(events)}</section>
+<span class="count" id="shown">{len(shown)} events</span></div>
+{more}{events_table(shown)}</section>
 </main>
 <footer>Made by eventcoder {__version__} on {dt.date.today().isoformat()}. Points are sized by fatalities and coloured by
-ACLED event type; click one to see its row. Country outlines: Natural Earth 1:110m (public domain).
+ACLED event type (one point per place and type); click one to see its row. Country outlines: Natural Earth 1:110m (public domain).
 Click a column heading to sort.</footer>"""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
