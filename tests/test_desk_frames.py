@@ -100,3 +100,46 @@ def test_cli_geojson_from_suffix(tmp_path):
     out = tmp_path / "events.geojson"
     assert main(["code", str(SEEDS), "-o", str(out), "-q"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from eventcoder.model import Event  # noqa: E402
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=20)
+_dates = st.dates(min_value=__import__("datetime").date(1700, 1, 1), max_value=__import__("datetime").date(2200, 12, 31))
+any_events = st.lists(st.builds(
+    Event,
+    event_id_cnty=st.from_regex(r"[A-Z]{3}[0-9]{9}", fullmatch=True), event_date=_dates.map(lambda d: d.isoformat()),
+    year=st.integers(1700, 2200), time_precision=st.sampled_from([1, 2, 3]), disorder_type=_text, event_type=_text,
+    sub_event_type=_text, actor1=_text, assoc_actor_1=_text, inter1=st.integers(1, 8), actor2=_text,
+    assoc_actor_2=_text, inter2=st.integers(0, 8), interaction=st.integers(10, 88), civilian_targeting=_text,
+    iso=st.integers(0, 999), region=_text, country=_text, admin1=_text, admin2=_text, admin3=_text,
+    location=_text, latitude=st.floats(-90, 90), longitude=st.floats(-180, 180), geo_precision=st.sampled_from([1, 2, 3]),
+    source=_text, source_scale=_text, notes=_text, fatalities=st.integers(0, 10**6), tags=_text,
+    timestamp=st.integers(0, 2**33), article_id=_text, iso3=st.from_regex(r"[A-Z]{3}", fullmatch=True),
+    cameo_code=st.from_regex(r"[0-2][0-9]{1,3}", fullmatch=True), cameo_root=st.from_regex(r"[0-2][0-9]", fullmatch=True),
+    goldstein=st.floats(-10, 10), quad_class=st.integers(0, 4), actor1_code=_text, actor2_code=_text,
+    fatalities_qualifier=st.sampled_from(["none", "exact", "min", "approx", "vague"]), injuries=st.none() | st.integers(0, 10**5),
+    sentence_index=st.integers(0, 10**4), rule_id=_text,
+), max_size=4)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(any_events)
+def test_any_rows_survive_parquet_and_typed_frames(tmp_path_factory, rows):
+    pytest.importorskip("pyarrow")
+    path = tmp_path_factory.mktemp("pq") / "e.parquet"
+    write_events(rows, path, "parquet")
+    assert read_parquet(path) == rows
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return
+    from eventcoder.io.frame import frame_to_events
+
+    csv_path = path.with_suffix(".csv")
+    write_events(rows, csv_path, datapackage=False)
+    for table in (path, csv_path):
+        assert frame_to_events(eventcoder.read_events(table)) == rows, table
