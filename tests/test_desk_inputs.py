@@ -115,3 +115,20 @@ def test_html_without_trafilatura_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     item = article_from_html(PAGE, "p")
     assert isinstance(item, InputProblem) and "eventcoder[html]" in item.message
+
+
+def test_html_date_comes_from_metadata_not_from_the_story():
+    pytest.importorskip("trafilatura")
+    page = ("<html><head><title>Clashes in Goma</title></head><body><article><h1>Clashes in Goma</h1>"
+            "<p>Rebels attacked army positions near Goma on Monday, residents said, in fighting that recalled the "
+            "battles of 12 March 2012 in the same hills.</p><p>The army said it had repelled the attack after several "
+            "hours of fighting on the outskirts of the city, and that the situation was calm.</p></article></body></html>")
+    item = article_from_html(page, "goma", published=dt.date(2024, 6, 3))
+    assert item.published == dt.date(2024, 6, 3)  # the --published fallback, not 2012-03-12
+
+
+def test_long_article_in_a_csv(tmp_path):
+    body = "Rebels attacked a convoy near Goma on Monday. " * 6000  # about 280 KB in one cell
+    path = _write_csv(tmp_path / "long.csv", ["id", "text"], [["big", body]])
+    items = list(read_articles_csv(path))
+    assert [type(i) for i in items] == [Article] and len(items[0].text) == len(body)

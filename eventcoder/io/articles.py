@@ -93,6 +93,7 @@ def read_articles_csv(
     """One Article per row of a CSV file (UTF-8, header row), or the problem with a row or the file."""
     path = Path(path)
     columns = columns or ArticleColumns()
+    _allow_long_fields()
     try:
         fh = open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -147,6 +148,12 @@ def read_articles_csv(
             )
 
 
+def _allow_long_fields() -> None:
+    # the csv module stops at 128 KiB per cell by default; a long article is longer than that
+    if csv.field_size_limit() < 2**30:
+        csv.field_size_limit(2**30)
+
+
 def _cell(row: dict[str, str], name: str | None) -> str:
     return (row.get(name) or "").strip() if name else ""
 
@@ -157,8 +164,11 @@ def article_from_html(page: str, ident: str, published: dt.date | None = None) -
         import trafilatura
     except ImportError:
         return InputProblem(ident, "reading HTML pages needs trafilatura: pip install 'eventcoder[html]'")
+    # dates only from the page's metadata and markup: a date guessed from the body ("the battles of 12 March 2012")
+    # would become the publication date that every relative date in the article is read against
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
-                                      favor_precision=True)
+                                      favor_precision=True,
+                                      date_extraction_params={"extensive_search": False, "original_date": True})
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         return InputProblem(ident, "no article text found in the HTML page")
@@ -202,6 +212,7 @@ def _decode(data: bytes) -> str:
 
 def count_rows(path: Path) -> int:
     """Rows in a CSV of articles (for progress totals); 0 when it cannot be read."""
+    _allow_long_fields()
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return max(sum(1 for _ in csv.reader(fh)) - 1, 0)

@@ -415,7 +415,7 @@ def report_html(events: Sequence[Event], title: str = "Events", max_rows: int = 
 <span class="count" id="shown">{len(shown)} events</span></div>
 {more}{events_table(shown)}</section>
 </main>
-<footer>Made by eventcoder {__version__} on {dt.date.today().isoformat()}. Points are sized by fatalities and coloured by
+<footer>Made by eventcoder {__version__}. Points are sized by fatalities and coloured by
 ACLED event type (one point per place and type); click one to see its row. Country outlines: Natural Earth 1:110m (public domain).
 Click a column heading to sort.</footer>"""
     return f"""<!DOCTYPE html>
