@@ -107,3 +107,16 @@ def test_r_one_liner_reads_the_same_types(table):
               'stopifnot(identical(sapply(full, class), sapply(events, class)), events$cameo_code[1] == "057")\ncat("same\\n")\n')
     proc = subprocess.run([rscript, "-e", script], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "same" in proc.stdout, proc.stderr[-2000:]
+
+
+def test_docs_and_readme_pandas_examples_run(table, tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    path, events = table
+    monkeypatch.chdir(path.parent)
+    doc = (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [re.search(r"```python\n(import eventcoder\n.*?)```", text, re.S).group(1) for text in (doc, readme)]
+    for block in blocks:
+        ns: dict = {}
+        exec(compile(block, "example", "exec"), ns)
+        assert ns["events"].loc[0, "cameo_code"] == "057"
