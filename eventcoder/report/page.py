@@ -40,6 +40,8 @@ TYPE_COLOURS = {
     NO_TYPE: "#8c8c8c",
 }
 MAP_WIDTH_PX = 860  # the map's drawn width, used to size the points in map units
+MAP_LABELS = 12  # places named on the map: the ones with most fatalities, then most events
+MIN_WEEKS = 8  # weeks shown at least on the weekly charts
 _SENTENCE = re.compile(r"Sentence (\d+): (.*)\Z", re.S)
 
 
@@ -75,6 +77,10 @@ def _round_down(value: float) -> int:
         return 1
     power = 10 ** math.floor(math.log10(value))
     return int(max(m * power for m in (1, 2, 5) if m * power <= value))
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"<b>{n}</b> {one if n == 1 else many or one + 's'}"
 
 
 def _e(text: object) -> str:
@@ -151,8 +157,35 @@ def map_svg(events: Sequence[Event], linked: int | None = None) -> str:
             f'<a href="{href}"><circle cx="{lon * kx:.3f}" cy="{-lat:.3f}" r="{r:.3f}" fill="{_colour(kind)}" '
             f'stroke-width="{unit * 1.2:.4f}" data-type="{_e(kind)}" data-n="{len(members)}"><title>{_e(tip)}</title></circle></a>'
         )
+    parts.append(_labels(events, groups, kx, unit, right=x0 + 0.82 * width))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _labels(events: Sequence[Event], groups: dict[tuple[float, float, str], list[int]], kx: float, unit: float,
+            right: float) -> str:
+    """Names of the places with most fatalities (then events), beside their points, when there are few enough to read.
+
+    A name goes right of its point, or left of it east of `right` (map units), so it stays on the map.
+    """
+    at: dict[tuple[float, float], list[int]] = {}
+    for (lon, lat, _), members in groups.items():
+        at.setdefault((lon, lat), []).extend(members)
+    if len(at) > 3 * MAP_LABELS:
+        return ""
+    ranked = sorted(at.items(), key=lambda p: (-sum(events[i].fatalities or 0 for i in p[1]), -len(p[1])))[:MAP_LABELS]
+    most = _most_at_one_point(events)
+    out = ['<g class="labels">']
+    for (lon, lat), members in ranked:
+        r = max(radius_px(sum(events[i].fatalities or 0 for i in g), most) for k, g in groups.items() if k[:2] == (lon, lat))
+        e = events[members[0]]
+        x, anchor = lon * kx + (r + 3) * unit, "start"
+        if lon * kx > right:
+            x, anchor = lon * kx - (r + 3) * unit, "end"
+        out.append(f'<text x="{x:.3f}" y="{-lat + 4 * unit:.3f}" font-size="{11.5 * unit:.4f}" text-anchor="{anchor}" '
+                   f'stroke-width="{3 * unit:.4f}">{_e(e.location)}</text>')
+    out.append("</g>")
+    return "".join(out)
 
 
 def _most_at_one_point(events: Sequence[Event]) -> int:
@@ -198,6 +231,9 @@ def weekly_chart(events: Sequence[Event], *, measure: str, title: str) -> str:
         return f'<figure class="chart"><figcaption>{_e(title)}</figcaption><p class="empty">No events.</p></figure>'
     dates = sorted(e.event_date for e in events)
     weeks = weeks_between(dates[0], dates[-1])
+    if len(weeks) < MIN_WEEKS:  # a short batch gets empty weeks around it, not one wall-wide bar
+        start = dt.date.fromisoformat(weeks[0]) - dt.timedelta(weeks=(MIN_WEEKS - len(weeks)) // 2)
+        weeks = weeks_between(start.isoformat(), (start + dt.timedelta(weeks=MIN_WEEKS - 1)).isoformat())
     index = {w: i for i, w in enumerate(weeks)}
     kinds = [c.key for c in count_by(events, event_type)]
     stacks = [[0] * len(kinds) for _ in weeks]
@@ -303,6 +339,7 @@ section { background: var(--panel); border: 1px solid var(--line); border-radius
 .map .land path { fill: #f4f1ea; stroke: #a9b3bd; stroke-width: 0.6px; vector-effect: non-scaling-stroke; }
 .map circle { fill-opacity: 0.82; stroke: #ffffff; }
 .map a:hover circle { fill-opacity: 1; stroke: #1d2733; }
+.map .labels text { fill: #27323d; stroke: #ffffff; paint-order: stroke; stroke-linejoin: round; pointer-events: none; }
 .legend { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 14px; color: var(--muted); align-items: center; }
 .legend li { display: flex; align-items: center; gap: 5px; }
 .legend .size { fill: none; stroke: #6b7682; }
@@ -399,8 +436,8 @@ def report_html(events: Sequence[Event], title: str = "Events", max_rows: int = 
     countries = {e.country for e in events if e.country}
     articles = {e.article_id for e in events}
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dates"
-    facts = (f"<b>{len(events)}</b> events · <b>{total}</b> fatalities · <b>{len(countries)}</b> countries · "
-             f"<b>{len(articles)}</b> articles · {span}")
+    facts = " · ".join([_count(len(events), "event"), _count(total, "fatality", "fatalities"),
+                        _count(len(countries), "country", "countries"), _count(len(articles), "article"), span])
     places = count_by(events, place)[:10]
     body = f"""<header><h1>{_e(title)}</h1><p class="facts">{facts}</p></header>
 <main>
