@@ -13,6 +13,17 @@ from eventcoder.model import ACLED_COLUMNS, COLUMNS, EXTRA_COLUMNS, Article, Eve
 
 __all__ = [
     "ACLED_COLUMNS", "COLUMNS", "EXTRA_COLUMNS", "Article", "ArticleError", "Coder", "DictionaryError", "Event",
-    "EventcoderError", "Outcome", "RowValidationError",
+    "EventcoderError", "Outcome", "RowValidationError", "events_to_frame", "read_events",
 ]
 __version__ = "0.1.0"
+
+_FRAMES = ("events_to_frame", "read_events")
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    # typed DataFrames live in eventcoder.io.frame; imported on first use so pandas stays optional
+    if name in _FRAMES:
+        from eventcoder.io import frame
+
+        return getattr(frame, name)
+    raise AttributeError(f"module 'eventcoder' has no attribute {name!r}")

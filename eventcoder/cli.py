@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import json
 import sys
-import time
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
@@ -22,6 +21,7 @@ from eventcoder.coder import Coder
 from eventcoder.errors import DictionaryError
 from eventcoder.io.datapackage import write_datapackage
 from eventcoder.batch.dedupe import dedupe
+from eventcoder.batch.progress import Progress, count_articles
 from eventcoder.evaluation.gold import evaluate, format_report, load_gold
 from eventcoder.evaluation.explain import explain
 from eventcoder.dictionaries.loader import load_dictionaries
@@ -31,8 +31,8 @@ from eventcoder.io.sinks import SINKS
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
-
-_PROGRESS_EVERY = 5.0  # seconds between progress lines on stderr
+from eventcoder.io.articles import add_column_options, columns_from_args
+from eventcoder.report import commands as desk
 
 
 def _date(text: str) -> dt.date:
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("code", help="code articles into a CSV or JSONL table")
-    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl file, folder, or - for stdin")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt file (first line title), .jsonl, .csv of articles, saved .html page, folder, or - for stdin")
     c.add_argument("-o", "--output", default="-", help="output file (written atomically); - for stdout (default)")
     c.add_argument("--format", choices=sorted(SINKS), help="output format (default: from the output suffix, else csv)")
     c.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     c.add_argument("-d", "--dict", action="append", default=[], metavar="PATH", help="YAML dictionary file or folder layered over the defaults (repeatable)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    add_column_options(c)
 
     e = sub.add_parser("explain", help="show how one article is coded: matches, candidates, drops, rows")
     e.add_argument("input", metavar="INPUT", help=".txt or .jsonl file (the first article), or - for stdin")
@@ -91,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     show = dsub.add_parser("show", help="what a phrase means to the coder, with file:line")
     show.add_argument("term")
     show.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
+    desk.add_commands(sub)  # report, summary, recipe
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo}
+    commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo,
+                **desk.COMMANDS}
     try:
         return commands[args.command](args)
     except DictionaryError as exc:
@@ -141,7 +144,7 @@ def _cameo(args: argparse.Namespace) -> int:
 
 def _code(args: argparse.Namespace) -> int:
     suffix = Path(str(args.output)).suffix.lstrip(".")
-    fmt = args.format or (suffix if suffix in ("jsonl", "parquet") else "csv")
+    fmt = args.format or (suffix if suffix in SINKS else "csv")
     if fmt == "parquet" and args.output == "-":
         print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
         return 2
@@ -152,7 +155,7 @@ def _code(args: argparse.Namespace) -> int:
     published = args.published
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(args.inputs, published):
+        for item in read_inputs(args.inputs, published, columns=columns_from_args(args)):
             if isinstance(item, InputProblem):
                 problems.append(str(item))
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
@@ -164,10 +167,9 @@ def _code(args: argparse.Namespace) -> int:
             yield item
 
     stats = {"articles": 0, "events": 0, "failed": 0}
-    started = last = time.monotonic()
+    progress = Progress(None if args.quiet else count_articles(args.inputs), quiet=args.quiet)
 
     def events() -> Iterator[Event]:
-        nonlocal last
         for outcome in coder.code_many(articles(), jobs=args.jobs):
             stats["articles"] += 1
             if outcome.error is not None:
@@ -180,11 +182,8 @@ def _code(args: argparse.Namespace) -> int:
                     continue
                 stats["events"] += 1
                 yield event
-            now = time.monotonic()
-            if not args.quiet and now - last >= _PROGRESS_EVERY:
-                rate = stats["articles"] / (now - started)
-                print(f"eventcoder: {stats['articles']} articles, {stats['events']} events ({rate:.0f} articles/s)", file=sys.stderr)
-                last = now
+            progress.update(stats["articles"] + len(problems) - stats["failed"], stats["events"])
+        progress.close()
 
     def run(out: IO) -> None:
         sink = SINKS[fmt](out)

@@ -119,6 +119,23 @@ class Coder:
             except RecursionError as exc:  # pathological input must not stop a batch
                 yield Outcome(article.id, error=f"could not be coded: {exc!r}")
 
+    def code_frame(self, articles: Iterable[Article], jobs: int = 1):  # type: ignore[no-untyped-def]
+        """Code articles into one typed pandas DataFrame (needs the `pandas` extra; types as `eventcoder.read_events`).
+
+        Articles that could not be coded are left out; `frame.attrs["errors"]` maps their ids to the reason.
+        """
+        from eventcoder.io.frame import events_to_frame
+
+        events: list[Event] = []
+        errors: dict[str, str] = {}
+        for outcome in self.code_many(articles, jobs=jobs):
+            if outcome.error is not None:
+                errors[outcome.article_id] = outcome.error
+            events.extend(outcome.events)
+        frame = events_to_frame(events)
+        frame.attrs["errors"] = errors
+        return frame
+
     @staticmethod
     def _published(article: Article) -> dt.date:
         return article.published or dt.date.today()

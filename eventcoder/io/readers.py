@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 import attrs
 
@@ -103,13 +103,16 @@ def read_jsonl_stream(fh: IO[str], name: str, published: dt.date | None = None) 
 
 
 def _files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl") and not p.name.startswith("."))
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+
+
+_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")  # .csv and .html/.htm: eventcoder.io.articles
 
 
 def read_inputs(
-    inputs: Iterable[str], published: dt.date | None = None, stdin: IO[str] | None = None
+    inputs: Iterable[str], published: dt.date | None = None, stdin: IO[str] | None = None, columns: Any = None
 ) -> Iterator[Article | InputProblem]:
-    """Articles from each input: .txt files, .jsonl files, folders of those, or '-' for stdin."""
+    """Articles from each input: .txt, .jsonl, .csv (`columns`: an ArticleColumns) and .html files, folders of those, or '-' for stdin."""
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin
@@ -123,16 +126,26 @@ def read_inputs(
         if path.is_dir():
             files = _files(path)
             if not files:
-                yield InputProblem(str(path), "folder holds no .txt or .jsonl files")
+                yield InputProblem(str(path), "folder holds no .txt, .jsonl, .csv or .html files")
             for f in files:
-                yield from _read_file(f, published, base=path)
+                yield from _read_file(f, published, base=path, columns=columns)
         elif path.is_file():
-            yield from _read_file(path, published)
+            yield from _read_file(path, published, columns=columns)
         else:
             yield InputProblem(str(path), "no such file or folder")
 
 
-def _read_file(path: Path, published: dt.date | None, base: Path | None = None) -> Iterator[Article | InputProblem]:
+def _read_file(
+    path: Path, published: dt.date | None, base: Path | None = None, columns: Any = None
+) -> Iterator[Article | InputProblem]:
+    if path.suffix.lower() in (".csv", ".html", ".htm"):
+        from eventcoder.io import articles
+
+        if path.suffix.lower() == ".csv":
+            yield from articles.read_articles_csv(path, columns, published)
+        else:
+            yield articles.read_html_file(path, str(path.relative_to(base).with_suffix("")) if base else path.stem, published)
+        return
     try:
         if path.suffix == ".jsonl":
             with open(path, encoding="utf-8") as fh:

@@ -1,17 +1,17 @@
-"""Writing and reading event tables (CSV, JSONL). Files are written atomically: temp file + rename."""
+"""Writing and reading event tables (CSV, JSONL, Parquet, GeoJSON). Files are written atomically: temp file + rename."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import operator
 from pathlib import Path
 from typing import IO, Iterable
 
-import attrs
-
 from eventcoder.io.atomic import atomic_write
+from eventcoder.io.geojson import GeoJsonSink
 from eventcoder.model import COLUMNS, Event
 
 
@@ -68,24 +68,33 @@ class ParquetSink:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        for row in self._rows:  # a real date32 column, not text
+            row["event_date"] = dt.date.fromisoformat(row["event_date"]) if row["event_date"] else None
         table = pa.Table.from_pylist(self._rows, schema=parquet_schema())
         pq.write_table(table, self._fh)
 
 
 def parquet_schema():  # type: ignore[no-untyped-def]
-    """Arrow schema of the event table, from the Event class's field types (integers as int64)."""
+    """Arrow schema of the event table, from the datapackage Table Schema: date32, int64, float64, string.
+
+    Each field carries its Table Schema description as metadata.
+    """
     import pyarrow as pa
 
-    kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "int | None": pa.int64()}
-    types = {f.name: str(f.type) for f in attrs.fields(Event)}
-    return pa.schema([pa.field(name, kinds[types[name]], nullable=True) for name in COLUMNS])
+    from eventcoder.io.datapackage import table_schema
+
+    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
+    return pa.schema([
+        pa.field(f["name"], kinds[f["type"]], nullable=True, metadata={"description": f["description"]})
+        for f in table_schema()["fields"]
+    ])
 
 
-SINKS = {"csv": CsvSink, "jsonl": JsonlSink, "parquet": ParquetSink}
+SINKS = {"csv": CsvSink, "jsonl": JsonlSink, "parquet": ParquetSink, "geojson": GeoJsonSink}
 
 
 def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv", *, datapackage: bool = True) -> int:
-    """Write events to `path` atomically as csv, jsonl or parquet; returns the number written.
+    """Write events to `path` atomically as csv, jsonl, parquet or geojson; returns the number written.
 
     A CSV gets a datapackage.json (Frictionless Table Schema) beside it unless datapackage=False.
 
@@ -112,7 +121,11 @@ def read_parquet(path: str | Path) -> list[Event]:
     """Read events back from eventcoder Parquet (needs pyarrow)."""
     import pyarrow.parquet as pq
 
-    return [Event.from_dict(row) for row in pq.read_table(path).to_pylist()]
+    rows = pq.read_table(path).to_pylist()
+    for row in rows:
+        if isinstance(row.get("event_date"), dt.date):
+            row["event_date"] = row["event_date"].isoformat()
+    return [Event.from_dict(row) for row in rows]
 
 
 def events_to_csv(events: Iterable[Event]) -> str:
