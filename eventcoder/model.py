@@ -129,3 +129,14 @@ class Outcome:
     article_id: str
     events: tuple[Event, ...] = ()
     error: str | None = None
+
+
+@attrs.frozen(slots=True)
+class InputProblem:
+    """An input that could not become an Article: where it was and what is wrong."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

@@ -25,8 +25,7 @@ from typing import Iterator
 
 import attrs
 
-from eventcoder.io.readers import InputProblem
-from eventcoder.model import Article
+from eventcoder.model import Article, InputProblem
 
 CSV_SUFFIXES = (".csv",)
 HTML_SUFFIXES = (".html", ".htm")

@@ -12,22 +12,10 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-import attrs
 
-from eventcoder.model import Article
+from eventcoder.model import Article, InputProblem
 
 JSONL_KEYS = ("id", "text", "title", "published", "source", "url")
-
-
-@attrs.frozen(slots=True)
-class InputProblem:
-    """An input that could not become an Article: where it was and what is wrong."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
 
 
 _HEADER_KEYS = ("published", "source", "url")
