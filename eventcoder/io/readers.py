@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-
 from eventcoder.model import Article, InputProblem
 
 JSONL_KEYS = ("id", "text", "title", "published", "source", "url")
