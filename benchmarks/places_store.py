@@ -31,7 +31,7 @@ random.Random(1).shuffle(keys)
 words = [k.split(" ")[0] for k in keys]
 if phase.endswith("_text"):  # the tokens of running prose (the repository's docs), which repeat as news words do
     from pathlib import Path
-    from eventcoder.text import phrase_key
+    from eventcoder.text.tokens import phrase_key
     prose = [t for f in sorted(Path({root!r}, "docs").glob("*.md")) for t in phrase_key(f.read_text(encoding="utf-8"))]
     words = (prose * (n // max(len(prose), 1) + 1))[:n]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

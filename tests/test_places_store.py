@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from eventcoder.places.store import PlaceRow, PlaceStore, bundled_path, bundled_store
-from eventcoder.text import phrase_key
+from eventcoder.text.tokens import phrase_key
 
 # capital of each country as GeoNames spells it: a sample across regions ACLED codes
 CAPITALS = {

@@ -46,7 +46,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from eventcoder.text import phrase_key  # noqa: E402  (keys are stored pre-tokenised, as the matcher sees text)
+from eventcoder.text.tokens import phrase_key  # noqa: E402  (keys are stored pre-tokenised, as the matcher sees text)
 
 OUT = ROOT / "eventcoder" / "data" / "places.sqlite"
 SOURCES = {

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import attrs
 
-from ..text import phrase_key
+from eventcoder.text.tokens import phrase_key
 
 KINDS = ("town", "capital", "admin1")
 _MEMO = 50_000  # tokens remembered by max_len before it starts over
