@@ -40,15 +40,16 @@ class Coder:
             return cls(default_lexicon())
 
     @classmethod
-    def from_dictionaries(cls, *paths: str | Path, bundled: bool = True) -> "Coder":
+    def from_dictionaries(cls, *paths: str | Path, bundled: bool = True, language: str = "en") -> "Coder":
         """A coder with user YAML files (or folders of them) layered over the bundled defaults.
 
+        `language` names the folder of eventcoder/lang/ whose grammar and cue dictionaries the coder reads.
         Raises DictionaryError listing every `file:line: problem` before anything is coded.
         """
-        if not paths and bundled:
+        if not paths and bundled and language == "en":
             return cls.default()
         with gc_paused():
-            return cls(Lexicon.from_paths(paths, bundled=bundled))
+            return cls(Lexicon.from_paths(paths, bundled=bundled, language=language))
 
     def __reduce__(self) -> tuple:
         # a coder travels to other processes with its own dictionaries (not the names of files that may have changed,

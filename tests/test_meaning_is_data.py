@@ -103,3 +103,31 @@ def test_a_pattern_without_a_family_is_refused(tmp_path):
     with pytest.raises(DictionaryError) as info:
         Coder.from_dictionaries(path)
     assert any(p.startswith(f"{path}:2: ") and "'family' is a required property" in p for p in info.value.problems)
+
+
+def test_a_language_is_a_folder_and_its_grammar_is_checked(tmp_path, monkeypatch):
+    """A copy of English under another code codes the same; a grammar file missing a word class is a file:line error."""
+    import shutil
+
+    import eventcoder.lang as lang
+    from eventcoder import Article
+
+    root = tmp_path / "pkg"
+    shutil.copytree(ROOT / "eventcoder" / "lang", root / "eventcoder" / "lang", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "eventcoder" / "lang" / "en", root / "eventcoder" / "lang" / "xx")
+    grammar = root / "eventcoder" / "lang" / "xx" / "grammar.yaml"
+    real = lang.resources.files
+    monkeypatch.setattr(lang.resources, "files", lambda package: root / "eventcoder" if package == "eventcoder" else real(package))
+    lang.language.cache_clear()
+    try:
+        art = Article("l1", "Gunmen killed five villagers in Gwoza on Sunday.", published="2024-05-13")
+        assert Coder.from_dictionaries(language="xx").code(art) == Coder.default().code(art)
+        grammar.write_text(grammar.read_text(encoding="utf-8").replace("  be_forms:", "  be_formz:"), encoding="utf-8")
+        lang.language.cache_clear()
+        with pytest.raises(DictionaryError) as info:
+            Coder.from_dictionaries(language="xx")
+        found = info.value.problems
+        assert any(re.match(r".+lang/xx/grammar\.yaml:\d+: words: 'be_forms' is missing", p) for p in found)
+        assert any(re.match(r".+lang/xx/grammar\.yaml:\d+: words: unknown entry 'be_formz'", p) for p in found)
+    finally:
+        lang.language.cache_clear()

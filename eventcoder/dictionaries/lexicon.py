@@ -12,7 +12,7 @@ from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.loader import load_dictionaries
-from eventcoder.lang import Language, language
+from eventcoder.lang import DEFAULT, Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
@@ -70,8 +70,8 @@ class Lexicon:
         self._compile()
 
     @classmethod
-    def from_paths(cls, paths: Iterable[str | Path] = (), *, bundled: bool = True) -> "Lexicon":
-        return cls(load_dictionaries(paths, bundled=bundled))
+    def from_paths(cls, paths: Iterable[str | Path] = (), *, bundled: bool = True, language: str = DEFAULT) -> "Lexicon":
+        return cls(load_dictionaries(paths, bundled=bundled, language=language))
 
     # -- building -------------------------------------------------------------------------
     def _add(self, phrase: str, entry: Entry) -> None:
