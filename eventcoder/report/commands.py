@@ -29,18 +29,21 @@ def add_commands(sub) -> None:  # type: ignore[no-untyped-def]
 
 
 def _load(path: str):  # type: ignore[no-untyped-def]
+    """The table's events, or None (with a message) when it cannot be read."""
     from eventcoder.report.tables import load_events
 
-    return load_events(path)
+    try:
+        return load_events(path)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"eventcoder: cannot read {path}: {exc}", file=sys.stderr)
+        return None
 
 
 def report(args: argparse.Namespace) -> int:
     from eventcoder.report.page import report_html
 
-    try:
-        events = _load(args.table)
-    except (OSError, ValueError, KeyError) as exc:
-        print(f"eventcoder: cannot read {args.table}: {exc}", file=sys.stderr)
+    events = _load(args.table)
+    if events is None:
         return 2
     page = report_html(events, title=args.title or f"Events in {Path(args.table).name}", max_rows=args.max_rows)
     with atomic_write(args.output) as fh:
@@ -52,10 +55,8 @@ def report(args: argparse.Namespace) -> int:
 def summary(args: argparse.Namespace) -> int:
     from eventcoder.report.summary import summary_csv, summary_markdown
 
-    try:
-        events = _load(args.table)
-    except (OSError, ValueError, KeyError) as exc:
-        print(f"eventcoder: cannot read {args.table}: {exc}", file=sys.stderr)
+    events = _load(args.table)
+    if events is None:
         return 2
     sys.stdout.write(summary_csv(events) if args.format == "csv" else summary_markdown(events, Path(args.table).name))
     return 0
