@@ -143,7 +143,7 @@ def predicted(name: str, rows) -> str | set[str]:
 
 def reason_key(reason: str) -> str:
     """'historical (dated 2020-01-02)' -> 'historical'; 'negated (not)' -> 'negated'."""
-    return re.sub(r"\s*\(.*\)\s*$", "", reason).strip()
+    return re.sub(r"\s*\([^()]*\)\s*$", "", reason).strip()
 
 
 def triggered(coding) -> list:
