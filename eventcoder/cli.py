@@ -27,7 +27,7 @@ from eventcoder.evaluation.explain import explain
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.tabari.importers import import_dictionaries
 from eventcoder.io.atomic import atomic_write
-from eventcoder.io.sinks import SINKS
+from eventcoder.io.sinks import SINKS, spreadsheet_safe
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
@@ -116,7 +116,14 @@ def _cameo(args: argparse.Namespace) -> int:
 
     def write(fh: IO[str]) -> None:
         nonlocal skipped
-        out = csv.writer(fh, lineterminator="\n")
+        plain = csv.writer(fh, lineterminator="\n")
+        quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # a bare "\r" would split the row
+
+        class out:  # noqa: N801 - a writer that quotes the rare row with a carriage return
+            @staticmethod
+            def writerow(row: list) -> None:
+                (quoted if any(isinstance(c, str) and "\r" in c for c in row) else plain).writerow(row)
+
         explained = coder.patterns is not None
         out.writerow(["article_id", "source", "target", "event_code"] + (["sentence", "verb", "rule", "dictionary"] if explained else []))
         for item in read_inputs(args.inputs, args.published):
@@ -124,12 +131,13 @@ def _cameo(args: argparse.Namespace) -> int:
                 skipped += 1
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
                 continue
+            ident = spreadsheet_safe(item.id)
             if explained:
                 for e in coder.cameo_events(item.text, item.published):
-                    out.writerow([item.id, e.source, e.target, e.code, e.sentence, e.verb, e.rule, str(e.ref)])
+                    out.writerow([ident, e.source, e.target, e.code, e.sentence, spreadsheet_safe(e.verb), e.rule, str(e.ref)])
             else:
                 for source, target, code in coder.cameo(item.text, item.published):
-                    out.writerow([item.id, source, target, code])
+                    out.writerow([ident, source, target, code])
 
     if args.output == "-":
         write(sys.stdout)

@@ -60,3 +60,27 @@ def test_cli_reports_bomb_with_status_2(tmp_path):
     run = subprocess.run([sys.executable, "-m", "eventcoder", "dicts", "check", str(path)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert f"{path}:" in run.stderr and "alias" in run.stderr
+
+
+def test_cli_csv_is_one_row_per_event_and_formula_free(tmp_path):
+    import csv
+    import json
+
+    from eventcoder.export import read_csv
+
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "=HYPERLINK(\"http://x\")", "text": "Gunmen killed five villagers in Gwoza on Monday.", "published": "2024-05-13",
+             "source": "@Wire\rSplit"},
+            {"id": "a\rb", "text": "Police arrested 12 protesters in Nairobi on Monday.", "published": "2024-06-26", "source": "-Desk"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "e.csv"
+    run = subprocess.run([sys.executable, "-m", "eventcoder", "code", str(src), "-o", str(out), "-q"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    with open(out, encoding="utf-8", newline="") as fh:
+        table = list(csv.DictReader(fh))
+    assert [r["article_id"] for r in table] == ["'=HYPERLINK(\"http://x\")", "a\rb"]
+    assert [r["source"] for r in table] == ["'@Wire\rSplit", "'-Desk"]
+    assert float(table[0]["longitude"]) > 0 and float(table[0]["latitude"]) > 0  # numbers untouched
+    back = read_csv(out)
+    assert [e.article_id for e in back] == [r["id"] for r in rows]
+    assert [e.source for e in back] == [r["source"] for r in rows]
