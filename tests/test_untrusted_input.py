@@ -84,3 +84,63 @@ def test_cli_csv_is_one_row_per_event_and_formula_free(tmp_path):
     back = read_csv(out)
     assert [e.article_id for e in back] == [r["id"] for r in rows]
     assert [e.source for e in back] == [r["source"] for r in rows]
+
+
+# -- inputs: one bad line loses one line, and nothing is skipped in silence ------------------------------------------
+
+from eventcoder.io.readers import InputProblem, read_inputs  # noqa: E402
+
+GOOD = b'{"id": "a1", "text": "Gunmen killed five villagers in Gwoza on Monday.", "published": "2024-05-13"}\n'
+
+
+def _read(*inputs, **kw):
+    warned: list[str] = []
+    items = list(read_inputs([str(i) for i in inputs], warn=warned.append, **kw))
+    return [i for i in items if not isinstance(i, InputProblem)], [str(i) for i in items if isinstance(i, InputProblem)], warned
+
+
+def test_bad_utf8_line_loses_only_that_line_and_bom_is_accepted(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD + b'{"id": "bad", "text": "caf\xe9"}\n' + GOOD.replace(b"a1", b"a2"))
+    articles, problems, _ = _read(path)
+    assert [a.id for a in articles] == ["a1", "a2"]
+    assert len(problems) == 1 and problems[0].startswith(f"{path}:2: not UTF-8")
+
+
+def test_empty_text_and_non_string_ids_are_problems(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "e", "text": ""}\n{"id": "w", "text": "  \\n "}\n{"id": 7, "text": "x y"}\n{"id": ["l"], "text": "x"}\n',
+                    encoding="utf-8")
+    articles, problems, _ = _read(path)
+    assert articles == []
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:1 (id e)", f"{path}:2 (id w)", f"{path}:3 (id 7)", f"{path}:4 (id ['l'])"]
+    assert "empty" in problems[0] and "must be a string" in problems[2]
+
+
+def test_upper_case_suffix_is_jsonl_and_unknown_kinds_are_not_prose(tmp_path):
+    (tmp_path / "a.JSONL").write_bytes(GOOD)
+    (tmp_path / "b.csv").write_text("id,text\nx,Gunmen killed five villagers in Gwoza.\n", encoding="utf-8")
+    (tmp_path / "notes").write_text("nothing", encoding="utf-8")
+    articles, problems, warned = _read(tmp_path)
+    assert [a.id for a in articles] == ["a1"]
+    assert problems == []
+    assert sorted(w.split(":")[0] for w in warned) == [str(tmp_path / "b.csv"), str(tmp_path / "notes")]
+    articles, problems, _ = _read(tmp_path / "b.csv")
+    assert articles == [] and "cannot read .csv files" in problems[0]
+
+
+def test_one_line_on_stdin_is_the_body(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "eventcoder", "code", "-", "--published", "2024-06-26", "-q"],
+                         input="Police arrested 12 protesters in Nairobi on Monday.\n", capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Nairobi" in run.stdout and len(run.stdout.splitlines()) == 2
+
+
+def test_cli_warns_about_left_out_files_and_reports_bad_lines(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(GOOD + b"\xff\xfe\n")
+    (tmp_path / "table.csv").write_text("x\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "eventcoder", "code", str(tmp_path), "-q"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert f"{tmp_path / 'table.csv'}: left out" in run.stderr
+    assert f"{tmp_path / 'a.jsonl'}:2: not UTF-8" in run.stderr
+    assert "Gwoza" in run.stdout
