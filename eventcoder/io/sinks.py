@@ -132,6 +132,10 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv", *,
     """
     n = 0
     sink_class = SINKS[fmt]
+    if fmt == "csv" and datapackage:
+        from eventcoder.io.datapackage import check_datapackage
+
+        check_datapackage(path)  # a descriptor that cannot be updated fails before the table is written
     with atomic_write(path, binary=sink_class.binary) as fh:
         sink = sink_class(fh)
         for e in events:

@@ -1,0 +1,122 @@
+"""The command line loses nothing and leaves nothing behind: outputs, exit codes, signals, workers (issue #16).
+
+Everything here runs the real CLI in a subprocess, with real files, signals and processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def cli(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "eventcoder", *args], capture_output=True, text=True, timeout=300, env=ENV,
+                          cwd=kw.pop("cwd", ROOT), **kw)
+
+
+def test_dev_null_stays_a_device():
+    before = os.stat("/dev/null")
+    run = cli("code", str(SEEDS), "-q", "-o", "/dev/null")
+    assert run.returncode == 0, run.stderr
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and stat.S_IMODE(after.st_mode) == stat.S_IMODE(before.st_mode)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_disk_full_is_a_message_and_status_3():
+    run = cli("code", str(SEEDS), "-q", "-o", "/dev/full", "--format", "csv")
+    assert run.returncode == 3
+    assert "Traceback" not in run.stderr and "No space left" in run.stderr
+
+
+def test_symlink_is_written_through_and_keeps_mode(tmp_path):
+    real = tmp_path / "data" / "real.csv"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    run = cli("code", str(SEEDS), "-q", "-o", str(link))
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text().startswith("event_id_cnty,")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert (real.parent / "datapackage.json").exists()  # beside the real table, naming it
+    assert json.loads((real.parent / "datapackage.json").read_text())["resources"][0]["path"] == "real.csv"
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_new_output_follows_the_umask(tmp_path, umask):
+    out = tmp_path / "new.csv"
+    run = subprocess.run(f"umask {umask:03o} && exec {sys.executable} -m eventcoder code {SEEDS} -q -o {out}", shell=True,
+                         capture_output=True, text=True, timeout=300, env=ENV, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "datapackage.json").stat().st_mode) == 0o666 & ~umask
+
+
+def test_folder_as_output_fails_before_coding(tmp_path):
+    big = tmp_path / "in.jsonl"
+    big.write_text("".join(json.dumps({"id": f"a{i}", "text": "Gunmen killed five villagers in Gwoza on Monday."}) + "\n"
+                           for i in range(3000)), encoding="utf-8")
+    started = time.monotonic()
+    run = cli("code", str(big), "-o", str(tmp_path))
+    assert run.returncode == 3
+    assert "is a folder" in run.stderr and "Traceback" not in run.stderr
+    assert "coded" not in run.stderr  # nothing was coded
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"resources": 5}'])
+def test_malformed_datapackage_fails_before_writing(tmp_path, content):
+    (tmp_path / "datapackage.json").write_text(content)
+    out = tmp_path / "events.csv"
+    run = cli("code", str(SEEDS), "-q", "-o", str(out))
+    assert run.returncode == 3
+    assert "datapackage.json" in run.stderr and "Traceback" not in run.stderr
+    assert not out.exists()
+    assert (tmp_path / "datapackage.json").read_text() == content  # left for the user to fix
+
+
+def test_stale_resources_are_dropped(tmp_path):
+    for name in ("a.csv", "b.csv"):
+        assert cli("code", str(SEEDS), "-q", "-o", str(tmp_path / name)).returncode == 0
+    (tmp_path / "a.csv").unlink()
+    assert cli("code", str(SEEDS), "-q", "-o", str(tmp_path / "c.csv")).returncode == 0
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    assert sorted(r["path"] for r in package["resources"]) == ["b.csv", "c.csv"]
+
+
+def test_broken_pipe_and_closed_stdout_are_status_3():
+    proc = subprocess.Popen([sys.executable, "-m", "eventcoder", "code", str(SEEDS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=ENV, cwd=ROOT)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 3, err
+    assert b"Traceback" not in err and b"broken pipe" in err
+    run = subprocess.run(f"exec {sys.executable} -m eventcoder code {SEEDS} -q >&-", shell=True, capture_output=True, text=True,
+                         timeout=300, env=ENV, cwd=ROOT)
+    assert run.returncode == 3 and "closed" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_exit_status_for_bad_input_and_bad_dictionary(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    assert cli("code", str(bad), "-q").returncode == 1
+    d = tmp_path / "d.yaml"
+    d.write_text("actors: [\n", encoding="utf-8")
+    assert cli("code", str(SEEDS), "-q", "-d", str(d)).returncode == 2
