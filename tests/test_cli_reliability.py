@@ -120,3 +120,102 @@ def test_exit_status_for_bad_input_and_bad_dictionary(tmp_path):
     d = tmp_path / "d.yaml"
     d.write_text("actors: [\n", encoding="utf-8")
     assert cli("code", str(SEEDS), "-q", "-d", str(d)).returncode == 2
+
+
+# -- --jobs: signals to the parent end the workers and leave no temp file ---------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat_line = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat_line.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _busy_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int], Path]:
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{i}", "text": "Gunmen killed five villagers in Gwoza on Monday, police said. " * 20,
+                                       "published": "2024-05-13"}) + "\n" for i in range(20000)), encoding="utf-8")
+    out = tmp_path / "out" / "events.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "eventcoder", "code", str(src), "-o", str(out), "--jobs", "2", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        if len(workers) >= 2 and list(out.parent.glob("*.tmp")):
+            break
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers did not start"
+    time.sleep(0.5)  # let them get busy
+    return proc, workers, out
+
+
+def _gone(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if not any(_alive(p) for p in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+pytestmark_linux = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+
+
+@pytestmark_linux
+def test_sigterm_ends_workers_and_removes_the_temp_file(tmp_path):
+    proc, workers, out = _busy_run(tmp_path)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert b"terminated" in err and b"Traceback" not in err
+    assert _gone(workers, 10)
+    assert list(out.parent.iterdir()) == []  # no table, no temp file
+
+
+@pytestmark_linux
+def test_sigint_ends_workers_and_removes_the_temp_file(tmp_path):
+    proc, workers, out = _busy_run(tmp_path)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert _gone(workers, 10)
+    assert list(out.parent.iterdir()) == []
+
+
+@pytestmark_linux
+def test_sigkill_to_the_parent_ends_the_workers(tmp_path):
+    proc, workers, _ = _busy_run(tmp_path)
+    proc.kill()
+    proc.wait(timeout=30)
+    assert _gone(workers, 15), "workers outlived a killed parent"
+
+
+@pytestmark_linux
+def test_workers_hold_only_their_own_pipe_ends(tmp_path):
+    """Without the parent's ends of its pipes, a worker sees EOF when the parent goes (the portable way out)."""
+    proc, workers, _ = _busy_run(tmp_path)
+    try:
+        held: dict[int, list[str]] = {}
+        assert workers
+        for w in workers:
+            held[w] = [os.readlink(f"/proc/{w}/fd/{fd}") for fd in os.listdir(f"/proc/{w}/fd") if int(fd) > 2]
+            pipes = [link for link in held[w] if link.startswith("pipe:")]
+            assert len(pipes) == len(set(pipes)), f"worker {w} holds both ends of a pipe: {pipes}"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
