@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -72,7 +73,9 @@ class Coder:
         if not FIRST_DAY <= published <= LAST_DAY:
             raise ArticleError(str(article.id), f"published date {published.isoformat()} is outside the years "
                                                 f"{FIRST_DAY.year}-{LAST_DAY.year} that event rows allow")
-        coding = code_text(article.text, article.title, published, self.lexicon)
+        # a long article keeps a great many live objects; the collector's full passes over them grew with its length
+        with gc_paused() if len(article.text) > 100_000 else contextlib.nullcontext():
+            coding = code_text(article.text, article.title, published, self.lexicon)
         rows = build_rows(article, coding, self.lexicon, published)
         for row in rows:
             validate_event(row)

@@ -57,6 +57,11 @@ def _from_agent(lex: Lexicon, agent_id: str, country: str | None, m: ActorMentio
     return ResolvedActor(name, code, country, ag.inter, ag.armed, ag.id, None, "agent", m.refs, m.text)
 
 
+# how many earlier (mention, actor) pairs a pronoun or "the group" looks back over: an antecedent is in the last
+# few sentences, and scanning the whole article for every pronoun made long articles quadratic
+LOOKBACK = 256
+
+
 def resolve(
     m: ActorMention,
     lex: Lexicon,
@@ -65,6 +70,8 @@ def resolve(
     default_agent: str,
 ) -> ResolvedActor | None:
     """Resolve one mention; `history` holds earlier (mention, actor) pairs of the article, oldest first."""
+    if len(history) > LOOKBACK:
+        history = history[-LOOKBACK:]
     if m.pronoun is not None:
         return _antecedent(m, lex, history)
     if m.actor is not None:

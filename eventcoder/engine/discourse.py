@@ -15,7 +15,7 @@ from collections import Counter
 
 import attrs
 
-from eventcoder.engine.actors import ResolvedActor, resolve
+from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
 from eventcoder.engine.dates import DateMention
 from eventcoder.dictionaries.entries import Pattern
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
@@ -155,8 +155,9 @@ def code_text(body: str, title: str, published: dt.date, lex: Lexicon) -> Articl
             if key not in resolved:
                 context = history
                 if m.pronoun is not None or m.definite:
-                    # pronouns look back within the sentence first, then over earlier sentences
-                    context = history + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
+                    # pronouns look back within the sentence first, then over earlier sentences (the last LOOKBACK
+                    # pairs: copying the whole history for every pronoun was quadratic in the article)
+                    context = history[-LOOKBACK:] + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
                                          for r in [resolve(o, lex, published, history, "government")] if r is not None]
                 resolved[key] = resolve(m, lex, published, context, "military" if violent else "government")
             return resolved[key]
