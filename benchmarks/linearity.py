@@ -51,6 +51,7 @@ def main() -> int:
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
     ap.add_argument("--doublings", type=int, help="sizes per shape (default: each shape's own)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="skip a doubling expected to take longer than this")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply each shape's first size (e.g. 0.125 for a slow version)")
     args = ap.parse_args()
     coder = Coder.default()
     coder.code(Article("warm", PARAGRAPH, published="2024-05-15"))
@@ -59,7 +60,7 @@ def main() -> int:
         make, first, doublings = SHAPES[name]
         prev = None
         for k in range(args.doublings or doublings):
-            size = first * 2**k
+            size = int(first * args.scale) * 2**k
             if prev is not None and prev[1] * (prev[2] or 4.0) > args.max_seconds:
                 print(f"{name:13s} {size / 1e6:7.3f} MB  skipped (expected > {args.max_seconds:.0f} s)")
                 continue
