@@ -76,9 +76,9 @@ class Coder:
         # a long article keeps a great many live objects; the collector's full passes over them grew with its length
         with gc_paused() if len(article.text) > 100_000 else contextlib.nullcontext():
             coding = code_text(article.text, article.title, published, self.lexicon)
-        rows = build_rows(article, coding, self.lexicon, published)
-        for row in rows:
-            validate_event(row)
+            rows = build_rows(article, coding, self.lexicon, published)
+            for row in rows:
+                validate_event(row)
         return rows, coding
 
     def cameo(self, text: str, published: dt.date | str | None = None) -> list[tuple[str, str, str]]:

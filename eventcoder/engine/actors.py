@@ -70,7 +70,7 @@ def resolve(
     default_agent: str,
 ) -> ResolvedActor | None:
     """Resolve one mention; `history` holds earlier (mention, actor) pairs of the article, oldest first."""
-    if len(history) > LOOKBACK:
+    if len(history) > LOOKBACK and (m.pronoun is not None or m.definite):  # only those two look back
         history = history[-LOOKBACK:]
     if m.pronoun is not None:
         return _antecedent(m, lex, history)
