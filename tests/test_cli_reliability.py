@@ -219,3 +219,38 @@ def test_workers_hold_only_their_own_pipe_ends(tmp_path):
     finally:
         proc.kill()
         proc.wait(timeout=30)
+
+
+# -- the reporter's articles: each is its own error or codes, and the rest is written ---------------------------------
+
+HOSTILE = [
+    {"id": "y1", "text": "Gunmen killed five villagers in Gwoza yesterday.", "published": "0001-01-01"},
+    {"id": "w9", "text": "Gunmen killed five villagers in Gwoza last week.", "published": "9999-12-31"},
+    {"id": "w0", "text": "Gunmen killed five villagers in Gwoza last week.", "published": "1900-01-03"},
+    {"id": "big", "text": "Gunmen killed 99999999999999999999999 villagers in Gwoza on Monday.", "published": "2024-05-13"},
+    {"id": "sur", "text": "Gunmen killed five villagers in Gwoza \ud800 on Monday.", "published": "2024-05-13", "source": "\udfff"},
+    {"id": "ok", "text": "Police arrested 12 protesters in Nairobi on Monday.", "published": "2024-06-26"},
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_reporters_articles_never_stop_the_run(tmp_path, fmt, jobs):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in HOSTILE), encoding="utf-8")  # json.dumps writes \ud800 escapes
+    out = tmp_path / f"out.{fmt}"
+    run = cli("code", str(src), "-o", str(out), "--jobs", jobs)
+    assert run.returncode == 1, run.stderr  # two articles are errors, reported; the rest is written
+    assert "Traceback" not in run.stderr
+    assert "article y1: published date 0001-01-01 is outside the years 1900-2200" in run.stderr
+    assert "article w9: published date 9999-12-31" in run.stderr
+    from eventcoder.export import read_csv, read_jsonl, read_parquet
+
+    rows = {"csv": read_csv, "jsonl": read_jsonl, "parquet": read_parquet}[fmt](out)
+    ids = {r.article_id for r in rows}
+    assert {"w0", "big", "sur", "ok"} <= ids
+    assert all(0 <= r.fatalities <= 10_000_000 for r in rows)
+    assert all(1900 <= r.year <= 2200 for r in rows)
+    assert next(r for r in rows if r.article_id == "sur").source == "\ufffd"
