@@ -1,14 +1,21 @@
 """Command line: a thin layer over the Python API.
 
-Exit status: 0 everything coded; 1 some inputs could not be read or coded (they are
-reported on stderr, the rest is written); 2 nothing was coded (bad dictionary,
-bad arguments).
+Exit status (README, "Exit status"):
+  0    everything was read and coded
+  1    some inputs or articles could not be read or coded (each reported on stderr; the rest is written)
+  2    nothing was coded: a bad dictionary or gold file, or bad arguments
+  3    the output could not be written (a folder, a read-only place, disk full, closed or broken stdout)
+  4    internal error (a worker process died or hit a bug); reported, with no traceback
+  130  interrupted (SIGINT, Ctrl-C); 143 terminated (SIGTERM). No output file and no temp file is left.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import os
+import signal
 import datetime as dt
 import json
 import sys
@@ -18,16 +25,17 @@ from typing import IO, Iterable, Iterator, Sequence
 from eventcoder import __version__
 from eventcoder.tabari.coder import CameoCoder
 from eventcoder.coder import Coder
-from eventcoder.errors import DictionaryError
-from eventcoder.io.datapackage import write_datapackage
+from eventcoder.batch.parallel import WorkerError
+from eventcoder.errors import DictionaryError, OutputError
+from eventcoder.io.datapackage import check_datapackage, write_datapackage
 from eventcoder.batch.dedupe import dedupe
 from eventcoder.batch.progress import Progress, count_articles
 from eventcoder.evaluation.gold import evaluate, format_report, load_gold
 from eventcoder.evaluation.explain import explain
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.tabari.importers import import_dictionaries
-from eventcoder.io.atomic import atomic_write
-from eventcoder.io.sinks import SINKS
+from eventcoder.io.atomic import atomic_write, check_writable
+from eventcoder.io.sinks import SINKS, spreadsheet_safe
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
@@ -96,30 +104,86 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+EXIT_OK, EXIT_INPUT, EXIT_DICTIONARY, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 4, 130, 143
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that temp files are removed as for Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _quiet_stdout() -> None:
+    # stdout is gone (a closed pipe): point it at /dev/null so the interpreter's last flush does not complain
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {"code": _code, "dicts": _dicts, "explain": _explain, "evaluate": _evaluate, "import-dicts": _import, "cameo": _cameo,
                 **desk.COMMANDS}
+    previous = None
+    with contextlib.suppress(ValueError):  # only the main thread may set handlers
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        if sys.stdout is None and getattr(args, "output", "-") == "-":  # started with stdout closed (>&-)
+            print("eventcoder: standard output is closed; give -o FILE", file=sys.stderr)
+            return EXIT_OUTPUT
         return commands[args.command](args)
     except DictionaryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"eventcoder: {len(exc.problems)} problem(s) in dictionary or gold files; nothing was coded", file=sys.stderr)
-        return 2
+        return EXIT_DICTIONARY
+    except OutputError as exc:
+        print(f"eventcoder: cannot write output: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     except BrokenPipeError:
-        return 1
+        _quiet_stdout()
+        print("eventcoder: output closed before everything was written (broken pipe)", file=sys.stderr)
+        return EXIT_OUTPUT
+    except OSError as exc:
+        where = exc.filename or getattr(args, "output", None) or "output"
+        print(f"eventcoder: I/O error on {where}: {exc.strerror or exc}; no output file was written", file=sys.stderr)
+        return EXIT_OUTPUT
+    except WorkerError as exc:
+        print(f"eventcoder: internal error: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        print("eventcoder: interrupted; no output file was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("eventcoder: terminated; no output file was written", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGTERM, previous)
 
 
 # -- code -----------------------------------------------------------------------------------
 
 def _cameo(args: argparse.Namespace) -> int:
     coder = Coder.from_dictionaries(*args.dict)
+    if args.output != "-":
+        check_writable(args.output)
     skipped = 0
 
     def write(fh: IO[str]) -> None:
         nonlocal skipped
-        out = csv.writer(fh, lineterminator="\n")
+        plain = csv.writer(fh, lineterminator="\n")
+        quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # a bare "\r" would split the row
+
+        class out:  # noqa: N801 - a writer that quotes the rare row with a carriage return
+            @staticmethod
+            def writerow(row: list) -> None:
+                (quoted if any(isinstance(c, str) and "\r" in c for c in row) else plain).writerow(row)
+
         explained = coder.patterns is not None
         out.writerow(["article_id", "source", "target", "event_code"] + (["sentence", "verb", "rule", "dictionary"] if explained else []))
         for item in read_inputs(args.inputs, args.published):
@@ -127,12 +191,13 @@ def _cameo(args: argparse.Namespace) -> int:
                 skipped += 1
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
                 continue
+            ident = spreadsheet_safe(item.id)
             if explained:
                 for e in coder.cameo_events(item.text, item.published):
-                    out.writerow([item.id, e.source, e.target, e.code, e.sentence, e.verb, e.rule, str(e.ref)])
+                    out.writerow([ident, e.source, e.target, e.code, e.sentence, spreadsheet_safe(e.verb), e.rule, str(e.ref)])
             else:
                 for source, target, code in coder.cameo(item.text, item.published):
-                    out.writerow([item.id, source, target, code])
+                    out.writerow([ident, source, target, code])
 
     if args.output == "-":
         write(sys.stdout)
@@ -148,8 +213,12 @@ def _code(args: argparse.Namespace) -> int:
     if fmt == "parquet" and args.output == "-":
         print("eventcoder: Parquet output needs -o FILE", file=sys.stderr)
         return 2
-    # dictionaries are checked before reading or writing anything
+    # dictionaries, then the output, are checked before reading or coding anything
     coder = Coder.from_dictionaries(*args.dict)
+    if args.output != "-":
+        check_writable(args.output)
+        if fmt == "csv" and not args.no_datapackage:
+            check_datapackage(args.output)
     problems: list[str] = []
     undated: list[str] = []
     published = args.published
@@ -244,6 +313,7 @@ def _import(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     text = result.to_yaml()
     load_dictionaries(texts=[(str(args.output), text)], towns=False)  # what is written must load: checked first
+    check_writable(args.output)
     with atomic_write(args.output) as fh:
         fh.write(text)
     print(f"eventcoder: converted {result.converted} entries -> {args.output}; {len(result.problems)} not converted (listed above)",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -14,6 +16,7 @@ from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon, is_default_lexicon
 from eventcoder.model import Article, Event, Outcome
 from eventcoder.engine.rows import build_rows, cameo_triples
+from eventcoder.engine.dates import FIRST_DAY, LAST_DAY
 from eventcoder.engine.validation import validate_event
 from eventcoder.values import gc_paused
 
@@ -70,11 +73,17 @@ class Coder:
         """The validated rows of an article and the analysis behind them, from one pass."""
         if not isinstance(article.text, str) or not article.id:
             raise ArticleError(str(article.id or "?"), "article needs an id and a text")
+        article = _encodable(article)
         published = self._published(article)
-        coding = code_text(article.text, article.title, published, self.lexicon)
-        rows = build_rows(article, coding, self.lexicon, published)
-        for row in rows:
-            validate_event(row)
+        if not FIRST_DAY <= published <= LAST_DAY:
+            raise ArticleError(str(article.id), f"published date {published.isoformat()} is outside the years "
+                                                f"{FIRST_DAY.year}-{LAST_DAY.year} that event rows allow")
+        # a long article keeps a great many live objects; the collector's full passes over them grew with its length
+        with gc_paused() if len(article.text) > 100_000 else contextlib.nullcontext():
+            coding = code_text(article.text, article.title, published, self.lexicon)
+            rows = build_rows(article, coding, self.lexicon, published)
+            for row in rows:
+                validate_event(row)
         return rows, coding
 
     def cameo(self, text: str, published: dt.date | str | None = None) -> list[tuple[str, str, str]]:
@@ -117,8 +126,8 @@ class Coder:
                 yield Outcome(article.id, tuple(self.code(article)))
             except ArticleError as exc:
                 yield Outcome(article.id, error=exc.message)
-            except RecursionError as exc:  # pathological input must not stop a batch
-                yield Outcome(article.id, error=f"could not be coded: {exc!r}")
+            except Exception as exc:  # noqa: BLE001 - whatever one article does, the rest of the batch goes on
+                yield Outcome(article.id, error=f"could not be coded: {type(exc).__name__}: {exc}")
 
     def code_frame(self, articles: Iterable[Article], jobs: int = 1):  # type: ignore[no-untyped-def]
         """Code articles into one typed pandas DataFrame (needs the `pandas` extra; types as `eventcoder.read_events`).
@@ -140,6 +149,19 @@ class Coder:
     @staticmethod
     def _published(article: Article) -> dt.date:
         return article.published or dt.date.today()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(article: Article) -> Article:
+    """The article with lone surrogates (JSON's "\\ud800" decodes to one) replaced by U+FFFD, so every row can be
+    written as UTF-8; an article without them is returned as it is."""
+    fields = (article.id, article.text, article.title, article.source, article.url)
+    if all(not isinstance(f, str) or f.isascii() or not _SURROGATE.search(f) for f in fields):
+        return article
+    clean = [(_SURROGATE.sub("\ufffd", f) if isinstance(f, str) else f) for f in fields]
+    return Article(clean[0], clean[1], clean[2], article.published, clean[3], clean[4])
 
 
 def _rebuild(ds: DictionarySet) -> Coder:

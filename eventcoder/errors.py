@@ -26,3 +26,7 @@ class ArticleError(EventcoderError):
 
 class RowValidationError(EventcoderError):
     """A produced row does not satisfy schemas/event.schema.json (a bug, never silently dropped)."""
+
+
+class OutputError(EventcoderError):
+    """The output cannot be written where it was asked for (checked before anything is coded)."""

@@ -2,7 +2,10 @@
 
 Plain scalars such as `010` (octal 8) or `NO` (false) are silently converted by
 YAML 1.1 loaders; in a dictionary those are almost always codes, so they are
-reported as errors instead.
+reported as errors instead. So are two things that lose or explode data: a key
+given twice in one mapping (a second `actors:` would silently replace the first
+section) and aliases (`*name`: a 1 KB "billion laughs" file expands to gigabytes).
+Both are `file:line` errors; anchors and aliases are refused before anything is built.
 """
 
 from __future__ import annotations
@@ -56,6 +59,11 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (str, int, float, bool)) and key in out:
+            first = out.key_lines.get(str(key), 0)
+            loader.surprises.append((key_node.start_mark.line + 1, f"duplicate key {key!r} (first given on line {first}); "
+                                                                   "the second would silently replace the first"))
+            continue
         if _surprising(value_node):
             loader.surprises.append(
                 (value_node.start_mark.line + 1, f"{key}: write {value_node.value!r} in quotes; unquoted YAML reads it as {loader.construct_object(value_node)!r}")
@@ -89,12 +97,36 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 
 
+def _shared_node(root: yaml.Node) -> tuple[int, str] | None:
+    """(line, message) for the first node reached twice, i.e. through an alias; linear in the distinct nodes."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, yaml.Node]] = [(root, root)]
+    while stack:
+        node, parent = stack.pop()
+        if id(node) in seen:
+            return parent.start_mark.line + 1, "YAML aliases (*name) are not allowed; write the value out"
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append((k, k))
+                stack.append((v, k))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, node) for child in node.value)
+    return None
+
+
 def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     """Parse YAML text; return (data, problems) where problems read `name:line: message`."""
     loader = _Loader(text)
     loader.surprises = []
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        shared = _shared_node(node)
+        if shared is not None:
+            return None, [f"{name}:{shared[0]}: {shared[1]}"]
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 from eventcoder import Article, Event
 from eventcoder.export import events_to_csv, read_csv, read_jsonl, write_events
 from eventcoder.engine.validation import row_errors
+from eventcoder.io.sinks import TEXT_COLUMNS
+from eventcoder.model import COLUMNS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -82,7 +86,7 @@ any_article = st.builds(
     id=st.text(min_size=1, max_size=20),
     text=st.text(),
     title=st.text(max_size=60),
-    published=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    published=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),  # the schema's years
     source=st.text(max_size=30),
     url=st.text(max_size=30),
 )
@@ -93,10 +97,42 @@ any_article = st.builds(
 # digits int() cannot read (found by this test): a count, a day and a year written with them
 @example(Article("d1", "Gunmen killed \U00010a40 people in Kano on \U00010a40 May \U00010a40\U00010a40\U00010a40\U00010a40.",
                  published=dt.date(2024, 5, 4)))
+@example(Article("e1", "Rebels killed five people last week.", published=dt.date(1900, 1, 3)))
+@example(Article("e2", "Rebels killed five people last week in Kano.", published=dt.date(2200, 12, 31)))
 def test_arbitrary_unicode_never_crashes(coder, article):
     rows = coder.code(article)
     for r in rows:
         assert row_errors(r.to_dict()) == []
+
+
+RELATIVE = ["yesterday", "last week", "last month", "last night", "on Monday", "on Christmas Day", "on 3 May", "in 1950", "last weekend"]
+
+
+@SETTINGS
+@given(st.dates(), st.sampled_from(RELATIVE),
+       st.text(alphabet=st.characters(), max_size=40),  # st.characters() includes lone surrogates, as JSON "\\ud800" gives
+       st.text(max_size=30))
+@example(dt.date(1, 1, 1), "yesterday", "", "")
+@example(dt.date(9999, 12, 31), "last week", "", "")
+@example(dt.date(2024, 5, 1), "last week", "\ud800", "\udfff")
+def test_any_date_and_any_string_give_rows_or_an_article_error(coder, tmp_path_factory, day, when, noise, ident):
+    """Over every date Python has and any string (surrogates too): a batch never stops, and what it gives is writable."""
+    articles = [Article(ident or "x", f"Boko Haram fighters killed 99999999999999999999999 villagers in Gwoza {when}. {noise}",
+                        title=noise, published=day, source=noise),
+                Article("next", "Gunmen killed five villagers in Gwoza on Monday.", published="2024-05-13")]
+    outcomes = list(coder.code_many(articles))
+    assert [o.article_id for o in outcomes] == [a.id for a in articles]
+    assert outcomes[1].error is None and outcomes[1].events
+    if not dt.date(1900, 1, 1) <= day <= dt.date(2200, 12, 31):
+        assert outcomes[0].error and "outside the years" in outcomes[0].error
+    events = [e for o in outcomes for e in o.events]
+    for e in events:
+        assert row_errors(e.to_dict()) == []
+        assert e.fatalities <= 10_000_000
+    folder = tmp_path_factory.mktemp("w")
+    for fmt in ("csv", "jsonl"):
+        write_events(events, folder / f"e.{fmt}", fmt, datapackage=False)
+    assert read_csv(folder / "e.csv") == events
 
 
 @SETTINGS
@@ -115,7 +151,9 @@ def test_one_megabyte_article_is_coded(coder):
     assert rows and all(r.actor1 == "Boko Haram" for r in rows if r.event_type)
 
 
-text_cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=40)
+_plain = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+# cells that a spreadsheet would read as formulas, and carriage returns anywhere
+text_cells = _plain | st.tuples(st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "''", "'=", "a\rb"]), _plain).map("".join)
 
 
 @SETTINGS
@@ -135,7 +173,17 @@ text_cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blackl
     sentence_index=st.integers(0, 10**4), rule_id=text_cells,
 ), max_size=5))
 def test_csv_and_jsonl_round_trip_any_rows(tmp_path_factory, events):
-    assert read_csv(events_to_csv(events), text=True) == events
+    text = events_to_csv(events)
+    assert read_csv(text, text=True) == events
+    rows = list(csv.reader(io.StringIO(text, newline="")))  # a standard reader sees one row per event
+    assert len(rows) == len(events) + 1
+    for row in rows[1:]:
+        for name in TEXT_COLUMNS:  # no text cell reaches a spreadsheet as a formula
+            assert row[COLUMNS.index(name)][:1] not in "=+-@\t\r" or not row[COLUMNS.index(name)]
+        assert float(row[COLUMNS.index("longitude")]) == float(row[COLUMNS.index("longitude")])  # numbers stay numbers
+    with open(tmp_path_factory.mktemp("rt") / "e.csv", "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    assert read_csv(fh.name) == events
     path = tmp_path_factory.mktemp("rt") / "e.jsonl"
     write_events(events, path, "jsonl")
     assert read_jsonl(path) == events

@@ -96,14 +96,25 @@ class _Buggy(Coder):
         return super().code(article)
 
 
-@pytest.mark.parametrize("cls, message", [(_Dies, "stopped unexpectedly (exit code 3)"), (_Buggy, "ZeroDivisionError: a bug")])
-def test_a_failing_worker_is_an_error_not_a_short_result(cls, message):
+def test_a_dying_worker_is_an_error_not_a_short_result():
     from eventcoder.dictionaries.lexicon import default_lexicon
     from eventcoder.batch.parallel import WorkerError
 
-    coder = cls(default_lexicon())
-    with pytest.raises(WorkerError, match=re.escape(message)):
+    coder = _Dies(default_lexicon())
+    with pytest.raises(WorkerError, match=re.escape("stopped unexpectedly (exit code 3)")):
         list(coder.code_many(_batch(300), jobs=2))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_exception_in_one_article_is_that_articles_error(jobs):
+    """Any exception while coding an article (here a bug) is kept in its Outcome; the rest of the batch goes on (#16)."""
+    from eventcoder.dictionaries.lexicon import default_lexicon
+
+    outcomes = list(_Buggy(default_lexicon()).code_many(_batch(300), jobs=jobs))
+    assert len(outcomes) == 300
+    failed = [o for o in outcomes if o.error]
+    assert [o.article_id for o in failed] == ["", "j20"]  # the id-less article 7, then the bug
+    assert "ZeroDivisionError: a bug" in failed[1].error
 
 
 def test_an_input_error_reaches_the_caller_and_an_early_stop_ends_the_workers(coder):

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import os
 import pickle
 import queue
 import signal
+import sys
 import threading
 from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, Protocol
@@ -37,10 +39,27 @@ class WorkerError(RuntimeError):
     """A worker process failed in a way that is not one article's problem (a bug, or it was killed)."""
 
 
-def _serve(coder: Coder, tasks: Connection, results: Connection, inherited: list[Connection]) -> None:
-    # the parent decides what an interrupt means; workers just stop when their pipes close
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel send SIGTERM when the parent dies (even by SIGKILL); elsewhere EOF on the task pipe does."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
+
+
+def _serve(coder: Coder, tasks: Connection, results: Connection, inherited: list[Connection], parent: int) -> None:
+    # the parent decides what an interrupt means; workers just stop when their pipes close or the parent goes
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for conn in inherited:  # a forked worker holding its siblings' pipes open would keep them from seeing EOF
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, copied by fork
+    _die_with_parent(parent)
+    # a forked worker holding its siblings' pipes, or the parent's ends of its own, open would never see EOF when the
+    # parent goes (SIGKILL included) and would block forever
+    for conn in inherited:
         conn.close()
     while True:
         try:
@@ -119,8 +138,8 @@ def code_in_processes(coder: Coder, articles: Iterable[Article], jobs: int, chun
         for w in range(jobs):
             task_r, task_w = ctx.Pipe(duplex=False)
             res_r, res_w = ctx.Pipe(duplex=False)
-            inherited = [*task_pipes, *result_pipes] if fork else []
-            proc = ctx.Process(target=_serve, args=(coder, task_r, res_w, inherited), daemon=True,
+            inherited = [*task_pipes, *result_pipes, task_w, res_r] if fork else []
+            proc = ctx.Process(target=_serve, args=(coder, task_r, res_w, inherited, os.getpid()), daemon=True,
                                name=f"eventcoder-worker-{w}")
             proc.start()
             task_r.close()

@@ -29,17 +29,17 @@ def count_articles(inputs: Iterable[str]) -> int | None:
     True
     """
     from eventcoder.io.articles import count_rows
-    from eventcoder.io.readers import _files
+    from eventcoder.io.readers import JSONL_SUFFIXES, _files
 
     total = 0
     for item in inputs:
         if item == "-":
             return None
         path = Path(item)
-        files = _files(path) if path.is_dir() else [path] if path.is_file() else []
+        files = _files(path, lambda message: None) if path.is_dir() else [path] if path.is_file() else []
         for f in files:
             suffix = f.suffix.lower()
-            if suffix == ".jsonl":
+            if suffix in JSONL_SUFFIXES:
                 try:
                     with open(f, "rb") as fh:
                         total += sum(1 for line in fh if line.strip())

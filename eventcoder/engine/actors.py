@@ -56,6 +56,11 @@ def _from_agent(lex: Lexicon, agent_id: str, country: str | None, m: ActorMentio
     return ResolvedActor(name, code, country, ag.inter, ag.armed, ag.id, None, "agent", m.refs, m.text)
 
 
+# how many earlier (mention, actor) pairs a pronoun or "the group" looks back over: an antecedent is in the last
+# few sentences, and scanning the whole article for every pronoun made long articles quadratic
+LOOKBACK = 256
+
+
 def resolve(
     m: ActorMention,
     lex: Lexicon,
@@ -67,6 +72,8 @@ def resolve(
 
     A bare country takes the agent that `stand_in` names (`country`, or `country_force` for the author of violence).
     """
+    if len(history) > LOOKBACK and (m.pronoun is not None or m.definite):  # only those two look back
+        history = history[-LOOKBACK:]
     if m.pronoun is not None:
         return _antecedent(m, lex, history)
     if m.actor is not None:

@@ -31,6 +31,11 @@ class DateMention:
     role: str
 
 
+# the days an event row can carry (schemas/event.schema.json: year 1900-2200); a date outside is not a date
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2200, 12, 31)
+
+
 @lru_cache(maxsize=None)
 def _starts(lang: Language) -> frozenset[str]:
     """Tokens a date expression can start with (a day number aside)."""
@@ -55,11 +60,11 @@ def _day_number(tok: str, suffixes: frozenset[str]) -> int | None:
     for suffix in suffixes:
         if t.endswith(suffix) and t[: -len(suffix)].isdecimal():
             t = t[: -len(suffix)]
-    return int(t) if t.isdecimal() and 1 <= int(t) <= 31 and len(t) <= 2 else None
+    return int(t) if len(t) <= 2 and t.isdecimal() and 1 <= int(t) <= 31 else None
 
 
 def _year(tok: str) -> int | None:
-    return int(tok) if tok.isdecimal() and len(tok) == 4 and 1900 <= int(tok) <= 2100 else None
+    return int(tok) if len(tok) == 4 and tok.isdecimal() and 1900 <= int(tok) <= 2100 else None
 
 
 def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple[str, ...], tuple[int, int]] = {},
@@ -78,6 +83,8 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
     starts = _starts(lang)
     ordinals = words["ordinal_suffixes"]
     out: list[DateMention] = []
+    if not FIRST_DAY <= published <= LAST_DAY:
+        return out  # nothing can be dated against such a day (and day arithmetic near year 1 overflows)
     n = len(norms)
     i = 0
     holiday_starts = {k[0] for k in holidays}
@@ -148,6 +155,8 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
                 found = (j, d, 1)
         elif found is None and _year(w) and prev in words["year_preps"]:
             found = (i + 1, dt.date(_year(w), 1, 1), 3)  # type: ignore[arg-type]
+        if found is not None and not FIRST_DAY <= found[1] <= LAST_DAY:
+            found = None  # "last week" on 1900-01-03: before any day a row may carry, so no date
         if found is not None:
             end, d, precision = found
             if d > published:

@@ -15,7 +15,7 @@ import attrs
 from eventcoder.dictionaries.entries import Pattern
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine import merge
-from eventcoder.engine.actors import ResolvedActor, resolve
+from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
 from eventcoder.engine.classify import default_type, is_violent, typed_by_crowd
 from eventcoder.engine.locate import place_for
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, analyse
@@ -56,8 +56,9 @@ class _Sentence:
             lex, published, history = state.lex, state.published, state.history
             context = history
             if m.pronoun is not None or m.definite:
-                # pronouns look back within the sentence first, then over earlier sentences
-                context = history + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
+                # pronouns look back within the sentence first, then over earlier sentences (the last LOOKBACK
+                # pairs: copying the whole history for every pronoun was quadratic in the article)
+                context = history[-LOOKBACK:] + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
                                      for r in [resolve(o, lex, published, history, "country")] if r is not None]
             self.resolved[key] = resolve(m, lex, published, context, "country_force" if violent else "country")
         return self.resolved[key]

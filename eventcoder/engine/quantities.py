@@ -72,8 +72,14 @@ def _word_number(norms: Sequence[str], i: int, num: _Numbers) -> tuple[int, int]
     return total + current, j
 
 
+# no report counts more people than this; a longer figure is a phone number, an amount or noise, not a toll
+MAX_COUNT = 10_000_000
+
+
 def _digits(tok: str) -> int | None:
     # isdecimal, not isdigit: superscripts and some scripts' digits ("²", "𐩀") are digits int() cannot read
+    if len(tok) > 12:  # more than MAX_COUNT in any spelling (and int() refuses very long digit strings)
+        return None
     if tok.isdecimal():
         return int(tok)
     if "," in tok and all(part.isdecimal() for part in tok.split(",")):
@@ -132,7 +138,7 @@ def parse_quantity(norms: Sequence[str], i: int, lang: Language | None = None) -
             parsed = _word_number(norms, j, num)
             if parsed:
                 value, end = parsed
-    if value is None:
+    if value is None or value > MAX_COUNT:
         return None
     # ranges: "10 to 15", "10-15", "between 10 and 15" code the lower bound
     if end + 1 < n and norms[end] in words["range_words"] and (_digits(norms[end + 1]) is not None or _word_number(norms, end + 1, num)):

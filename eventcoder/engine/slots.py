@@ -10,6 +10,8 @@ source); a noun trigger takes its source from a premodifier ("US strikes",
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from eventcoder.engine.dates import DateMention
@@ -161,6 +163,7 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     """One candidate per trigger in the sentence, with slots and modality decided."""
     out: list[Candidate] = []
     nouns = [t for t in a.triggers if t.pos == "noun"]
+    accusations = [t for t in a.triggers if lex.ds.patterns[t.pattern].embeds == "accusation"]  # once per sentence
     for t in a.triggers:
         c = Candidate(a.sentence.index, t)
         lo, hi = _clause(a, t.start, t.end)
@@ -179,7 +182,7 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
             _verb_slots(a, c, lo, hi, nouns, out, lex)
         else:
             _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric, lex)
-        _modality(a, c, lo, lex)
+        _modality(a, c, lo, lex, accusations)
         c.date = _nearest_point_date(a, t)
         out.append(c)
     # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act
@@ -267,7 +270,7 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
         c.reference = True
 
 
-def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
+def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusations: list[Trigger]) -> None:
     t = c.trigger
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
@@ -284,8 +287,8 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
     if claim is not None and t.start > claim[1] + 2:
         c.dropped = "elaborates a claimed event"
         return
-    for other in a.triggers:
-        if (lex.ds.patterns[other.pattern].embeds == "accusation" and other.end <= t.start and t.start - other.end <= 6
+    for other in accusations:
+        if (other.end <= t.start and t.start - other.end <= 6
                 and any(w in lex.lang.words["accusation_of"] for w in a.norms[other.end : t.start])):
             c.dropped = "content of an accusation"
             return
@@ -311,7 +314,12 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
 
 
 def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> list[CasualtyReport]:
-    """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative."""
+    """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative.
+
+    What does not change from one count to the next (which candidate covers a token, the pools of events a count may
+    belong to, quantities and actors by position) is worked out once per sentence: looking it up again for every
+    count made "killed killed killed ..." quadratic.
+    """
     out: list[CasualtyReport] = []
     norms = a.norms
     words = lex.lang.words
@@ -319,56 +327,79 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     for name, kind in (("casualty_words", "killed"), ("injury_words", "injured")):
         for s, e in a.cue_spans.get(name, ()):
             spans.append((s, e, kind))
+    if not spans:
+        return out
     spans.sort()
+    quantities = a.quantities  # left to right, not overlapping: starts and ends both ascend
+    q_starts = [q.start for q in quantities]
+    q_ends = [q.end for q in quantities]
+    actor_at: dict[int, list[int]] = {}  # token -> indexes (in list order) of the actors that start there
+    for i, m in enumerate(a.actors):
+        actor_at.setdefault(m.start, []).append(i)
+
+    def first_actor(lo_: int, hi_: int, ok) -> ActorMention | None:  # type: ignore[no-untyped-def]
+        found = sorted(i for pos in range(lo_, hi_ + 1) for i in actor_at.get(pos, ()))
+        return next((a.actors[i] for i in found if ok(a.actors[i])), None)
+
+    cover: dict[int, int] = {}  # token -> the last candidate whose trigger covers it (or starts there, for a casualty verb)
+    for idx, c in enumerate(cands):
+        for pos in range(c.trigger.start, max(c.trigger.end, c.trigger.start + (c.trigger.pattern in lex.casualty_verbs))):
+            cover[pos] = idx
+    last_ref_start = max((c.trigger.start for c in cands if c.reference), default=-1)
+    new_noun_event = any(c.trigger.pos == "noun" and not c.reference for c in cands)
     used: set[int] = set()
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
         q = None
         # "killed at least 19 people" / "killing 5"
-        for cand in a.quantities:
-            if cand.start >= e and cand.start - e <= 2 and cand.start not in used:
-                q = cand
+        k = bisect.bisect_left(q_starts, e)
+        while k < len(quantities) and q_starts[k] <= e + 2:
+            if q_starts[k] not in used:
+                q = quantities[k]
                 break
+            k += 1
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
-            for cand in reversed(a.quantities):
-                if cand.end <= s and s - cand.end <= 8 and cand.start >= lo and cand.start not in used:
-                    q = cand
+            k = bisect.bisect_right(q_ends, s) - 1
+            while k >= 0 and q_ends[k] >= s - 8:
+                if quantities[k].start >= lo and quantities[k].start not in used:
+                    q = quantities[k]
                     break
+                k -= 1
         if q is not None:
             follows = norms[q.end : q.end + 3]
-            people = any(m.start >= q.end and m.start <= q.end + 3 for m in a.actors) or q.end == s or q.start == e
+            people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
             if not people and not any(w in words["count_nouns"] for w in follows):
                 q = None
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
-            for other in a.quantities:
-                if (other.end <= q.start and other.start not in used and q.start - other.end <= 3
-                        and any(w in words["and"] for w in norms[other.end : q.start])):
-                    if other.qualifier != "vague" and q.qualifier != "vague":
-                        used.add(other.start)
-                        q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
+            k = bisect.bisect_left(q_ends, q.start - 3)
+            while k < len(quantities) and q_ends[k] <= q.start:
+                other = quantities[k]
+                if (other.start not in used and any(w in words["and"] for w in norms[other.end : q.start])
+                        and other.qualifier != "vague" and q.qualifier != "vague"):
+                    used.add(other.start)
+                    q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
+                    break  # no later count ends before the merged one starts
+                k += 1
         victims = None
-        for m in a.actors:
-            if q is not None and q.end <= m.start <= q.end + 2 and not _speaker(a, m, lex):
-                victims = m
-                break
+        if q is not None:
+            victims = first_actor(q.end, q.end + 2, lambda m: not _speaker(a, m, lex))
         if victims is None and q is None:
-            for m in a.actors:
-                if e <= m.start <= e + 3 and not m.locative and not _speaker(a, m, lex):
-                    victims = m
-                    lead = norms[e : m.start]
-                    if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
-                        q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
-                    break
+            m = first_actor(e, e + 3, lambda m: not m.locative and not _speaker(a, m, lex))
+            if m is not None:
+                victims = m
+                lead = norms[e : m.start]
+                if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
+                    q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
         # which candidate in the sentence this count belongs to
         target_idx = None
         anaphoric = False
-        for idx, c in enumerate(cands):
-            if c.trigger.start <= s < c.trigger.end or (c.trigger.pattern in lex.casualty_verbs and c.trigger.start == s):
-                target_idx = idx if c.consequence_of is None else c.consequence_of
+        if s in cover:
+            c = cands[cover[s]]
+            target_idx = cover[s] if c.consequence_of is None else c.consequence_of
         if target_idx is None:
             target_idx = _nearest_noun_event(cands, s)
         if target_idx is None:
@@ -377,8 +408,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
             anaphoric = True
         if target_idx is not None and cands[target_idx].trigger.pattern in lex.casualty_verbs and cands[target_idx].source is None:
             # "19 people were killed in the attack": a count for an event named elsewhere
-            refs = [i for i, c in enumerate(cands) if c.reference and c.trigger.start > s]
-            if refs or not [c for c in cands if c.trigger.pos == "noun" and not c.reference]:
+            if last_ref_start > s or not new_noun_event:
                 anaphoric = True
                 target_idx = None
         if target_idx is None and not cands:

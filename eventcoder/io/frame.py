@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from eventcoder.io.sinks import TEXT_COLUMNS, unescape_cell
 from eventcoder.io.datapackage import table_schema
 from eventcoder.model import COLUMNS, Event
 
@@ -92,6 +93,9 @@ def read_events(path: str | Path, fmt: str | None = None) -> "pd.DataFrame":
     fmt = fmt or path.suffix.lstrip(".").lower()
     if fmt == "csv":
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        for name in TEXT_COLUMNS:  # the CSV's spreadsheet protection (a leading ') comes off, as read_csv does
+            if name in raw:
+                raw[name] = raw[name].map(unescape_cell)
     elif fmt == "jsonl":
         with open(path, encoding="utf-8") as fh:
             rows: list[dict[str, Any]] = [json.loads(line) for line in fh if line.strip()]

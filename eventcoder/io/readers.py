@@ -1,7 +1,10 @@
 """Reading articles from .txt files (first line is the title), folders, JSON Lines and stdin.
 
 A malformed input is reported as an InputProblem with its file, line and id, and
-reading goes on with the next one.
+reading goes on with the next one: a JSONL line that is not UTF-8 is one problem,
+the other lines are still read. Suffixes are matched without regard to case
+(`a.JSONL`). A file named on the command line whose kind is not known is a
+problem; such a file inside a folder is left out with a warning on stderr.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from eventcoder.model import Article, InputProblem
 
 JSONL_KEYS = ("id", "text", "title", "published", "source", "url")
+TEXT_SUFFIXES = (".txt", ".text", "")  # prose: first line is the title
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+TABLE_SUFFIXES = (".csv", ".html", ".htm")  # a CSV of articles and saved web pages: eventcoder.io.articles
 
 
 _HEADER_KEYS = ("published", "source", "url")
@@ -30,7 +36,10 @@ def article_from_txt(text: str, article_id: str, published: dt.date | None = Non
     >>> (a.title, a.published.isoformat(), a.text)
     ('Title here', '2024-01-02', 'Body text.')
     """
-    title, _, rest = text.lstrip("\ufeff").partition("\n")
+    text = text.lstrip("\ufeff")
+    if text.strip() and "\n" not in text.strip():  # a single line is the article itself, not a title with no body
+        return Article(article_id, text.strip(), title="", published=published, source=source)
+    title, _, rest = text.partition("\n")
     meta: dict[str, str] = {}
     lines = rest.split("\n")
     i = 0
@@ -58,8 +67,12 @@ def article_from_json(obj: object, where: str, published: dt.date | None = None)
     label = f"{where} (id {ident})" if ident not in (None, "") else where
     if ident in (None, ""):
         return InputProblem(where, "article has no id")
+    if not isinstance(ident, str):
+        return InputProblem(label, f"id must be a string, not {type(ident).__name__} (write \"id\": \"{ident}\")")
     if not isinstance(obj.get("text"), str):
         return InputProblem(label, "article has no text (a string is required)")
+    if not obj["text"].strip():
+        return InputProblem(label, "article text is empty")
     unknown = sorted(set(obj) - set(JSONL_KEYS))
     if unknown:
         return InputProblem(label, f"unknown keys {', '.join(unknown)} (allowed: {', '.join(JSONL_KEYS)})")
@@ -76,11 +89,23 @@ def article_from_json(obj: object, where: str, published: dt.date | None = None)
         return InputProblem(label, f"bad published date {obj.get('published')!r}: {exc}")
 
 
-def read_jsonl_stream(fh: IO[str], name: str, published: dt.date | None = None) -> Iterator[Article | InputProblem]:
+def read_jsonl_stream(fh: Iterable[str] | Iterable[bytes], name: str, published: dt.date | None = None
+                      ) -> Iterator[Article | InputProblem]:
+    """Articles from JSON Lines, text or bytes; a byte line is decoded alone, so bad UTF-8 loses only that line."""
     for lineno, line in enumerate(fh, 1):
+        where = f"{name}:{lineno}"
+        if isinstance(line, bytes):
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputProblem(where, f"not UTF-8 ({exc.reason} at byte {exc.start} of the line)")
+                continue
+        elif lineno == 1:
+            line = line.lstrip("\ufeff")
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -89,34 +114,70 @@ def read_jsonl_stream(fh: IO[str], name: str, published: dt.date | None = None) 
         yield article_from_json(obj, where, published)
 
 
-def _files(path: Path) -> list[Path]:
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+def _known(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES + TABLE_SUFFIXES
 
 
-_SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm")  # .csv and .html/.htm: eventcoder.io.articles
+def _warn_stderr(message: str) -> None:
+    print(f"eventcoder: warning: {message}", file=sys.stderr)
+
+
+def _files(path: Path, warn: Callable[[str], None]) -> list[Path]:
+    found = []
+    for p in sorted(path.rglob("*")):
+        if p.name.startswith(".") or not p.is_file():
+            continue
+        if p.suffix and _known(p):  # inside a folder a file without a suffix is not taken for an article
+            found.append(p)
+        else:
+            warn(f"{p}: left out, not a .txt, .jsonl, .csv or .html file")
+    return found
 
 
 def read_inputs(
-    inputs: Iterable[str], published: dt.date | None = None, stdin: IO[str] | None = None, columns: Any = None
+    inputs: Iterable[str], published: dt.date | None = None, stdin: IO[str] | None = None,
+    warn: Callable[[str], None] = _warn_stderr, columns: Any = None,
 ) -> Iterator[Article | InputProblem]:
-    """Articles from each input: .txt, .jsonl, .csv (`columns`: an ArticleColumns) and .html files, folders of those, or '-' for stdin."""
+    """Articles from each input: .txt, .jsonl, .csv (`columns`: an ArticleColumns) and .html files, folders of those,
+    or '-' for stdin.
+
+    `warn` receives what is left out without being an error (files of other kinds in a folder).
+    """
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin
-            data = stream.read()
-            if data.lstrip().startswith("{"):
-                yield from read_jsonl_stream(data.splitlines(keepends=True), "<stdin>", published)  # type: ignore[arg-type]
+            raw = getattr(stream, "buffer", None)
+            data: str | bytes = raw.read() if raw is not None else stream.read()
+            if isinstance(data, bytes):
+                looks_jsonl = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
             else:
-                yield article_from_txt(data, "stdin", published)
+                looks_jsonl = data.lstrip("\ufeff \t\r\n")[:1] == "{"
+            if looks_jsonl:
+                yield from read_jsonl_stream(data.splitlines(keepends=True), "<stdin>", published)  # type: ignore[arg-type]
+                continue
+            if isinstance(data, bytes):
+                try:
+                    data = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield InputProblem("<stdin>", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+                    continue
+            if not data.strip():
+                yield InputProblem("<stdin>", "no text on standard input")
+                continue
+            yield article_from_txt(data, "stdin", published)
             continue
         path = Path(item)
         if path.is_dir():
-            files = _files(path)
+            files = _files(path, warn)
             if not files:
                 yield InputProblem(str(path), "folder holds no .txt, .jsonl, .csv or .html files")
             for f in files:
                 yield from _read_file(f, published, base=path, columns=columns)
-        elif path.is_file():
+        elif path.exists():
+            if not _known(path):
+                yield InputProblem(str(path), f"cannot read {path.suffix} files (give .txt, .jsonl, .csv or .html files, "
+                                              "or a folder of them)")
+                continue
             yield from _read_file(path, published, columns=columns)
         else:
             yield InputProblem(str(path), "no such file or folder")
@@ -125,7 +186,7 @@ def read_inputs(
 def _read_file(
     path: Path, published: dt.date | None, base: Path | None = None, columns: Any = None
 ) -> Iterator[Article | InputProblem]:
-    if path.suffix.lower() in (".csv", ".html", ".htm"):
+    if path.suffix.lower() in TABLE_SUFFIXES:
         from eventcoder.io import articles
 
         if path.suffix.lower() == ".csv":
@@ -134,8 +195,8 @@ def _read_file(
             yield articles.read_html_file(path, str(path.relative_to(base).with_suffix("")) if base else path.stem, published)
         return
     try:
-        if path.suffix == ".jsonl":
-            with open(path, encoding="utf-8") as fh:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with open(path, "rb") as fh:
                 yield from read_jsonl_stream(fh, str(path), published)
             return
         text = path.read_text(encoding="utf-8")

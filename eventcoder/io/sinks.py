@@ -1,4 +1,11 @@
-"""Writing and reading event tables (CSV, JSONL, Parquet, GeoJSON). Files are written atomically: temp file + rename."""
+"""Writing and reading event tables (CSV, JSONL, Parquet, GeoJSON). Files are written atomically: temp file + rename.
+
+CSV cells are safe to open in a spreadsheet: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return (which Excel, LibreOffice and Google Sheets read as a formula) gets a leading `'`, as OWASP recommends for CSV
+injection; so does a text cell that starts with `'` itself, so that `read_csv` can take exactly one `'` off every text
+cell that has one and give back what was written. Number columns (latitude -3.5, fatalities) are never touched. A
+row with a carriage return in a cell is written with its text cells quoted, so standard readers keep it one row.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,29 @@ import operator
 from pathlib import Path
 from typing import IO, Iterable
 
+import attrs
+
 from eventcoder.io.atomic import atomic_write
 from eventcoder.io.geojson import GeoJsonSink
 from eventcoder.model import COLUMNS, Event
+
+# a cell starting with one of these is a formula to a spreadsheet ("'" too, so the escape can be undone exactly)
+FORMULA_STARTS = frozenset("=+-@\t\r'")
+TEXT_COLUMNS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Event) if f.type == "str")
+_TEXT_INDEX = tuple(COLUMNS.index(name) for name in TEXT_COLUMNS)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading `'` when it would start a formula (undo: `unescape_cell`).
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Kano")
+    ("'=HYPERLINK(1)", 'Kano')
+    """
+    return "'" + cell if cell[:1] in FORMULA_STARTS and cell else cell
+
+
+def unescape_cell(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" else cell
 
 
 class CsvSink:
@@ -24,10 +51,21 @@ class CsvSink:
 
     def __init__(self, fh: IO[str]):
         self._w = csv.writer(fh, lineterminator="\n")
+        # csv.writer quotes "\n" (the line terminator) but not a bare "\r", which splits the row for most readers
+        self._quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         self._w.writerow(COLUMNS)
 
     def write(self, event: Event) -> None:
-        self._w.writerow(["" if v is None else v for v in self._cells(event)])
+        cells = ["" if v is None else v for v in self._cells(event)]
+        carriage = False
+        for i in _TEXT_INDEX:
+            c = cells[i]
+            if c:
+                if c[0] in FORMULA_STARTS:
+                    cells[i] = "'" + c
+                if "\r" in c:
+                    carriage = True
+        (self._quoted if carriage else self._w).writerow(cells)
 
     def close(self) -> None:
         pass
@@ -104,6 +142,10 @@ def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv", *,
     """
     n = 0
     sink_class = SINKS[fmt]
+    if fmt == "csv" and datapackage:
+        from eventcoder.io.datapackage import check_datapackage
+
+        check_datapackage(path)  # a descriptor that cannot be updated fails before the table is written
     with atomic_write(path, binary=sink_class.binary) as fh:
         sink = sink_class(fh)
         for e in events:
@@ -141,7 +183,14 @@ def read_csv(path_or_text: str | Path, *, text: bool = False) -> list[Event]:
     """Read events back from eventcoder CSV (a path, or the text itself with text=True)."""
     source = io.StringIO(str(path_or_text)) if text else open(path_or_text, encoding="utf-8", newline="")
     with source as fh:
-        return [Event.from_dict(row) for row in csv.DictReader(fh)]
+        rows = []
+        for row in csv.DictReader(fh):
+            for name in TEXT_COLUMNS:
+                cell = row[name]
+                if cell[:1] == "'":
+                    row[name] = cell[1:]
+            rows.append(Event.from_dict(row))
+        return rows
 
 
 def read_jsonl(path: str | Path) -> list[Event]:

@@ -1,0 +1,82 @@
+"""Is every stage linear in the input? Time per doubling for the input shapes that used to be super-linear (#16).
+
+    python3 benchmarks/linearity.py            # every shape, four doublings each
+    python3 benchmarks/linearity.py --shape dots --max-seconds 30
+
+For each shape it codes one article of size n, 2n, 4n, ... and prints the seconds and the ratio to the previous
+size: about 2.0 is linear, 4.0 quadratic. Target: <= 2.2 per doubling, and a 5 MB article in under 10 s.
+A doubling that would take longer than --max-seconds (estimated from the last ratio) is skipped.
+This prints figures; it is not a test (timings depend on the machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from eventcoder import Article, Coder  # noqa: E402
+
+PARAGRAPH = ("Boko Haram fighters killed five villagers in Gwoza on Monday, officials said. They also burned houses "
+             "and the group said it would return. The army said its soldiers repelled them. Residents fled to Maiduguri, "
+             "where they told reporters that the militants had killed at least 12 people. He said it was the third attack.\n\n")
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _news() -> str:
+    """The bundled seed articles' bodies, one after another: ordinary reporting."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    return "\n\n".join(p.read_text(encoding="utf-8").split("\n", 1)[1] for p in sorted(seeds.glob("*.txt"))) + "\n\n"
+
+
+SHAPES = {
+    "news": (lambda n: _repeat(_news(), n), 625_000, 4),  # the seed articles repeated: 0.625, 1.25, 2.5, 5 MB
+    # name: (how the text of `size` characters is made, first size, doublings)
+    "article": (lambda n: _repeat(PARAGRAPH, n), 625_000, 4),  # news prose with pronouns: 0.625, 1.25, 2.5, 5 MB
+    "dots": (lambda n: "." * n, 50_000, 4),  # punctuation only
+    "one-sentence": (lambda n: _repeat("soldiers and villagers in Gwoza and Kano ", n), 100_000, 4),  # no full stop
+    "killed": (lambda n: "Gunmen " + _repeat("killed ", n) + "villagers.", 50_000, 4),
+    "numbers": (lambda n: _repeat("killed 5 and 7 people, 12 soldiers, ", n), 100_000, 4),
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes (repeatable)")
+    ap.add_argument("--doublings", type=int, help="sizes per shape (default: each shape's own)")
+    ap.add_argument("--max-seconds", type=float, default=60.0, help="skip a doubling expected to take longer than this")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply each shape's first size (e.g. 0.125 for a slow version)")
+    args = ap.parse_args()
+    coder = Coder.default()
+    coder.code(Article("warm", PARAGRAPH, published="2024-05-15"))
+    worst = 0.0
+    for name in args.shape or SHAPES:
+        make, first, doublings = SHAPES[name]
+        prev = None
+        for k in range(args.doublings or doublings):
+            size = int(first * args.scale) * 2**k
+            if prev is not None and prev[1] * (prev[2] or 4.0) > args.max_seconds:
+                print(f"{name:13s} {size / 1e6:7.3f} MB  skipped (expected > {args.max_seconds:.0f} s)")
+                continue
+            text = make(size)
+            t = time.perf_counter()
+            rows = coder.code(Article(f"{name}-{size}", text, published="2024-05-15"))
+            secs = time.perf_counter() - t
+            ratio = secs / prev[1] if prev else None
+            if ratio is not None and prev[1] >= 0.05:  # below that, timer noise and caches dominate the ratio
+                worst = max(worst, ratio)
+            print(f"{name:13s} {size / 1e6:7.3f} MB  {secs:8.2f} s  {len(rows):6d} rows"
+                  + (f"  x{ratio:.2f} per doubling" if ratio else ""), flush=True)
+            prev = (size, secs, ratio)
+    print(f"worst ratio per doubling: x{worst:.2f} (target <= 2.2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
