@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import os
 import signal
 import datetime as dt
@@ -27,7 +26,7 @@ from eventcoder.tabari.coder import CameoCoder
 from eventcoder.coder import Coder
 from eventcoder.batch.parallel import WorkerError
 from eventcoder.errors import DictionaryError, OutputError
-from eventcoder.io.datapackage import check_datapackage, write_datapackage
+from eventcoder.io.datapackage import check_datapackage
 from eventcoder.batch.dedupe import dedupe
 from eventcoder.batch.progress import Progress, count_articles
 from eventcoder.evaluation.gold import evaluate, format_report, load_gold
@@ -35,7 +34,7 @@ from eventcoder.evaluation.explain import explain
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.tabari.importers import import_dictionaries
 from eventcoder.io.atomic import atomic_write, check_writable
-from eventcoder.io.sinks import SINKS, spreadsheet_safe
+from eventcoder.io.sinks import SINKS, write_cameo, write_events
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.model import Article, Event
 from eventcoder.io.readers import InputProblem, read_inputs
@@ -174,36 +173,16 @@ def _cameo(args: argparse.Namespace) -> int:
         check_writable(args.output)
     skipped = 0
 
-    def write(fh: IO[str]) -> None:
+    def rows() -> Iterator[tuple]:
         nonlocal skipped
-        plain = csv.writer(fh, lineterminator="\n")
-        quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)  # a bare "\r" would split the row
-
-        class out:  # noqa: N801 - a writer that quotes the rare row with a carriage return
-            @staticmethod
-            def writerow(row: list) -> None:
-                (quoted if any(isinstance(c, str) and "\r" in c for c in row) else plain).writerow(row)
-
-        explained = coder.patterns is not None
-        out.writerow(["article_id", "source", "target", "event_code"] + (["sentence", "verb", "rule", "dictionary"] if explained else []))
         for item in read_inputs(args.inputs, args.published):
             if isinstance(item, InputProblem):
                 skipped += 1
                 print(f"eventcoder: skipped {item}", file=sys.stderr)
                 continue
-            ident = spreadsheet_safe(item.id)
-            if explained:
-                for e in coder.cameo_events(item.text, item.published):
-                    out.writerow([ident, e.source, e.target, e.code, e.sentence, spreadsheet_safe(e.verb), e.rule, str(e.ref)])
-            else:
-                for source, target, code in coder.cameo(item.text, item.published):
-                    out.writerow([ident, source, target, code])
+            yield from coder.cameo_rows(item)
 
-    if args.output == "-":
-        write(sys.stdout)
-    else:
-        with atomic_write(args.output) as fh:
-            write(fh)
+    write_cameo(rows(), sys.stdout if args.output == "-" else args.output, explained=coder.patterns is not None)
     return 1 if skipped else 0
 
 
@@ -254,26 +233,11 @@ def _code(args: argparse.Namespace) -> int:
             progress.update(stats["articles"] + len(problems) - stats["failed"], stats["events"])
         progress.close()
 
-    def run(out: IO) -> None:
-        sink = SINKS[fmt](out)
-        stream: Iterable[Event] = events()
-        if args.dedupe:
-            stream = dedupe(stream)  # needs every row before writing the first
-        written = 0
-        for event in stream:
-            sink.write(event)
-            written += 1
-        sink.close()
-        stats["events"] = written
-
+    stream: Iterable[Event] = dedupe(events()) if args.dedupe else events()  # dedupe holds every row before the first
+    target: str | IO = sys.stdout if args.output == "-" else args.output
+    stats["events"] = write_events(stream, target, fmt, datapackage=not args.no_datapackage)
     if args.output == "-":
-        run(sys.stdout)
         sys.stdout.flush()
-    else:
-        with atomic_write(args.output, binary=SINKS[fmt].binary) as fh:
-            run(fh)
-        if fmt == "csv" and not args.no_datapackage:
-            write_datapackage(args.output)
     if undated and not args.quiet:
         print(
             f"eventcoder: {len(undated)} article(s) had no publication date; relative dates were read against today "
@@ -340,7 +304,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _dicts(args: argparse.Namespace) -> int:
     if args.dicts_command == "check":
-        lex = Lexicon.from_paths(args.paths, bundled=not args.no_defaults)
+        lex = Coder.from_dictionaries(*args.paths, bundled=not args.no_defaults).lexicon
         ds = lex.ds
         print(
             f"ok: {len(ds.files)} file(s); {len(ds.countries)} countries, {len(ds.agents)} agents, {len(ds.actors)} actors, "
@@ -350,7 +314,7 @@ def _dicts(args: argparse.Namespace) -> int:
                f"{len(ds.discards)} discards" if ds.verb_patterns or ds.cameo_actors else "")
         )
         return 0
-    lex = Lexicon.from_paths(args.dict)
+    lex = Coder.from_dictionaries(*args.dict).lexicon
     entries = lex.lookup(args.term)
     cameo = CameoCoder(lex.ds).lookup(args.term) if lex.ds.cameo_actors or lex.ds.cameo_agents or lex.ds.verb_patterns else []
     if not entries and not cameo:

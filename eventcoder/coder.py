@@ -110,6 +110,14 @@ class Coder:
             raise ValueError("these dictionaries have no verb_patterns; cameo() codes with eventcoder's event patterns")
         return self.patterns.code(text, self._published(Article("cameo", text, published=published)))
 
+    def cameo_rows(self, article: Article) -> list[tuple]:
+        """Rows for `eventcoder cameo` (and `export.write_cameo`): (article id, source, target, code), with the
+        sentence, verb, deciding pattern and its file:line added when the dictionaries have verb patterns."""
+        if self.patterns is not None:
+            return [(article.id, e.source, e.target, e.code, e.sentence, e.verb, e.rule, str(e.ref))
+                    for e in self.cameo_events(article.text, article.published)]
+        return [(article.id, *triple) for triple in self.cameo(article.text, article.published)]
+
     def code_many(self, articles: Iterable[Article], jobs: int = 1) -> Iterator[Outcome]:
         """Code a stream of articles; an article that fails yields an Outcome with its error, the rest go on.
 

@@ -7,7 +7,9 @@
 
 from eventcoder.io.atomic import atomic_write
 from eventcoder.io.frame import events_to_frame, read_events
-from eventcoder.io.sinks import SINKS, events_to_csv, read_csv, read_jsonl, read_parquet, write_events
+from eventcoder.io.sinks import SINKS, events_to_csv, read_csv, read_jsonl, read_parquet, write_cameo, write_events
 
-__all__ = ["SINKS", "atomic_write", "events_to_csv", "events_to_frame", "read_csv", "read_events", "read_jsonl", "read_parquet",
-           "write_events"]
+__all__ = [
+    "SINKS", "atomic_write", "events_to_csv", "events_to_frame", "read_csv", "read_events", "read_jsonl", "read_parquet",
+    "write_cameo", "write_events",
+]

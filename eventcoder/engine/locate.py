@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
+from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger
 from eventcoder.engine.state import ArticleState, Draft, Where
 from eventcoder.text.tokens import normalize, tokenize
@@ -20,6 +20,7 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,
 def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     """The place of a dateline ("KABUL, Afghanistan (Wire) - ...") and the body without it.
 
+    >>> from eventcoder.dictionaries.lexicon import default_lexicon
     >>> place, rest = dateline("MOGADISHU (Wire) - Gunmen attacked a hotel.", default_lexicon())
     >>> (place.place, rest)
     ('Mogadishu', 'Gunmen attacked a hotel.')

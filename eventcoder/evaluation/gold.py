@@ -8,7 +8,6 @@ date, country) is measured on matched pairs only.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, Iterable
 

@@ -42,6 +42,29 @@ def unescape_cell(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" else cell
 
 
+class SafeCsvWriter:
+    """CSV rows a spreadsheet opens as data: text cells that would start a formula get a leading `'`, and a row with
+    a bare carriage return is quoted so every reader keeps it one row. `text` names the cells that are text."""
+
+    def __init__(self, fh: IO[str], header: tuple[str, ...], text: tuple[int, ...]):
+        self._w = csv.writer(fh, lineterminator="\n")
+        # csv.writer quotes "\n" (the line terminator) but not a bare "\r", which splits the row for most readers
+        self._quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        self._text = text
+        self._w.writerow(header)
+
+    def writerow(self, cells: list) -> None:
+        carriage = False
+        for i in self._text:
+            c = cells[i]
+            if c:
+                if c[0] in FORMULA_STARTS:
+                    cells[i] = "'" + c
+                if "\r" in c:
+                    carriage = True
+        (self._quoted if carriage else self._w).writerow(cells)
+
+
 class CsvSink:
     """Writes events as CSV rows in COLUMNS order to an open text stream."""
 
@@ -50,22 +73,31 @@ class CsvSink:
     _cells = operator.attrgetter(*COLUMNS)  # one C-level call per row instead of 43 getattr calls
 
     def __init__(self, fh: IO[str]):
-        self._w = csv.writer(fh, lineterminator="\n")
-        # csv.writer quotes "\n" (the line terminator) but not a bare "\r", which splits the row for most readers
-        self._quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-        self._w.writerow(COLUMNS)
+        self._w = SafeCsvWriter(fh, COLUMNS, _TEXT_INDEX)
 
     def write(self, event: Event) -> None:
-        cells = ["" if v is None else v for v in self._cells(event)]
-        carriage = False
-        for i in _TEXT_INDEX:
-            c = cells[i]
-            if c:
-                if c[0] in FORMULA_STARTS:
-                    cells[i] = "'" + c
-                if "\r" in c:
-                    carriage = True
-        (self._quoted if carriage else self._w).writerow(cells)
+        self._w.writerow(["" if v is None else v for v in self._cells(event)])
+
+    def close(self) -> None:
+        pass
+
+
+CAMEO_COLUMNS = ("article_id", "source", "target", "event_code")
+CAMEO_EXPLAINED = CAMEO_COLUMNS + ("sentence", "verb", "rule", "dictionary")
+
+
+class CameoCsvSink:
+    """Writes bare CAMEO (source, target, code) rows, as TABARI and PETRARCH give them, with the same CSV protection
+    as events; `explained` adds each row's sentence, verb, deciding pattern and its file:line."""
+
+    binary = False
+
+    def __init__(self, fh: IO[str], explained: bool = False):
+        header = CAMEO_EXPLAINED if explained else CAMEO_COLUMNS
+        self._w = SafeCsvWriter(fh, header, tuple(i for i, name in enumerate(header) if name != "sentence"))
+
+    def write(self, row: tuple) -> None:
+        self._w.writerow(list(row))
 
     def close(self) -> None:
         pass
@@ -131,31 +163,47 @@ def parquet_schema():  # type: ignore[no-untyped-def]
 SINKS = {"csv": CsvSink, "jsonl": JsonlSink, "parquet": ParquetSink, "geojson": GeoJsonSink}
 
 
-def write_events(events: Iterable[Event], path: str | Path, fmt: str = "csv", *, datapackage: bool = True) -> int:
+def write_events(events: Iterable[Event], path: str | Path | IO, fmt: str = "csv", *, datapackage: bool = True) -> int:
     """Write events to `path` atomically as csv, jsonl, parquet or geojson; returns the number written.
 
-    A CSV gets a datapackage.json (Frictionless Table Schema) beside it unless datapackage=False.
+    A CSV gets a datapackage.json (Frictionless Table Schema) beside it unless datapackage=False. `path` may also be
+    an open stream (sys.stdout: text formats), written as the events come.
 
     >>> import tempfile, os
     >>> write_events([], os.path.join(tempfile.mkdtemp(), "empty.csv"))
     0
     """
-    n = 0
     sink_class = SINKS[fmt]
+    if not isinstance(path, (str, Path)):
+        return _drain(events, sink_class(path))
     if fmt == "csv" and datapackage:
         from eventcoder.io.datapackage import check_datapackage
 
         check_datapackage(path)  # a descriptor that cannot be updated fails before the table is written
     with atomic_write(path, binary=sink_class.binary) as fh:
-        sink = sink_class(fh)
-        for e in events:
-            sink.write(e)
-            n += 1
-        sink.close()
+        n = _drain(events, sink_class(fh))
     if fmt == "csv" and datapackage:
         from eventcoder.io.datapackage import write_datapackage
 
         write_datapackage(path)
+    return n
+
+
+def write_cameo(rows: Iterable[tuple], path: str | Path | IO, *, explained: bool = False) -> int:
+    """Write CAMEO rows (article id, source, target, code[, sentence, verb, rule, dictionary]) as CSV to a path
+    (atomically) or an open stream; returns the number written."""
+    if not isinstance(path, (str, Path)):
+        return _drain(rows, CameoCsvSink(path, explained))
+    with atomic_write(path) as fh:
+        return _drain(rows, CameoCsvSink(fh, explained))
+
+
+def _drain(items: Iterable, sink) -> int:  # type: ignore[no-untyped-def]
+    n = 0
+    for item in items:
+        sink.write(item)
+        n += 1
+    sink.close()
     return n
 
 
