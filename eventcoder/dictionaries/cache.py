@@ -106,7 +106,7 @@ def _read_private(path: Path, limit: int) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or not _owned_by_me(st) or st.st_size > limit:
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(limit + 1)
+            return fh.read()  # sized by fstat: one read, no buffer of `limit` bytes
     except OSError:
         return None
     finally:
@@ -138,7 +138,7 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     return data
 
 
-def _sign(secret: bytes, payload: bytes) -> bytes:
+def _sign(secret: bytes, payload: bytes | memoryview) -> bytes:
     return hmac.new(secret, payload, hashlib.sha256).digest()
 
 
@@ -152,7 +152,8 @@ def load(key: str) -> Any | None:
     data = _read_private(folder / f"{key}.pickle", _MAX_ENTRY)
     if data is None or len(data) < 32:
         return None
-    mac, payload = data[:32], data[32:]
+    view = memoryview(data)  # no copy of a large entry for the signature or for unpickling
+    mac, payload = view[:32], view[32:]
     if not hmac.compare_digest(mac, _sign(secret, payload)):
         return None  # not written by this user's eventcoder: never unpickled
     try:
