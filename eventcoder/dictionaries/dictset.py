@@ -10,8 +10,9 @@ from eventcoder.dictionaries.entries import (
     AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, Discard, Family, Holiday, NamedActor, Pattern, VerbPattern,
 )
 from eventcoder.dictionaries.verbpatterns import CompiledPattern
-from eventcoder.places.gazetteer import Gazetteer
-from eventcoder.places.model import Place
+from eventcoder.places.model import Place, store_place
+from eventcoder.places.store import PlaceStore
+from eventcoder.text.tokens import phrase_key
 
 
 @attrs.define
@@ -41,13 +42,37 @@ class DictionarySet:
     cameo_options: dict[str, Any] = attrs.field(factory=dict)  # tabari.coder.CameoOptions fields, by name
     # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
     compiled_patterns: dict[VerbPattern, CompiledPattern] = attrs.field(factory=dict)
-    gazetteer: Gazetteer | None = None  # the bundled towns, when towns are wanted
+    store: PlaceStore | None = None  # the bundled place store (towns, capitals, regions), when towns are wanted
+    _store_places: dict[str, Place] = attrs.field(factory=dict, repr=False, eq=False)
+    _spellings: dict | None = attrs.field(default=None, repr=False, eq=False)
 
     def place(self, key: str) -> Place:
-        """A curated place by name, or a gazetteer town by its `gn:` key."""
-        if key.startswith("gn:") and self.gazetteer is not None:
-            return self.gazetteer.place(key)
+        """A curated place by name, or a place of the store by its `gn:` key ("gn:<store id>")."""
+        if key.startswith("gn:") and self.store is not None:
+            pl = self._store_places.get(key)
+            if pl is None:
+                row = self.store.place(int(key[3:]))
+                if row is None:
+                    raise KeyError(key)
+                pl = store_place(key, row)
+                spelt = self._admin1_spellings().get((pl.country, phrase_key(pl.admin1)))
+                if spelt is not None and spelt != pl.admin1:
+                    pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" else pl.location)
+                self._store_places[key] = pl
+            return pl
         return self.places[key]
+
+    def _admin1_spellings(self) -> dict[tuple[str, tuple[str, ...]], str]:
+        """(country, phrase key) -> admin1 as the curated places write it: every name of a curated place or region,
+        so a store town in "Oromiya" is written in "Oromia", and in "Adis Abeba" in "Addis Ababa"."""
+        if self._spellings is None:
+            out: dict[tuple[str, tuple[str, ...]], str] = {}
+            for p in self.places.values():
+                if p.admin1 and (p.kind == "region" or p.admin1 == p.name):
+                    for alias in (p.name, *p.aliases):
+                        out.setdefault((p.country, phrase_key(alias)), p.admin1)
+            self._spellings = out
+        return self._spellings
 
     def stand_in(self, slot: str) -> Agent:
         """The agent declared to stand in where the text names none (`stands_in:` in agents.yaml; the loader

@@ -11,7 +11,7 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence
-from eventcoder.text.tokens import Token, tokenize
+from eventcoder.text.tokens import Token, phrase_key, tokenize
 
 
 
@@ -57,6 +57,10 @@ class PlaceMention:
     country: str | None
     locative: bool
     near: bool = False  # "near Gwoza", "outskirts of Goma": ACLED geo_precision 2
+    candidates: tuple[str, ...] = ()  # every store place the name may denote (the article's context picks one)
+    name: str = ""  # the name as written
+    unknown: bool = False  # a proper name after in/near that no dictionary or store place fits ("near Kiwanja")
+    area: bool = False  # written as an administrative area ("Bale zone", "Kumbi district")
 
 
 @attrs.define
@@ -277,42 +281,138 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
-    """Which of the places a name may denote: a curated one, else a town in a country the sentence names, else the largest."""
+def choose_store_place(lex: Lexicon, keys: tuple[str, ...], countries: dict[str, int] | frozenset[str] = frozenset(),
+                       name: str = "", area: bool = False, regions: frozenset | set = frozenset()) -> str:
+    """Which store place a name denotes: one in a country the text names, then the place's own name
+    (not an alternate spelling), a town before a region of the same name (a region when written as an area),
+    then the most populous."""
+    ds = lex.ds
+    written = phrase_key(name) if name else ()
+
+    def rank(key: str) -> tuple:
+        pl = ds.place(key)
+        weight = countries.get(pl.country, 0) if isinstance(countries, dict) else int(pl.country in countries)
+        own = bool(written) and phrase_key(pl.location) == written
+        town = (pl.kind == "region") == area
+        return (weight, (pl.country, pl.admin1) in regions, own, town, pl.population)
+
+    return max(keys, key=rank)
+
+
+def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match, area: bool) -> tuple[str | None, tuple[str, ...]]:
+    """A curated place, else the store place the sentence's countries point to (all candidates kept for the article)."""
     entries = m.of("place")
     curated = [e for e in entries if not e.key.startswith("gn:")]
     if curated:
-        return curated[0].key
-    if not a.tokens[m.start].text[:1].isupper():
-        return None  # gazetteer names are proper nouns
-    towns = [lex.ds.place(e.key) for e in entries]
-    named = {am.country for am in a.actors if am.country}
-    return max(towns, key=lambda t: (t.country in named, t.population)).name
+        return curated[0].key, ()
+    keys = tuple(e.key for e in entries)
+    if area:
+        regions = tuple(k for k in keys if lex.ds.place(k).kind == "region")
+        if not regions:
+            return None, ()
+        keys = regions
+    named = frozenset(am.country for am in a.actors if am.country)
+    return choose_store_place(lex, keys, named, a.span_text(m.start, m.end), area), keys
+
+
+def _capital_place(lex: Lexicon, iso3: str, phrase: str) -> str | None:
+    """The store's town for a capital named in countries.yaml ("Dakar" -> Dakar, Senegal)."""
+    for e in lex.store_places(phrase):
+        if e.form == "capital" and lex.ds.place(e.key).country == iso3:
+            return e.key
+    for e in lex.store_places(phrase):
+        if e.form != "region" and lex.ds.place(e.key).country == iso3:
+            return e.key
+    store = lex.ds.store
+    row = store.capital(iso3) if store is not None else None
+    return f"gn:{row.id}" if row is not None else None
+
+
+def _object_of_violence(a: SentenceAnalysis, lex: Lexicon, start: int) -> bool:
+    """Whether the name is the object of a violent verb ("shelled Kherson", "attacked Goma")."""
+    return any(t.end == start and t.pos == "verb" and not t.passive and t.pattern in lex.violent for t in a.triggers)
+
+
+def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int) -> bool:
+    """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
+    k = start
+    while k > 0 and a.norms[k - 1] in (",", "("):
+        k -= 1
+    return k < start and any(p.end == k for p in found)
 
 
 def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     words = lex.lang.words
+    area_words = words["place_area_words"]
+    norms, tokens = a.norms, a.tokens
+    covered = [False] * len(norms)
+    for m in a.matches:
+        for k in range(m.start, m.end):
+            covered[k] = True
     for m in a.matches:
         places = m.of("place")
-        if places:
-            key = _choose_place(a, lex, m)
-            if key is None:
-                continue
-            # "officials in Washington said": where the speakers sit, not where the event happened
-            if m.start >= 2 and a.norms[m.start - 1] in words["seat_preposition"] and m.end < len(a.norms) and a.norms[m.end] in words["seat_speech_verbs"] and any(
-                am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
-            ):
-                continue
-            locative = _locative_before(a, m.start, lex)
-            if not locative and m.has("capital"):
+        capitals = m.of("capital")
+        if not places and not capitals:
+            continue
+        locative = _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start)
+        obj = not locative and _object_of_violence(a, lex, m.start)
+        if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and not covered[m.end] \
+                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
+            for k in range(m.start, m.end):
+                covered[k] = False
+            continue  # "Meda Welabu": a store name inside a longer name nothing knows (read below as an unknown place)
+        near = any(w in words["near"] for w in norms[max(0, m.start - 3) : m.start])
+        text = a.span_text(m.start, m.end)
+        area = m.end < len(norms) and norms[m.end] in area_words
+        end = m.end + 1 if area else m.end
+        # "officials in Washington said": where the speakers sit, not where the event happened
+        if m.start >= 2 and norms[m.start - 1] in words["seat_preposition"] and m.end < len(norms) and norms[m.end] in words["seat_speech_verbs"] and any(
+            am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
+        ):
+            continue
+        if not places:
+            if not (locative or obj):
                 continue  # "Washington hits back": the capital stands for the government here
-            if not locative and key.startswith("gn:"):
-                continue  # a gazetteer name outside "in/at/near ..." is too often a person ("Amos", "Austin")
-            near = any(w in words["near"] for w in a.norms[max(0, m.start - 3) : m.start])
-            out.append(PlaceMention(m.start, m.end, key, None, locative, near))
+            key = _capital_place(lex, capitals[0].key, text)
+            if key is not None:
+                out.append(PlaceMention(m.start, m.end, key, None, True, near, (key,), text))
+            continue
+        key, keys = _choose_place(a, lex, m, area)
+        if key is None:
+            if area and tokens[m.start].text[:1].isupper() and (locative or _locative_before(a, m.start, lex)):
+                # "in Bale zone" where Bale is only a town elsewhere: an area the store does not know
+                out.append(PlaceMention(m.start, end, None, None, True, near, (), text, unknown=True, area=True))
+            continue
+        if keys and not (locative or obj):
+            if not m.has("capital"):
+                continue  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
+        elif not keys and not locative and m.has("capital") and not obj:
+            continue
+        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
+    # a proper name after in/near that nothing knows ("near Kiwanja"): a place all the same, not the last event's
+    for i in range(1, len(norms)):
+        if covered[i] or not tokens[i].text[:1].isupper() or not norms[i].isalpha():
+            continue
+        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i)) or any(d.start <= i < d.end for d in a.dates):
+            continue
+        j = i
+        while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
+            j += 1
+        area = j < len(norms) and norms[j] in area_words
+        end = j + 1 if area else j
+        if any(p.start <= i < p.end for p in out):
+            continue
+        near = any(w in words["near"] for w in norms[max(0, i - 3) : i])
+        out.append(PlaceMention(i, end, None, None, True, near, (), a.span_text(i, j), unknown=True, area=area))
+        for k in range(i, j):
+            covered[k] = True
     for am in a.actors:
         if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
             out.append(PlaceMention(am.start, am.end, None, am.country, True))
+        elif (am.country and am.agent is None and am.actor is None and am.end < len(norms) and norms[am.end] in words["place_nouns"]
+              and not any(p.start <= am.start < p.end for p in out)):
+            # "the Ethiopian town of ...", "Ethiopian Somali region": the country says where, weakly (not a place of the event)
+            out.append(PlaceMention(am.start, am.end, None, am.country, False))
     out.sort(key=lambda p: p.start)
     return out
