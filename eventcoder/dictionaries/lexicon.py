@@ -157,6 +157,7 @@ class Lexicon:
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
         self.lang: Language = language(ds.language)
         words = self.lang.words
+        self._area_words = words["place_area_words"]
         self._lower_leads = frozenset(k[0] for k in self.cues.get("locative", ()) if len(k) == 1)
         self._lower_stop = words["not_lowercase_places"] | frozenset(k for k in self._trie if k)
 
@@ -188,6 +189,11 @@ class Lexicon:
                         found = [e for e in found if upper or not e.cased]
                     if found:
                         best_end, best = j, found
+            if best is not None and best_end < n and norms[best_end] in self._area_words:
+                # "Somali region", "Kherson oblast": a store region named by a longer key than the demonym or town
+                region = self._town_at(norms, i, surface)
+                if region is not None and region.end > best_end:
+                    best_end, best = region.end, list(region.entries)
             if best is not None:
                 out.append(Match(i, best_end, tuple(best)))
                 i = best_end

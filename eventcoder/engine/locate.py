@@ -149,7 +149,7 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
                         if e.kind == "capital" or (e.kind == "country" and e.form == "name"))
         if not named:
             return None
-        return PlaceMention(0, 0, None, named.most_common(1)[0][0], True)
+        return PlaceMention(0, 0, None, named.most_common(1)[0][0], False)  # named, not said to be where things happened
     order = {key: i for i, key in reversed(list(enumerate((p.place, p.country) for p in places)))}
     # most mentioned; a named place before a bare country; then the first mentioned
     place, country = min(counts, key=lambda k: (-counts[k], k[0] is None, order[k]))
@@ -169,7 +169,11 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     if p.place is not None:
         pl = lex.ds.place(p.place)
         precision = 3 if pl.kind == "region" else (2 if p.near else 1)
-        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
+        location = pl.location
+        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location):
+            # a town the text calls by another of its names ("Ambo" for Hagere Hiywet): named as written, as ACLED does
+            location = p.name.title() if p.name.islower() or p.name.isupper() else p.name
+        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, location, pl.lat, pl.lon, precision)
     if p.country is not None:
         return _country_where(lex, p.country)
     return None
@@ -188,40 +192,48 @@ def choose_place(
     """The event's own place, else the place of the event reported just before it, else the article's main place
     (with the reason, for explain)."""
     get = ctx.get if ctx is not None else (lambda p: p)
-    mentions = [get(m.place) for m in d.mentions]
-    places = [_where(lex, p) for p in mentions]
-    found = [w for w in places if w is not None]
-    if found:
-        best = min(found, key=lambda w: w.precision)
+    results: list[tuple[float, Where, str]] = []
+    for m in d.mentions:
+        p = get(m.place)
+        if p is None:
+            continue
+        same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
+        w = _where(lex, p)
+        if w is not None and w.precision < 3:
+            results.append((w.precision, w, "the place named in the event's sentence"))
+            continue
+        unknown = p if p.unknown else next((q for q in same if q is not None and q.unknown), None)
+        if unknown is None:
+            if w is not None:
+                results.append((3, w, "the region or country named in the event's sentence"))
+            continue
+        # a place no dictionary or store knows: its own name, at the region or country the text gives (precision 3)
+        base, how = w, "named in its sentence"
+        if base is None:
+            base = next((x for x in (_where(lex, q) for q in same if q is not None) if x is not None and x.precision == 3), None)
+        if base is None:
+            base, how = _fallback_where(lex, d, main, ctx), "the article's"
+        if base is None:
+            continue
+        named = Where(base.iso3, base.admin1, "", "", unknown.name, base.lat, base.lon, 3)
+        results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "
+                                    f"of {base.location} ({how}), precision 3"))
+    if results:
+        rank, best, why = min(results, key=lambda r: r[0])
         line = _where(lex, get(dateline))
-        if best.precision == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
+        if rank == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
             return line, "the dateline's town, in the country the sentence names"
-        return best, "the place named in the event's sentence"
-    unknown = next((p for p in mentions if p is not None and p.unknown), None)
-    if unknown is not None:
-        # a place the store does not know: not the last event's town; its region if the sentence names one, else the country
-        sentence = d.primary.sentence
-        if analyses is not None and 0 <= sentence < len(analyses):
-            for q in analyses[sentence].places:
-                w = _where(lex, get(q))
-                if w is not None and w.precision == 3:
-                    return w, f"{unknown.name!r} is in no dictionary or store: placed at {w.location} (precision 3)"
-        iso3 = _fallback_country(lex, d, main, ctx)
-        regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
-        if len(regions) == 1 and lex.ds.store is not None:
-            row = lex.ds.store.region(*regions[0])
-            if row is not None:
-                w = _where(lex, PlaceMention(0, 0, f"gn:{row.id}", None, True))
-                if w is not None:
-                    return w, f"{unknown.name!r} is in no dictionary or store: placed at the article's region, {w.location} (precision 3)"
-        if iso3 is not None:
-            w = _country_where(lex, iso3)
-            return w, f"{unknown.name!r} is in no dictionary or store: placed at country level, {w.location} (precision 3)"
+        return best, why
     if d.primary.pattern.acled is None and d.source is not None and d.source.country:
         # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
         return _country_where(lex, d.source.country), "a statement without a place: the speaker's country"
     if previous is not None:
         return previous, "no place in its sentence: the place of the event before it"
+    if main is not None and not main.locative:
+        # the article only names countries: the one the event's own actors belong to, the target's first
+        for actor in (d.target, d.source):
+            if actor is not None and actor.country:
+                return _country_where(lex, actor.country), "no place in the article: the country of an actor (target first)"
     w = _where(lex, main)
     if w is not None:
         return w, "no place in its sentence: the article's main place"
@@ -229,6 +241,22 @@ def choose_place(
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
     return None, "no place or country could be found"
+
+
+def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:
+    """Where an event with an unknown place is, at region or country level: the article's one region in its country,
+    else the country (never a town it was not said to be in)."""
+    iso3 = _fallback_country(lex, d, main, ctx)
+    if iso3 is None:
+        return None
+    regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
+    if len(regions) == 1 and lex.ds.store is not None:
+        row = lex.ds.store.region(*regions[0])
+        if row is not None:
+            w = _where(lex, PlaceMention(0, 0, f"gn:{row.id}", None, True))
+            if w is not None:
+                return w
+    return _country_where(lex, iso3)
 
 
 def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> str | None:

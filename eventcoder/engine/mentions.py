@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import attrs
 
@@ -294,7 +295,8 @@ def choose_store_place(lex: Lexicon, keys: tuple[str, ...], countries: dict[str,
         weight = countries.get(pl.country, 0) if isinstance(countries, dict) else int(pl.country in countries)
         own = bool(written) and phrase_key(pl.location) == written
         town = (pl.kind == "region") == area
-        return (weight, (pl.country, pl.admin1) in regions, own, town, pl.population)
+        # a place called by its own name counts as ten times as many people as one called by an alternate
+        return (weight, (pl.country, pl.admin1) in regions, town, math.log10(pl.population + 1) + (1 if own else 0))
 
     return max(keys, key=rank)
 
@@ -338,7 +340,10 @@ def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: i
     k = start
     while k > 0 and a.norms[k - 1] in (",", "("):
         k -= 1
-    return k < start and any(p.end == k for p in found)
+    if k < start and any(p.end == k for p in found):
+        return True
+    # "the Jigjiga zone of Somali region": an area's larger area
+    return start > 0 and a.norms[start - 1] == "of" and any(p.end == start - 1 and p.area for p in found)
 
 
 def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
@@ -350,18 +355,30 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     for m in a.matches:
         for k in range(m.start, m.end):
             covered[k] = True
-    for m in a.matches:
+    deferred: list[Match] = []
+    # tokens only a store name covers: "Goro Dola" is one name nothing knows, not Goro (Italy) and Dola (India)
+    store_only = {k for m in a.matches if m.entries and all(e.kind == "place" and e.key.startswith("gn:") for e in m.entries)
+                  for k in range(m.start, m.end)}
+    absorbed: set[int] = set()
+
+    def consider(m: Match, listed: bool = False) -> None:
         places = m.of("place")
         capitals = m.of("capital")
         if not places and not capitals:
-            continue
-        locative = _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start)
+            return
+        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start)
         obj = not locative and _object_of_violence(a, lex, m.start)
-        if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and not covered[m.end] \
+        if m.start in absorbed:
+            return
+        if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
                 and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
-            for k in range(m.start, m.end):
+            k = m.start
+            while k < len(norms) and (not covered[k] or k in store_only) and tokens[k].text[:1].isupper():
                 covered[k] = False
-            continue  # "Meda Welabu": a store name inside a longer name nothing knows (read below as an unknown place)
+                if k in store_only:
+                    absorbed.add(k)
+                k += 1
+            return  # "Meda Welabu": a store name inside a longer name nothing knows (read below as an unknown place)
         near = any(w in words["near"] for w in norms[max(0, m.start - 3) : m.start])
         text = a.span_text(m.start, m.end)
         area = m.end < len(norms) and norms[m.end] in area_words
@@ -370,26 +387,30 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if m.start >= 2 and norms[m.start - 1] in words["seat_preposition"] and m.end < len(norms) and norms[m.end] in words["seat_speech_verbs"] and any(
             am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
         ):
-            continue
+            return
         if not places:
             if not (locative or obj):
-                continue  # "Washington hits back": the capital stands for the government here
+                return  # "Washington hits back": the capital stands for the government here
             key = _capital_place(lex, capitals[0].key, text)
             if key is not None:
                 out.append(PlaceMention(m.start, m.end, key, None, True, near, (key,), text))
-            continue
+            return
         key, keys = _choose_place(a, lex, m, area)
         if key is None:
             if area and tokens[m.start].text[:1].isupper() and (locative or _locative_before(a, m.start, lex)):
                 # "in Bale zone" where Bale is only a town elsewhere: an area the store does not know
                 out.append(PlaceMention(m.start, end, None, None, True, near, (), text, unknown=True, area=True))
-            continue
+            return
         if keys and not (locative or obj):
             if not m.has("capital"):
-                continue  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
+                deferred.append(m)
+                return  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
         elif not keys and not locative and m.has("capital") and not obj:
-            continue
+            return
         out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
+
+    for m in a.matches:
+        consider(m)
     # a proper name after in/near that nothing knows ("near Kiwanja"): a place all the same, not the last event's
     for i in range(1, len(norms)):
         if covered[i] or not tokens[i].text[:1].isupper() or not norms[i].isalpha():
@@ -407,6 +428,9 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         out.append(PlaceMention(i, end, None, None, True, near, (), a.span_text(i, j), unknown=True, area=area))
         for k in range(i, j):
             covered[k] = True
+    for m in deferred:
+        if _listed_after_place(a, out, m.start):
+            consider(m, True)  # "the Jigjiga zone of Somali region": listed after an unknown area read above
     for am in a.actors:
         if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
             out.append(PlaceMention(am.start, am.end, None, am.country, True))
