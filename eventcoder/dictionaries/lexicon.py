@@ -159,7 +159,11 @@ class Lexicon:
         words = self.lang.words
         self._area_words = words["place_area_words"]
         self._lower_leads = frozenset(k[0] for k in self.cues.get("locative", ()) if len(k) == 1)
-        self._lower_stop = words["not_lowercase_places"] | frozenset(k for k in self._trie if k)
+        # common words: the first words of vocabulary phrases (event words, agents, cues), not of names
+        common = {phrase_key(t)[0] for a in ds.agents.values() for t in a.terms if phrase_key(t)}
+        common |= {w for name, phrases in ds.cues.items() for ph in phrases for w in phrase_key(ph)[:1]}
+        common |= {k for k, node in self._trie.items() if k and any(e.kind in ("verb", "noun") for e in node.get(_END, ()))}
+        self._lower_stop = words["not_lowercase_places"] | frozenset(common) | frozenset(w for ws in words.values() for w in ws)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -247,6 +251,10 @@ class Lexicon:
             self._store_memo.clear()
         self._store_memo[key] = found
         return found
+
+    def is_common_word(self, norm: str) -> bool:
+        """Whether a word is one the dictionaries or the grammar use ("university", "police"): not a place name alone."""
+        return norm in self._lower_stop
 
     def store_places(self, phrase: str) -> list[Entry]:
         """The store's places an exact phrase names (for `dicts show`)."""

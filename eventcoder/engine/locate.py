@@ -126,6 +126,9 @@ def place_context(state: ArticleState) -> PlaceContext:
         if sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
             named = phrase_key(pl.location) == phrase_key(p.name)
             if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named):
+                ctx.strong[pl.country] -= mine  # a rejected name vouches for nothing
+                if ctx.strong[pl.country] <= 0:
+                    del ctx.strong[pl.country]
                 where = "/".join(c for c, _ in ctx.strong.most_common(3) if c != pl.country)
                 ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True)
                 ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
@@ -263,14 +266,14 @@ def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Pl
     """The country an event with an unknown place is in: the article's main place, its places' country, then the
     target's, then the source's (where it happened, not who did it, when the text says anything)."""
     w = _where(lex, main)
-    if w is not None:
+    if w is not None and main is not None and main.locative:
         return w.iso3
     if ctx is not None and ctx.strong:
         return ctx.strong.most_common(1)[0][0]
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return actor.country
-    return None
+    return w.iso3 if w is not None else None
 
 
 def locate_events(state: ArticleState) -> None:

@@ -335,12 +335,20 @@ def _object_of_violence(a: SentenceAnalysis, lex: Lexicon, start: int) -> bool:
     return any(t.end == start and t.pos == "verb" and not t.passive and t.pattern in lex.violent for t in a.triggers)
 
 
+def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
+    """Whether a name ends a place's own name after a locative word: "at the University of Gonder"."""
+    return start >= 2 and a.norms[start - 1] == "of" and a.tokens[start - 2].text[:1].isupper() and _locative_before(a, start - 2, lex)
+
+
 def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int) -> bool:
     """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
     k = start
     while k > 0 and a.norms[k - 1] in (",", "("):
         k -= 1
     if k < start and any(p.end == k for p in found):
+        return True
+    # "Kanyama slum (Lusaka)", "Humera town, Tigray": one lower-case word after the place first
+    if k < start and k > 1 and a.norms[k - 1].isalpha() and a.tokens[k - 1].text.islower() and any(p.end == k - 1 for p in found):
         return True
     # "the Jigjiga zone of Somali region": an area's larger area
     return start > 0 and a.norms[start - 1] == "of" and any(p.end == start - 1 and p.area for p in found)
@@ -366,10 +374,12 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         capitals = m.of("capital")
         if not places and not capitals:
             return
-        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start)
+        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start) or _named_after(a, m.start, lex)
         obj = not locative and _object_of_violence(a, lex, m.start)
         if m.start in absorbed:
             return
+        if places and m.end - m.start == 1 and all(e.key.startswith("gn:") for e in places) and lex.is_common_word(norms[m.start]):
+            return  # "the University of Bahir Dar", "Police": a common word, whatever town somewhere bears it
         if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
                 and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
             k = m.start
@@ -390,6 +400,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             return
         if not places:
             if not (locative or obj):
+                deferred.append(m)
                 return  # "Washington hits back": the capital stands for the government here
             key = _capital_place(lex, capitals[0].key, text)
             if key is not None:
@@ -432,7 +443,16 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if _listed_after_place(a, out, m.start):
             consider(m, True)  # "the Jigjiga zone of Somali region": listed after an unknown area read above
     for am in a.actors:
-        if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
+        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start)
+        if am.country and listed and not am.locative:
+            # "Raaso town (Afder, Somali)": after a place, a name that is a demonym and a region is the region
+            regions = tuple(e.key for e in lex.store_places(am.text) if e.form == "region")
+            if regions:
+                key = choose_store_place(lex, regions, frozenset(), am.text, True)
+                out.append(PlaceMention(am.start, am.end, key, None, True, False, regions, am.text, area=True))
+                continue
+        if am.country and not any(p.start <= am.start < p.end for p in out) and (am.locative or listed):
+            # "in Iraq"; "Weliso prison, Southwest Shewa (Ethiopia)"
             out.append(PlaceMention(am.start, am.end, None, am.country, True))
         elif (am.country and am.agent is None and am.actor is None and am.end < len(norms) and norms[am.end] in words["place_nouns"]
               and not any(p.start <= am.start < p.end for p in out)):
