@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from typing import Any
 
 import attrs
@@ -12,7 +14,6 @@ from eventcoder.dictionaries.entries import (
 from eventcoder.dictionaries.verbpatterns import CompiledPattern
 from eventcoder.places.model import Place, store_place
 from eventcoder.places.store import PlaceStore
-from eventcoder.text.tokens import phrase_key
 
 
 @attrs.define
@@ -55,22 +56,26 @@ class DictionarySet:
                 if row is None:
                     raise KeyError(key)
                 pl = store_place(key, row)
-                spelt = self._admin1_spellings().get((pl.country, phrase_key(pl.admin1)))
+                spelt = self._admin1_spellings().get((pl.country, _spelling_key(pl.admin1)))
                 if spelt is not None and spelt != pl.admin1:
                     pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" else pl.location)
                 self._store_places[key] = pl
             return pl
         return self.places[key]
 
-    def _admin1_spellings(self) -> dict[tuple[str, tuple[str, ...]], str]:
-        """(country, phrase key) -> admin1 as the curated places write it: every name of a curated place or region,
-        so a store town in "Oromiya" is written in "Oromia", and in "Adis Abeba" in "Addis Ababa"."""
+    def _admin1_spellings(self) -> dict[tuple[str, str], str]:
+        """(country, letters) -> admin1 as the curated places write it: each curated admin1 ("Nord-Kivu" for the
+        store's "Nord Kivu"), and every name of a curated region or of a place named like its admin1, so a store
+        town in "Oromiya" is written in "Oromia", and in "Adis Abeba" in "Addis Ababa"."""
         if self._spellings is None:
-            out: dict[tuple[str, tuple[str, ...]], str] = {}
+            out: dict[tuple[str, str], str] = {}
             for p in self.places.values():
                 if p.admin1 and (p.kind == "region" or p.admin1 == p.name):
                     for alias in (p.name, *p.aliases):
-                        out.setdefault((p.country, phrase_key(alias)), p.admin1)
+                        out.setdefault((p.country, _spelling_key(alias)), p.admin1)
+            for p in self.places.values():
+                if p.admin1:
+                    out.setdefault((p.country, _spelling_key(p.admin1)), p.admin1)
             self._spellings = out
         return self._spellings
 
@@ -81,3 +86,8 @@ class DictionarySet:
 
     def family_of(self, pattern: Pattern) -> Family:
         return self.families[pattern.family]
+
+
+def _spelling_key(name: str) -> str:
+    """A name's letters and digits, lower-case and without accents: "Nord-Kivu" and "Nord Kivu" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())

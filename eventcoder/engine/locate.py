@@ -104,7 +104,7 @@ def place_context(state: ArticleState) -> PlaceContext:
             ctx.strong[p.country] += weight
         elif p.place is not None:
             pl = ds.place(p.place)
-            countries = {ds.place(k).country for k in p.candidates} if p.candidates else {pl.country}
+            countries = {ds.place(k).country for k in p.candidates} if p.candidates and pl.gazetteer else {pl.country}
             if len(countries) == 1:
                 own[id(p)] = STRONG_DATELINE if p is state.dateline else STRONG_PLACE
                 ctx.strong[pl.country] += own[id(p)]
@@ -123,7 +123,7 @@ def place_context(state: ArticleState) -> PlaceContext:
         others = [ds.place(k) for k in p.candidates if k != key]
         rejected = ", ".join(f"{o.location} ({o.country})" for o in others[:5]) + (" ..." if len(others) > 5 else "")
         mine = own.get(id(p), 0) if pl.country == ds.place(p.place).country else 0
-        if sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
+        if pl.gazetteer and sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
             named = phrase_key(pl.location) == phrase_key(p.name)
             if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named):
                 ctx.strong[pl.country] -= mine  # a rejected name vouches for nothing

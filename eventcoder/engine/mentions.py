@@ -50,7 +50,7 @@ class Trigger:
 
 @attrs.frozen(slots=True)
 class PlaceMention:
-    """A place named in a sentence: a curated place or gazetteer town (`place` key), or a country only."""
+    """A place named in a sentence: a curated place or a store place (`place` key), an unknown name, or a country only."""
 
     start: int
     end: int
@@ -296,7 +296,8 @@ def choose_store_place(lex: Lexicon, keys: tuple[str, ...], countries: dict[str,
         own = bool(written) and phrase_key(pl.location) == written
         town = (pl.kind == "region") == area
         # a place called by its own name counts as ten times as many people as one called by an alternate
-        return (weight, (pl.country, pl.admin1) in regions, town, math.log10(pl.population + 1) + (1 if own else 0))
+        return (weight, (pl.country, pl.admin1) in regions, town, not pl.gazetteer,
+                math.log10(pl.population + 1) + (1 if own else 0))
 
     return max(keys, key=rank)
 
@@ -305,9 +306,12 @@ def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match, area: bool) -> tu
     """A curated place, else the store place the sentence's countries point to (all candidates kept for the article)."""
     entries = m.of("place")
     curated = [e for e in entries if not e.key.startswith("gn:")]
-    if curated:
+    mine = {lex.ds.place(e.key).country for e in curated}
+    store = tuple(e.key for e in lex.store_places(a.span_text(m.start, m.end)) if lex.ds.place(e.key).country not in mine) if curated else ()
+    if curated and not store:
         return curated[0].key, ()
-    keys = tuple(e.key for e in entries)
+    # a curated place first, unless the text's countries point to a store place of the same name ("Palma, Spain")
+    keys = tuple(e.key for e in curated) + store if curated else tuple(e.key for e in entries)
     if area:
         regions = tuple(k for k in keys if lex.ds.place(k).kind == "region")
         if not regions:
@@ -408,15 +412,19 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             return
         key, keys = _choose_place(a, lex, m, area)
         if key is None:
-            if area and tokens[m.start].text[:1].isupper() and (locative or _locative_before(a, m.start, lex)):
-                # "in Bale zone" where Bale is only a town elsewhere: an area the store does not know
-                out.append(PlaceMention(m.start, end, None, None, True, near, (), text, unknown=True, area=True))
+            if area and tokens[m.start].text[:1].isupper():
+                if locative:
+                    # "in Bale zone" where Bale is only a town elsewhere: an area the store does not know
+                    out.append(PlaceMention(m.start, end, None, None, True, near, (), text, unknown=True, area=True))
+                else:
+                    deferred.append(m)
             return
-        if keys and not (locative or obj):
+        curated = not all(e.key.startswith("gn:") for e in places)
+        if keys and not curated and not (locative or obj):
             if not m.has("capital"):
                 deferred.append(m)
                 return  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
-        elif not keys and not locative and m.has("capital") and not obj:
+        elif curated and not locative and m.has("capital") and not obj:
             return
         out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
 
@@ -439,9 +447,15 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         out.append(PlaceMention(i, end, None, None, True, near, (), a.span_text(i, j), unknown=True, area=area))
         for k in range(i, j):
             covered[k] = True
-    for m in deferred:
-        if _listed_after_place(a, out, m.start):
-            consider(m, True)  # "the Jigjiga zone of Somali region": listed after an unknown area read above
+    while deferred:
+        # "the Jigjiga zone of Somali region", "X woreda, Bale zone (Oromia)": listed after a place read above
+        waiting, deferred = deferred, []
+        listed = [m for m in waiting if _listed_after_place(a, out, m.start)]
+        if not listed:
+            break
+        for m in listed:
+            consider(m, True)
+        deferred = [m for m in waiting if m not in listed] + [m for m in deferred if m not in waiting]
     for am in a.actors:
         listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start)
         if am.country and listed and not am.locative:

@@ -24,7 +24,7 @@ class Place:
     aliases: tuple[str, ...]
     ref: SourceRef
     population: int = 0
-    gazetteer: bool = False
+    gazetteer: bool = False  # from the place store (eventcoder/data/places.sqlite), not curated
 
 
 def store_place(key: str, row) -> Place:
