@@ -62,8 +62,8 @@ def place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
     """The place in the sentence nearest the trigger, named places before country-level ones."""
     if not a.places:
         return None
-    named = [p for p in a.places if p.place is not None or p.unknown]
-    pool = named or a.places
+    named = [p for p in a.places if (p.place is not None or p.unknown) and not p.origin]
+    pool = named or [p for p in a.places if not p.origin] or a.places
     return min(pool, key=lambda p: (abs(p.start - t.end) if p.start >= t.end else abs(t.start - p.end) + 1))
 
 
@@ -100,6 +100,12 @@ def place_context(state: ArticleState) -> PlaceContext:
     own: dict[int, int] = {}  # what each mention added itself: a lone town does not vouch for its own country
     for p in _all_places(state):
         weight = STRONG_DATELINE if p is state.dateline else STRONG_COUNTRY
+        if p.origin:
+            # "gunmen from Somalia": a hint, like an actor's country
+            country = p.country or (ds.place(p.place).country if p.place is not None else None)
+            if country:
+                ctx.weak[country] += 1
+            continue
         if p.country is not None:
             ctx.strong[p.country] += weight
         elif p.place is not None:
@@ -145,7 +151,7 @@ def place_context(state: ArticleState) -> PlaceContext:
 def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention], ctx: PlaceContext | None = None) -> PlaceMention | None:
     get = ctx.get if ctx is not None else (lambda p: p)
     places = [q for q in (get(p) for p in title_places + [p for a in analyses for p in a.places]) if q is not None and not q.unknown]
-    counts = Counter((p.place, p.country) for p in places if p.locative)
+    counts = Counter((p.place, p.country) for p in places if p.locative and not p.origin)
     if not counts:
         # no "in/at/near ..." anywhere: the country most named (by a capital or a country name) at country level
         named = Counter(e.key for a in analyses for m in a.matches for e in m.entries
@@ -205,7 +211,7 @@ def choose_place(
         if w is not None and w.precision < 3:
             results.append((w.precision, w, "the place named in the event's sentence"))
             continue
-        unknown = p if p.unknown else next((q for q in same if q is not None and q.unknown), None)
+        unknown = p if p.unknown else next((q for q in same if q is not None and q.unknown and not q.origin), None)
         if unknown is None:
             if w is not None:
                 results.append((3, w, "the region or country named in the event's sentence"))
@@ -213,7 +219,7 @@ def choose_place(
         # a place no dictionary or store knows: its own name, at the region or country the text gives (precision 3)
         base, how = w, "named in its sentence"
         if base is None:
-            base = next((x for x in (_where(lex, q) for q in same if q is not None) if x is not None and x.precision == 3), None)
+            base = next((x for x in (_where(lex, q) for q in same if q is not None and not q.origin) if x is not None and x.precision == 3), None)
         if base is None:
             base, how = _fallback_where(lex, d, main, ctx), "the article's"
         if base is None:
@@ -273,7 +279,10 @@ def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Pl
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return actor.country
-    return w.iso3 if w is not None else None
+    if w is not None:
+        return w.iso3
+    # only hints left: the countries the actors or the places they came from belong to
+    return ctx.weak.most_common(1)[0][0] if ctx is not None and ctx.weak else None
 
 
 def locate_events(state: ArticleState) -> None:

@@ -61,6 +61,7 @@ class PlaceMention:
     candidates: tuple[str, ...] = ()  # every store place the name may denote (the article's context picks one)
     name: str = ""  # the name as written
     unknown: bool = False  # a proper name after in/near that no dictionary or store place fits ("near Kiwanja")
+    origin: bool = False  # "gunmen from Benishangul Gumuz": where actors came from, not a place of the event
     area: bool = False  # written as an administrative area ("Bale zone", "Kumbi district")
 
 
@@ -336,7 +337,14 @@ def _capital_place(lex: Lexicon, iso3: str, phrase: str) -> str | None:
 
 def _object_of_violence(a: SentenceAnalysis, lex: Lexicon, start: int) -> bool:
     """Whether the name is the object of a violent verb ("shelled Kherson", "attacked Goma")."""
-    return any(t.end == start and t.pos == "verb" and not t.passive and t.pattern in lex.violent for t in a.triggers)
+    if not any(t.end == start and t.pos == "verb" and not t.passive and t.pattern in lex.violent for t in a.triggers):
+        return False
+    m = next((m for m in a.matches if m.start == start), None)
+    end = m.end if m is not None else start + 1
+    if end >= len(a.norms):
+        return True
+    nxt = a.norms[end]
+    return not nxt.isalpha() or nxt in lex.lang.words["after_object_place"] or a.tokens[end].text[:1].isupper()
 
 
 def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
@@ -472,5 +480,12 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
               and not any(p.start <= am.start < p.end for p in out)):
             # "the Ethiopian town of ...", "Ethiopian Somali region": the country says where, weakly (not a place of the event)
             out.append(PlaceMention(am.start, am.end, None, am.country, False))
+    origin_words = words["place_origin_words"]
+    for n, p in enumerate(out):
+        k = p.start
+        while k > 0 and norms[k - 1] in words["between_place"]:
+            k -= 1
+        if k > 0 and norms[k - 1] in origin_words:
+            out[n] = attrs.evolve(p, origin=True)
     out.sort(key=lambda p: p.start)
     return out
