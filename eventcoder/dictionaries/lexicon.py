@@ -58,6 +58,10 @@ class Match:
             return []
         return [e for e in self.entries if e.kind == kind]
 
+    def has_any(self, kinds: frozenset[str]) -> bool:
+        """Whether any meaning is of one of `kinds`."""
+        return not self._kinds.isdisjoint(kinds)
+
     def has(self, kind: str, key: str | None = None) -> bool:
         return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
 

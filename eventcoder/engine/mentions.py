@@ -352,6 +352,9 @@ def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
     return start >= 2 and a.norms[start - 1] == "of" and a.tokens[start - 2].text[:1].isupper() and _locative_before(a, start - 2, lex)
 
 
+_PLACE_KINDS = frozenset({"place", "capital"})
+
+
 def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int) -> bool:
     """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
     k = start
@@ -377,7 +380,8 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             covered[k] = True
     deferred: list[Match] = []
     # tokens only a store name covers: "Goro Dola" is one name nothing knows, not Goro (Italy) and Dola (India)
-    store_only = {k for m in a.matches if m.entries and all(e.kind == "place" and e.key.startswith("gn:") for e in m.entries)
+    named = [m for m in a.matches if m.has_any(_PLACE_KINDS)]
+    store_only = {k for m in named if all(e.kind == "place" and e.key.startswith("gn:") for e in m.entries)
                   for k in range(m.start, m.end)}
     absorbed: set[int] = set()
 
@@ -436,7 +440,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             return
         out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
 
-    for m in a.matches:
+    for m in named:
         consider(m)
     # a proper name after in/near that nothing knows ("near Kiwanja"): a place all the same, not the last event's
     for i in range(1, len(norms)):
