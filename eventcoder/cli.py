@@ -316,6 +316,8 @@ def _dicts(args: argparse.Namespace) -> int:
         return 0
     lex = Coder.from_dictionaries(*args.dict).lexicon
     entries = lex.lookup(args.term)
+    # the place store's towns, capitals and regions of that name (the coder places events there)
+    entries += [e for e in lex.store_places(args.term) if e not in entries]
     cameo = CameoCoder(lex.ds).lookup(args.term) if lex.ds.cameo_actors or lex.ds.cameo_agents or lex.ds.verb_patterns else []
     if not entries and not cameo:
         print(f"{args.term!r}: not in any dictionary")
@@ -345,7 +347,10 @@ def _describe(lex: Lexicon, kind: str, key: str, form: str) -> str:
         return f"{kind} ({form}) of event pattern {p.id}: CAMEO {p.cameo}, ACLED {p.acled or '-'}"
     if kind == "place":
         p = ds.place(key)
-        return f"place {p.location} ({p.kind}) in {p.admin1 or '-'}, {p.country} at {p.lat}, {p.lon}"
+        what = "store " + ("capital" if form == "capital" else p.kind) if p.gazetteer else p.kind
+        people = f", {p.population:,} people" if p.gazetteer else ""
+        admin2 = f", {p.admin2}" if p.admin2 else ""
+        return f"place {p.location} ({what}) in {p.admin1 or '-'}{admin2}, {p.country} at {p.lat}, {p.lon}{people}"
     if kind == "holiday":
         h = ds.holidays[key]
         return f"holiday {h.name} ({h.month:02d}-{h.day:02d})"

@@ -56,7 +56,7 @@ class Coder:
 
     def __reduce__(self) -> tuple:
         # a coder travels to other processes with its own dictionaries (not the names of files that may have changed,
-        # nor the compiled trie, which is rebuilt on arrival); the bundled gazetteer travels as a reference
+        # nor the compiled trie, which is rebuilt on arrival); the bundled place store travels as a reference
         if is_default_lexicon(self.lexicon):
             return (Coder.default, ())  # the bundled dictionaries are the same package on the other side
         return (_rebuild, (self.lexicon.ds,))

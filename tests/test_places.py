@@ -1,4 +1,4 @@
-"""Places from the bundled GeoNames gazetteer and the curated places.yaml."""
+"""Places from the bundled GeoNames place store (places.sqlite) and the curated places.yaml."""
 
 from eventcoder import Article
 
@@ -49,3 +49,103 @@ def test_dateline_gives_the_place_when_the_sentence_has_none(coder):
     # the dateline is not read as an actor, and the sentence's own place still wins
     r = one(coder, "KABUL (Example Wire) - Gunmen killed two guards in Peshawar on Monday.")
     assert (r.location, r.actor1) == ("Peshawar", "Unidentified Armed Group (Pakistan)")
+
+
+# -- issue #15: places as ACLED codes them (invented sentences) ---------------------------------------------------
+
+def where(r):
+    return (r.location, r.admin1, r.iso3, r.geo_precision)
+
+
+def test_capitals_are_towns_not_country_centroids(coder):
+    assert where(one(coder, "Police fired tear gas at protesters in Dakar on Monday.")) == ("Dakar", "Dakar", "SEN", 1)
+    r = one(coder, "Soldiers clashed with rebels in Islamabad on Monday.")
+    assert (r.location, r.iso3, r.geo_precision) == ("Islamabad", "PAK", 1)
+    r = one(coder, "Protesters marched in Juba on Monday.")
+    assert (r.location, r.iso3, r.geo_precision) == ("Juba", "SSD", 1)
+
+
+def test_capital_as_subject_is_still_the_government(coder):
+    rows = [r for r in coder.code(Article("p", "Washington condemned the attack on Monday.", published="2024-05-15"))]
+    assert all(r.location != "Washington" or r.geo_precision == 3 for r in rows)
+
+
+def test_homonyms_follow_the_article_not_world_population(coder):
+    # Kuito is Cuito in Angola and an alternate name of Quito; the article says Angola
+    r = one(coder, "Gunmen killed two traders in Kuito, Angola on Monday.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("AGO", "Bie", "Kuito", 1)
+    # a place called by its own name before a bigger one called by an alternate (Goba, not Juba)
+    r = one(coder, "Protesters marched in Goba on Monday.")
+    assert (r.iso3, r.location) == ("ETH", "Goba")
+    # a curated town first, the store's namesake when the text names its country
+    assert one(coder, "Insurgents attacked a police post in Palma on Monday.").iso3 == "MOZ"
+    assert one(coder, "Gunmen attacked a hotel in Palma, Spain on Monday.").iso3 == "ESP"
+
+
+def test_a_foreign_namesake_is_rejected_when_the_article_is_elsewhere(coder):
+    # "Bale" names towns in Croatia and (as an alternate) Basel; none in Ethiopia, which the text names
+    r = one(coder, "Militants killed four herders in Bale, Ethiopia on Monday.")
+    assert (r.iso3, r.location, r.geo_precision) == ("ETH", "Bale", 3)
+
+
+def test_the_attackers_nationality_is_not_the_place(coder):
+    r = one(coder, "Russian forces shelled Kherson on Monday, killing two civilians.")
+    assert (r.iso3, r.location, r.admin1, r.geo_precision) == ("UKR", "Kherson", "Kherson", 1)
+    r = one(coder, "ADF rebels killed seven villagers in Kasese, Uganda on Monday.")
+    assert (r.iso3, r.location) == ("UGA", "Kasese")
+
+
+def test_regions_are_places_at_precision_three(coder):
+    r = one(coder, "Militants attacked an army base in Lower Shabelle on Monday.")
+    assert (r.iso3, r.admin1[:5], r.geo_precision) == ("SOM", "Lower", 3)
+    r = one(coder, "Rebels killed five villagers in Bie province on Monday.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("AGO", "Bie", "Bie", 3)
+    r = one(coder, "Protesters rallied in Oromia region on Monday.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Oromia", 3)
+    # a demonym followed by "region" is the region, not the country
+    r = one(coder, "Protesters rallied in Somali region on Monday.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Somali", 3)
+
+
+def test_a_town_as_the_object_of_a_violent_verb_is_the_place(coder):
+    assert where(one(coder, "Rebels attacked Goma on Monday.")) == ("Goma", "Nord-Kivu", "COD", 1)
+
+
+def test_an_unknown_place_does_not_take_the_previous_events_town(coder):
+    rows = [r for r in coder.code(Article("p", "Gunmen killed three farmers in Goma on Monday. On Tuesday, rebels "
+                                          "abducted two traders near Kiwanja.", published="2024-05-15")) if r.event_type]
+    assert [r.sub_event_type for r in rows] == ["Attack", "Abduction/forced disappearance"]
+    assert (rows[0].location, rows[0].geo_precision) == ("Goma", 1)
+    # the name as written, at country level: not Goma's coordinates at precision 2
+    assert (rows[1].location, rows[1].iso3, rows[1].geo_precision, rows[1].admin1) == ("Kiwanja", "COD", 3, "")
+
+
+def test_an_unknown_area_takes_the_region_its_sentence_names(coder):
+    r = one(coder, "Gunmen killed five farmers in Meda Welabu woreda, Bale zone (Oromia) on Monday.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("ETH", "Oromia", "Meda Welabu", 3)
+
+
+def test_lower_case_towns_after_a_locative_word(coder):
+    r = one(coder, "police arrested 12 protesters in lucknow on monday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Lucknow", "Uttar Pradesh", "IND", 1)
+
+
+def test_a_capitalised_common_word_is_no_town(coder):
+    r = one(coder, "Students protested at the University of Gondar on Monday.")
+    assert (r.iso3, r.location) == ("ETH", "Gondar")
+
+
+def test_dicts_show_finds_store_places(capsys):
+    from eventcoder.cli import main
+
+    assert main(["dicts", "show", "Jeddah"]) == 0
+    out = capsys.readouterr().out
+    assert "Jeddah" in out and "SAU" in out and "places.sqlite" in out
+
+
+def test_explain_says_why_a_place_was_chosen_and_what_was_rejected(coder):
+    from eventcoder.evaluation.explain import explain
+
+    text = explain(coder, Article("p", "Militants killed four herders in Bale, Ethiopia on Monday.", published="2024-05-15"))
+    assert "rejected" in text and "Basel" in text
+    assert "in no dictionary or store" in text

@@ -79,7 +79,7 @@ def test_homonyms_keep_their_countries(store):
 
 
 def test_small_towns_are_there_with_admin_names(store, db):
-    # far below the old gazetteer's 15,000 people
+    # far below the retired gazetteer.tsv's 15,000 people
     assert db.execute("SELECT count(*) FROM places WHERE kind = 'town' AND population < 15000").fetchone()[0] > 100_000
     gwoza = [r for r in store.lookup("Gwoza") if r.iso3 == "NGA"]
     assert gwoza and gwoza[0].admin1 == "Borno"

@@ -82,7 +82,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _alternates(name: str, names: list[str], limit: int = MAX_ALTERNATES) -> list[str]:
-    """Latin-script proper names only, as tools/build_gazetteer.py keeps them."""
+    """Latin-script proper names only (as the retired gazetteer.tsv builder kept them)."""
     seen = {name.lower()}
     out = []
     for alt in names:

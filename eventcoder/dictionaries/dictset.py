@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from typing import Any
 
 import attrs
@@ -10,8 +12,8 @@ from eventcoder.dictionaries.entries import (
     AcledType, Agent, CameoActor, CameoAgent, CameoVerb, Country, Discard, Family, Holiday, NamedActor, Pattern, VerbPattern,
 )
 from eventcoder.dictionaries.verbpatterns import CompiledPattern
-from eventcoder.places.gazetteer import Gazetteer
-from eventcoder.places.model import Place
+from eventcoder.places.model import Place, store_place
+from eventcoder.places.store import PlaceStore
 
 
 @attrs.define
@@ -41,13 +43,41 @@ class DictionarySet:
     cameo_options: dict[str, Any] = attrs.field(factory=dict)  # tabari.coder.CameoOptions fields, by name
     # filled when the whole set is checked: each verb pattern compiled (verbpatterns.CompiledPattern), used for coding
     compiled_patterns: dict[VerbPattern, CompiledPattern] = attrs.field(factory=dict)
-    gazetteer: Gazetteer | None = None  # the bundled towns, when towns are wanted
+    store: PlaceStore | None = None  # the bundled place store (towns, capitals, regions), when towns are wanted
+    _store_places: dict[str, Place] = attrs.field(factory=dict, repr=False, eq=False)
+    _spellings: dict | None = attrs.field(default=None, repr=False, eq=False)
 
     def place(self, key: str) -> Place:
-        """A curated place by name, or a gazetteer town by its `gn:` key."""
-        if key.startswith("gn:") and self.gazetteer is not None:
-            return self.gazetteer.place(key)
+        """A curated place by name, or a place of the store by its `gn:` key ("gn:<store id>")."""
+        if key.startswith("gn:") and self.store is not None:
+            pl = self._store_places.get(key)
+            if pl is None:
+                row = self.store.place(int(key[3:]))
+                if row is None:
+                    raise KeyError(key)
+                pl = store_place(key, row)
+                spelt = self._admin1_spellings().get((pl.country, _spelling_key(pl.admin1)))
+                if spelt is not None and spelt != pl.admin1:
+                    pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" else pl.location)
+                self._store_places[key] = pl
+            return pl
         return self.places[key]
+
+    def _admin1_spellings(self) -> dict[tuple[str, str], str]:
+        """(country, letters) -> admin1 as the curated places write it: each curated admin1 ("Nord-Kivu" for the
+        store's "Nord Kivu"), and every name of a curated region or of a place named like its admin1, so a store
+        town in "Oromiya" is written in "Oromia", and in "Adis Abeba" in "Addis Ababa"."""
+        if self._spellings is None:
+            out: dict[tuple[str, str], str] = {}
+            for p in self.places.values():
+                if p.admin1 and (p.kind == "region" or p.admin1 == p.name):
+                    for alias in (p.name, *p.aliases):
+                        out.setdefault((p.country, _spelling_key(alias)), p.admin1)
+            for p in self.places.values():
+                if p.admin1:
+                    out.setdefault((p.country, _spelling_key(p.admin1)), p.admin1)
+            self._spellings = out
+        return self._spellings
 
     def stand_in(self, slot: str) -> Agent:
         """The agent declared to stand in where the text names none (`stands_in:` in agents.yaml; the loader
@@ -56,3 +86,8 @@ class DictionarySet:
 
     def family_of(self, pattern: Pattern) -> Family:
         return self.families[pattern.family]
+
+
+def _spelling_key(name: str) -> str:
+    """A name's letters and digits, lower-case and without accents: "Nord-Kivu" and "Nord Kivu" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())

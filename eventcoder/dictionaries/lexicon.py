@@ -11,12 +11,15 @@ import attrs
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
+from eventcoder.places.model import STORE_FILE
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.lang import DEFAULT, Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
 
+_STORE_MEMO = 50_000  # store keys remembered before the memo starts over
+LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
@@ -54,6 +57,10 @@ class Match:
         if kind not in self._kinds:
             return []
         return [e for e in self.entries if e.kind == kind]
+
+    def has_any(self, kinds: frozenset[str]) -> bool:
+        """Whether any meaning is of one of `kinds`."""
+        return not self._kinds.isdisjoint(kinds)
 
     def has(self, kind: str, key: str | None = None) -> bool:
         return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
@@ -143,7 +150,9 @@ class Lexicon:
                 self._add(ph, Entry("cue", name, "", None))
                 keys.add(phrase_key(ph))
             self.cues[name] = frozenset(keys)
-        self._gaz = ds.gazetteer
+        self._store = ds.store
+        self._store_memo: dict[str, tuple[Entry, ...]] = {}
+        self._store_pop: dict[str, int] = {}
         # what the engine asks of the dictionaries on every sentence, looked up once
         self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
@@ -151,6 +160,14 @@ class Lexicon:
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
         self.lang: Language = language(ds.language)
+        words = self.lang.words
+        self._area_words = words["place_area_words"]
+        self._lower_leads = frozenset(k[0] for k in self.cues.get("locative", ()) if len(k) == 1)
+        # common words: the first words of vocabulary phrases (event words, agents, cues), not of names
+        common = {phrase_key(t)[0] for a in ds.agents.values() for t in a.terms if phrase_key(t)}
+        common |= {w for name, phrases in ds.cues.items() for ph in phrases for w in phrase_key(ph)[:1]}
+        common |= {k for k, node in self._trie.items() if k and any(e.kind in ("verb", "noun") for e in node.get(_END, ()))}
+        self._lower_stop = words["not_lowercase_places"] | frozenset(common) | frozenset(w for ws in words.values() for w in ws)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -180,11 +197,16 @@ class Lexicon:
                         found = [e for e in found if upper or not e.cased]
                     if found:
                         best_end, best = j, found
+            if best is not None and best_end < n and norms[best_end] in self._area_words:
+                # "Somali region", "Kherson oblast": a store region named by a longer key than the demonym or town
+                region = self._town_at(norms, i, surface)
+                if region is not None and region.end > best_end:
+                    best_end, best = region.end, list(region.entries)
             if best is not None:
                 out.append(Match(i, best_end, tuple(best)))
                 i = best_end
             else:
-                town = self._town_at(norms, i)
+                town = self._town_at(norms, i, surface)
                 if town is not None:
                     out.append(town)
                     i = town.end
@@ -192,18 +214,57 @@ class Lexicon:
                     i += 1
         return out
 
-    def _town_at(self, norms: Sequence[str], i: int) -> Match | None:
-        """Gazetteer towns fill the gaps vocabulary leaves: a town called "Police" never hides the agent."""
-        gaz = self._gaz
-        if gaz is None or norms[i] not in gaz.first_tokens:
+    def _town_at(self, norms: Sequence[str], i: int, surface: Sequence[str] | None = None) -> Match | None:
+        """Places of the store fill the gaps vocabulary leaves: a town called "Police" never hides the agent.
+
+        A store name counts when written as a proper noun; in a lower-case text also right after a locative
+        word ("in kanpur"), when it is no common word and names a town of some size. `store.max_len` answers
+        the first question for each token (memoised there), so no table of 280,000 first tokens is loaded.
+        """
+        store = self._store
+        if store is None:
             return None
-        countries = self.ds.countries
-        for length in range(min(gaz.max_len, len(norms) - i), 0, -1):
-            names = gaz.keys.get(" ".join(norms[i : i + length]))
-            if names:
-                entries = tuple(Entry("place", n, "town", gaz.ref(n)) for n in names if gaz.country(n) in countries)
-                return Match(i, i + length, entries) if entries else None
+        longest = store.max_len(norms[i])
+        if not longest:
+            return None
+        lower = False
+        if surface is not None and not surface[i][:1].isupper():
+            if not (i and norms[i - 1] in self._lower_leads and norms[i] not in self._lower_stop and norms[i].isalpha()):
+                return None
+            lower = True
+        for length in range(min(longest, len(norms) - i), 0, -1):
+            entries = self._store_entries(" ".join(norms[i : i + length]))
+            if lower:
+                entries = tuple(e for e in entries if e.form != "town" or self._store_pop.get(e.key, 0) >= LOWER_CASE_POPULATION)
+            if entries:
+                return Match(i, i + length, entries)
         return None
+
+    def _store_entries(self, key: str) -> tuple[Entry, ...]:
+        """The place entries a space-joined key names in the store (countries the dictionaries know), memoised."""
+        found = self._store_memo.get(key)
+        if found is not None:
+            return found
+        countries = self.ds.countries
+        rows = self._store.candidates(key)
+        found = tuple(Entry("place", f"gn:{r.id}", "region" if r.kind == "admin1" else r.kind, SourceRef(STORE_FILE, r.id))
+                      for r in rows if r.iso3 in countries)
+        for r in rows:
+            self._store_pop[f"gn:{r.id}"] = r.population
+        if len(self._store_memo) >= _STORE_MEMO:
+            self._store_memo.clear()
+        self._store_memo[key] = found
+        return found
+
+    def is_common_word(self, norm: str) -> bool:
+        """Whether a word is one the dictionaries or the grammar use ("university", "police"): not a place name alone."""
+        return norm in self._lower_stop
+
+    def store_places(self, phrase: str) -> list[Entry]:
+        """The store's places an exact phrase names (for `dicts show`)."""
+        if self._store is None:
+            return []
+        return list(self._store_entries(" ".join(phrase_key(phrase))))
 
     def is_cue(self, name: str, norms: Sequence[str]) -> bool:
         return tuple(norms) in self.cues.get(name, frozenset())

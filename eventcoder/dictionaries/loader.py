@@ -27,7 +27,7 @@ from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern
 from eventcoder.yamlsrc import LinedDict, line_of, load_yaml
 from eventcoder.errors import DictionaryError
 from eventcoder.lang import DEFAULT, dictionary_files
-from eventcoder.places.gazetteer import bundled_gazetteer
+from eventcoder.places.store import bundled_store
 from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
@@ -320,7 +320,7 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
                       texts: Iterable[tuple[str, str]] = (), language: str = DEFAULT) -> DictionarySet:
     """Read bundled dictionaries then `paths` (files or folders of *.yaml); raise DictionaryError on any problem.
 
-    `towns` attaches the bundled GeoNames gazetteer (used for places; it is data, not a dictionary file).
+    `towns` attaches the bundled GeoNames place store (towns, capitals, regions; data, not a dictionary file).
     `texts` are (name, YAML text) pairs read after the files, e.g. to check a file before it is written.
     `language` names the folder under eventcoder/lang/ whose grammar and cue dictionaries are used.
     """
@@ -350,6 +350,6 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, bundled: bool = True,
     if problems:
         raise DictionaryError(problems)
     if towns:
-        ds.gazetteer = bundled_gazetteer()
+        ds.store = bundled_store()
     return ds
 

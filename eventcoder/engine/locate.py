@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import attrs
+
 from eventcoder.dictionaries.lexicon import Lexicon
-from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger
+from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
-from eventcoder.text.tokens import normalize, tokenize
+from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
 
@@ -28,18 +30,26 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     m = _DATELINE.match(body)
     if m is None:
         return None, body
-    for part in (m.group(1), m.group(2)):
-        if not part:
-            continue
-        found = lex.match([t.norm for t in tokenize(normalize(part.title()))])
-        if len(found) != 1:
-            continue
-        entries = found[0]
-        places = [e for e in entries.entries if e.kind == "place"]
-        countries = [e for e in entries.entries if e.kind in ("country", "capital")]
+    parts = [(part, lex.match([t.norm for t in tokenize(normalize(part.title()))])) for part in (m.group(1), m.group(2)) if part]
+    parts = [(part, found[0]) for part, found in parts if len(found) == 1]
+    # "KABUL, Afghanistan": the country after the town says which town
+    named = frozenset(e.key for _, f in parts for e in f.entries if e.kind == "country")
+    for part, found in parts:
+        places = [e for e in found.entries if e.kind == "place"]
+        curated = [e for e in places if not e.key.startswith("gn:")]
+        if curated:
+            return PlaceMention(0, 0, curated[0].key, None, True, name=part.title()), body[m.end() :]
         if places:
-            return PlaceMention(0, 0, places[0].key, None, True), body[m.end() :]
-        if countries and countries[0].kind == "country":
+            keys = tuple(e.key for e in places)
+            key = choose_store_place(lex, keys, named, part.title())
+            return PlaceMention(0, 0, key, None, True, candidates=keys, name=part.title()), body[m.end() :]
+        capitals = [e for e in found.entries if e.kind == "capital"]
+        if capitals:
+            key = _capital_place(lex, capitals[0].key, part.title())
+            if key is not None:
+                return PlaceMention(0, 0, key, None, True, candidates=(key,), name=part.title()), body[m.end() :]
+        countries = [e for e in found.entries if e.kind == "country"]
+        if countries:
             return PlaceMention(0, 0, None, countries[0].key, True), body[m.end() :]
     return None, body
 
@@ -53,21 +63,103 @@ def place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
     """The place in the sentence nearest the trigger, named places before country-level ones."""
     if not a.places:
         return None
-    named = [p for p in a.places if p.place is not None]
-    pool = named or a.places
+    named = [p for p in a.places if (p.place is not None or p.unknown) and not p.origin]
+    pool = named or [p for p in a.places if not p.origin] or a.places
     return min(pool, key=lambda p: (abs(p.start - t.end) if p.start >= t.end else abs(t.start - p.end) + 1))
 
 
-def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention]) -> PlaceMention | None:
-    places = title_places + [p for a in analyses for p in a.places]
-    counts = Counter((p.place, p.country) for p in places if p.locative)
+STRONG_DATELINE, STRONG_COUNTRY, STRONG_PLACE = 5, 3, 2  # how much each kind of mention says where the article is
+FOREIGN_TOWN_POPULATION = 100_000  # a town outside the article's countries is kept only this large and by its own name
+
+
+@attrs.define
+class PlaceContext:
+    """Which countries and regions an article's own places point to, and each place mention as resolved by them."""
+
+    strong: Counter = attrs.field(factory=Counter)  # dateline, "in Kenya", curated places, one-country names, regions
+    weak: Counter = attrs.field(factory=Counter)  # the countries of actors: a hint only, never where an event happened
+    regions: set = attrs.field(factory=set)  # (iso3, admin1) of the regions named
+    resolved: dict = attrs.field(factory=dict)  # id(PlaceMention) -> the mention with its place chosen (or unknown)
+    why: dict = attrs.field(factory=dict)  # id(PlaceMention) -> how it was chosen, for explain
+
+    def weights(self) -> dict[str, int]:
+        return {c: self.strong[c] * 100 + self.weak[c] for c in set(self.strong) | set(self.weak)}
+
+    def get(self, p: PlaceMention | None) -> PlaceMention | None:
+        return None if p is None else self.resolved.get(id(p), p)
+
+
+def _all_places(state: ArticleState) -> list[PlaceMention]:
+    return ([state.dateline] if state.dateline is not None else []) + state.title_places + [p for a in state.analyses for p in a.places]
+
+
+def place_context(state: ArticleState) -> PlaceContext:
+    """The article's own evidence of where it is, and every place mention resolved against it."""
+    lex = state.lex
+    ctx = PlaceContext()
+    ds = lex.ds
+    own: dict[int, int] = {}  # what each mention added itself: a lone town does not vouch for its own country
+    for p in _all_places(state):
+        weight = STRONG_DATELINE if p is state.dateline else STRONG_COUNTRY
+        if p.origin:
+            # "gunmen from Somalia": a hint, like an actor's country
+            country = p.country or (ds.place(p.place).country if p.place is not None else None)
+            if country:
+                ctx.weak[country] += 1
+            continue
+        if p.country is not None:
+            ctx.strong[p.country] += weight
+        elif p.place is not None:
+            pl = ds.place(p.place)
+            countries = {ds.place(k).country for k in p.candidates} if p.candidates and pl.gazetteer else {pl.country}
+            if len(countries) == 1:
+                own[id(p)] = STRONG_DATELINE if p is state.dateline else STRONG_PLACE
+                ctx.strong[pl.country] += own[id(p)]
+                if pl.kind == "region":
+                    ctx.regions.add((pl.country, pl.admin1))
+    for a in state.analyses:
+        for am in a.actors:
+            if am.country and not am.locative:
+                ctx.weak[am.country] += 1
+    weights = ctx.weights()
+    for p in _all_places(state):
+        if not p.candidates or p.place is None:
+            continue
+        key = choose_store_place(lex, p.candidates, weights, p.name, p.area, ctx.regions)
+        pl = ds.place(key)
+        others = [ds.place(k) for k in p.candidates if k != key]
+        rejected = ", ".join(f"{o.location} ({o.country})" for o in others[:5]) + (" ..." if len(others) > 5 else "")
+        mine = own.get(id(p), 0) if pl.country == ds.place(p.place).country else 0
+        if pl.gazetteer and sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
+            named = phrase_key(pl.location) == phrase_key(p.name)
+            if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named):
+                ctx.strong[pl.country] -= mine  # a rejected name vouches for nothing
+                if ctx.strong[pl.country] <= 0:
+                    del ctx.strong[pl.country]
+                where = "/".join(c for c, _ in ctx.strong.most_common(3) if c != pl.country)
+                ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True)
+                ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
+                                  f"{pl.location} ({pl.country})" + (f", {rejected}" if rejected else ""))
+                continue
+        if key != p.place:
+            ctx.resolved[id(p)] = attrs.evolve(p, place=key)
+        reason = "the article's countries" if weights.get(pl.country) else "its own name and population"
+        ctx.why[id(p)] = (f"{p.name!r} -> {pl.location}, {pl.admin1 or '-'}, {pl.country} ({pl.kind}, by {reason})"
+                          + (f"; rejected {rejected}" if rejected else ""))
+    return ctx
+
+
+def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention], ctx: PlaceContext | None = None) -> PlaceMention | None:
+    get = ctx.get if ctx is not None else (lambda p: p)
+    places = [q for q in (get(p) for p in title_places + [p for a in analyses for p in a.places]) if q is not None and not q.unknown]
+    counts = Counter((p.place, p.country) for p in places if p.locative and not p.origin)
     if not counts:
         # no "in/at/near ..." anywhere: the country most named (by a capital or a country name) at country level
         named = Counter(e.key for a in analyses for m in a.matches for e in m.entries
                         if e.kind == "capital" or (e.kind == "country" and e.form == "name"))
         if not named:
             return None
-        return PlaceMention(0, 0, None, named.most_common(1)[0][0], True)
+        return PlaceMention(0, 0, None, named.most_common(1)[0][0], False)  # named, not said to be where things happened
     order = {key: i for i, key in reversed(list(enumerate((p.place, p.country) for p in places)))}
     # most mentioned; a named place before a bare country; then the first mentioned
     place, country = min(counts, key=lambda k: (-counts[k], k[0] is None, order[k]))
@@ -75,17 +167,23 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
 
 
 def find_main_place(state: ArticleState) -> None:
-    """Stage: the article's main place (the dateline, else the place most named with in/at/near)."""
-    state.main_place = state.dateline or _main_place(state.analyses, state.title_places)
+    """Stage: every place resolved by the article's context; the article's main place (the dateline, else the place
+    most named with in/at/near)."""
+    state.places = ctx = place_context(state)
+    state.main_place = ctx.get(state.dateline) or _main_place(state.analyses, state.title_places, ctx)
 
 
 def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
-    if p is None:
+    if p is None or p.unknown:
         return None
     if p.place is not None:
         pl = lex.ds.place(p.place)
         precision = 3 if pl.kind == "region" else (2 if p.near else 1)
-        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, pl.location, pl.lat, pl.lon, precision)
+        location = pl.location
+        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location):
+            # a town the text calls by another of its names ("Ambo" for Hagere Hiywet): named as written, as ACLED does
+            location = p.name.title() if p.name.islower() or p.name.isupper() else p.name
+        return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, location, pl.lat, pl.lon, precision)
     if p.country is not None:
         return _country_where(lex, p.country)
     return None
@@ -98,39 +196,107 @@ def _country_where(lex: Lexicon, iso3: str) -> Where:
 
 
 def choose_place(
-    lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None, dateline: PlaceMention | None = None
-) -> Where | None:
-    """The event's own place, else the place of the event reported just before it, else the article's main place."""
-    places = [_where(lex, m.place) for m in d.mentions]
-    found = [w for w in places if w is not None]
-    if found:
-        best = min(found, key=lambda w: w.precision)
-        line = _where(lex, dateline)
-        if best.precision == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
-            return line  # "in Kenya's capital" under a NAIROBI dateline: the town, not the country's centroid
-        return best
+    lex: Lexicon, d: Draft, main: PlaceMention | None, previous: Where | None = None, dateline: PlaceMention | None = None,
+    ctx: PlaceContext | None = None, analyses: list[SentenceAnalysis] | None = None,
+) -> tuple[Where | None, str]:
+    """The event's own place, else the place of the event reported just before it, else the article's main place
+    (with the reason, for explain)."""
+    get = ctx.get if ctx is not None else (lambda p: p)
+    results: list[tuple[float, Where, str]] = []
+    for m in d.mentions:
+        p = get(m.place)
+        if p is None:
+            continue
+        same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
+        w = _where(lex, p)
+        if w is not None and w.precision < 3:
+            results.append((w.precision, w, "the place named in the event's sentence"))
+            continue
+        unknown = p if p.unknown else next((q for q in same if q is not None and q.unknown and not q.origin), None)
+        if unknown is None:
+            if w is not None:
+                results.append((3, w, "the region or country named in the event's sentence"))
+            continue
+        # a place no dictionary or store knows: its own name, at the region or country the text gives (precision 3)
+        base, how = w, "named in its sentence"
+        if base is None:
+            base = next((x for x in (_where(lex, q) for q in same if q is not None and not q.origin) if x is not None and x.precision == 3), None)
+        if base is None:
+            base, how = _fallback_where(lex, d, main, ctx), "the article's"
+        if base is None:
+            continue
+        named = Where(base.iso3, base.admin1, "", "", unknown.name, base.lat, base.lon, 3)
+        results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "
+                                    f"of {base.location} ({how}), precision 3"))
+    if results:
+        rank, best, why = min(results, key=lambda r: r[0])
+        line = _where(lex, get(dateline))
+        if rank == 3 and line is not None and line.iso3 == best.iso3 and line.precision < 3:
+            return line, "the dateline's town, in the country the sentence names"
+        return best, why
     if d.primary.pattern.acled is None and d.source is not None and d.source.country:
         # a statement or a meeting named without a place: where the speaker's state is, not where the last attack was
-        return _country_where(lex, d.source.country)
+        return _country_where(lex, d.source.country), "a statement without a place: the speaker's country"
     if previous is not None:
-        return previous
+        return previous, "no place in its sentence: the place of the event before it"
+    if main is not None and not main.locative:
+        # the article only names countries: the one the event's own actors belong to, the target's first
+        for actor in (d.target, d.source):
+            if actor is not None and actor.country:
+                return _country_where(lex, actor.country), "no place in the article: the country of an actor (target first)"
     w = _where(lex, main)
     if w is not None:
-        return w
+        return w, "no place in its sentence: the article's main place"
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
-            return _country_where(lex, actor.country)
-    return None
+            return _country_where(lex, actor.country), "no place in the article: the country of an actor"
+    return None, "no place or country could be found"
+
+
+def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:
+    """Where an event with an unknown place is, at region or country level: the article's one region in its country,
+    else the country (never a town it was not said to be in)."""
+    iso3 = _fallback_country(lex, d, main, ctx)
+    if iso3 is None:
+        return None
+    regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
+    if len(regions) == 1 and lex.ds.store is not None:
+        row = lex.ds.store.region(*regions[0])
+        if row is not None:
+            w = _where(lex, PlaceMention(0, 0, f"gn:{row.id}", None, True))
+            if w is not None:
+                return w
+    return _country_where(lex, iso3)
+
+
+def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> str | None:
+    """The country an event with an unknown place is in: the article's main place, its places' country, then the
+    target's, then the source's (where it happened, not who did it, when the text says anything)."""
+    w = _where(lex, main)
+    if w is not None and main is not None and main.locative:
+        return w.iso3
+    if ctx is not None and ctx.strong:
+        return ctx.strong.most_common(1)[0][0]
+    for actor in (d.target, d.source):
+        if actor is not None and actor.country:
+            return actor.country
+    if w is not None:
+        return w.iso3
+    # only hints left: the countries the actors or the places they came from belong to
+    return ctx.weak.most_common(1)[0][0] if ctx is not None and ctx.weak else None
 
 
 def locate_events(state: ArticleState) -> None:
     """Stage: each draft's place, in reading order; a draft with no place at all is dropped."""
     out = state.located
     previous: Where | None = None
+    ctx = state.places if isinstance(state.places, PlaceContext) else None
     for n, d in enumerate(state.drafts):
-        where = choose_place(state.lex, d, state.main_place, previous, state.dateline)
+        where, why = choose_place(state.lex, d, state.main_place, previous, state.dateline, ctx, state.analyses)
         if where is None:
             state.drop(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id, "no place or country could be found")
             continue
+        state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
+                                 f"{where.admin1 or '-'}, {where.iso3} precision {where.precision}: {why}")
         previous = where
         out.append((n, d, where))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import attrs
 
@@ -11,7 +12,7 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence
-from eventcoder.text.tokens import Token, tokenize
+from eventcoder.text.tokens import Token, phrase_key, tokenize
 
 
 
@@ -49,7 +50,7 @@ class Trigger:
 
 @attrs.frozen(slots=True)
 class PlaceMention:
-    """A place named in a sentence: a curated place or gazetteer town (`place` key), or a country only."""
+    """A place named in a sentence: a curated place or a store place (`place` key), an unknown name, or a country only."""
 
     start: int
     end: int
@@ -57,6 +58,11 @@ class PlaceMention:
     country: str | None
     locative: bool
     near: bool = False  # "near Gwoza", "outskirts of Goma": ACLED geo_precision 2
+    candidates: tuple[str, ...] = ()  # every store place the name may denote (the article's context picks one)
+    name: str = ""  # the name as written
+    unknown: bool = False  # a proper name after in/near that no dictionary or store place fits ("near Kiwanja")
+    origin: bool = False  # "gunmen from Benishangul Gumuz": where actors came from, not a place of the event
+    area: bool = False  # written as an administrative area ("Bale zone", "Kumbi district")
 
 
 @attrs.define
@@ -277,42 +283,213 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     return out
 
 
-def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
-    """Which of the places a name may denote: a curated one, else a town in a country the sentence names, else the largest."""
+def choose_store_place(lex: Lexicon, keys: tuple[str, ...], countries: dict[str, int] | frozenset[str] = frozenset(),
+                       name: str = "", area: bool = False, regions: frozenset | set = frozenset()) -> str:
+    """Which store place a name denotes: one in a country the text names, then the place's own name
+    (not an alternate spelling), a town before a region of the same name (a region when written as an area),
+    then the most populous."""
+    ds = lex.ds
+    written = phrase_key(name) if name else ()
+
+    def rank(key: str) -> tuple:
+        pl = ds.place(key)
+        weight = countries.get(pl.country, 0) if isinstance(countries, dict) else int(pl.country in countries)
+        own = bool(written) and phrase_key(pl.location) == written
+        town = (pl.kind == "region") == area
+        # a place called by its own name counts as ten times as many people as one called by an alternate
+        return (weight, (pl.country, pl.admin1) in regions, town, not pl.gazetteer,
+                math.log10(pl.population + 1) + (1 if own else 0))
+
+    return max(keys, key=rank)
+
+
+def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match, area: bool) -> tuple[str | None, tuple[str, ...]]:
+    """A curated place, else the store place the sentence's countries point to (all candidates kept for the article)."""
     entries = m.of("place")
     curated = [e for e in entries if not e.key.startswith("gn:")]
-    if curated:
-        return curated[0].key
-    if not a.tokens[m.start].text[:1].isupper():
-        return None  # gazetteer names are proper nouns
-    towns = [lex.ds.place(e.key) for e in entries]
-    named = {am.country for am in a.actors if am.country}
-    return max(towns, key=lambda t: (t.country in named, t.population)).name
+    mine = {lex.ds.place(e.key).country for e in curated}
+    store = tuple(e.key for e in lex.store_places(a.span_text(m.start, m.end)) if lex.ds.place(e.key).country not in mine) if curated else ()
+    if curated and not store:
+        return curated[0].key, ()
+    # a curated place first, unless the text's countries point to a store place of the same name ("Palma, Spain")
+    keys = tuple(e.key for e in curated) + store if curated else tuple(e.key for e in entries)
+    if area:
+        regions = tuple(k for k in keys if lex.ds.place(k).kind == "region")
+        if not regions:
+            return None, ()
+        keys = regions
+    named = frozenset(am.country for am in a.actors if am.country)
+    return choose_store_place(lex, keys, named, a.span_text(m.start, m.end), area), keys
+
+
+def _capital_place(lex: Lexicon, iso3: str, phrase: str) -> str | None:
+    """The store's town for a capital named in countries.yaml ("Dakar" -> Dakar, Senegal)."""
+    for e in lex.store_places(phrase):
+        if e.form == "capital" and lex.ds.place(e.key).country == iso3:
+            return e.key
+    for e in lex.store_places(phrase):
+        if e.form != "region" and lex.ds.place(e.key).country == iso3:
+            return e.key
+    store = lex.ds.store
+    row = store.capital(iso3) if store is not None else None
+    return f"gn:{row.id}" if row is not None else None
+
+
+def _object_of_violence(a: SentenceAnalysis, lex: Lexicon, start: int) -> bool:
+    """Whether the name is the object of a violent verb ("shelled Kherson", "attacked Goma")."""
+    if not any(t.end == start and t.pos == "verb" and not t.passive and t.pattern in lex.violent for t in a.triggers):
+        return False
+    m = next((m for m in a.matches if m.start == start), None)
+    end = m.end if m is not None else start + 1
+    if end >= len(a.norms):
+        return True
+    nxt = a.norms[end]
+    return not nxt.isalpha() or nxt in lex.lang.words["after_object_place"] or a.tokens[end].text[:1].isupper()
+
+
+def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
+    """Whether a name ends a place's own name after a locative word: "at the University of Gonder"."""
+    return start >= 2 and a.norms[start - 1] == "of" and a.tokens[start - 2].text[:1].isupper() and _locative_before(a, start - 2, lex)
+
+
+_PLACE_KINDS = frozenset({"place", "capital"})
+
+
+def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int) -> bool:
+    """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
+    k = start
+    while k > 0 and a.norms[k - 1] in (",", "("):
+        k -= 1
+    if k < start and any(p.end == k for p in found):
+        return True
+    # "Kanyama slum (Lusaka)", "Humera town, Tigray": one lower-case word after the place first
+    if k < start and k > 1 and a.norms[k - 1].isalpha() and a.tokens[k - 1].text.islower() and any(p.end == k - 1 for p in found):
+        return True
+    # "the Jigjiga zone of Somali region": an area's larger area
+    return start > 0 and a.norms[start - 1] == "of" and any(p.end == start - 1 and p.area for p in found)
 
 
 def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     words = lex.lang.words
+    area_words = words["place_area_words"]
+    norms, tokens = a.norms, a.tokens
+    covered = [False] * len(norms)
     for m in a.matches:
+        for k in range(m.start, m.end):
+            covered[k] = True
+    deferred: list[Match] = []
+    # tokens only a store name covers: "Goro Dola" is one name nothing knows, not Goro (Italy) and Dola (India)
+    named = [m for m in a.matches if m.has_any(_PLACE_KINDS)]
+    store_only = {k for m in named if all(e.kind == "place" and e.key.startswith("gn:") for e in m.entries)
+                  for k in range(m.start, m.end)}
+    absorbed: set[int] = set()
+
+    def consider(m: Match, listed: bool = False) -> None:
         places = m.of("place")
-        if places:
-            key = _choose_place(a, lex, m)
-            if key is None:
-                continue
-            # "officials in Washington said": where the speakers sit, not where the event happened
-            if m.start >= 2 and a.norms[m.start - 1] in words["seat_preposition"] and m.end < len(a.norms) and a.norms[m.end] in words["seat_speech_verbs"] and any(
-                am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
-            ):
-                continue
-            locative = _locative_before(a, m.start, lex)
-            if not locative and m.has("capital"):
-                continue  # "Washington hits back": the capital stands for the government here
-            if not locative and key.startswith("gn:"):
-                continue  # a gazetteer name outside "in/at/near ..." is too often a person ("Amos", "Austin")
-            near = any(w in words["near"] for w in a.norms[max(0, m.start - 3) : m.start])
-            out.append(PlaceMention(m.start, m.end, key, None, locative, near))
+        capitals = m.of("capital")
+        if not places and not capitals:
+            return
+        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start) or _named_after(a, m.start, lex)
+        obj = not locative and _object_of_violence(a, lex, m.start)
+        if m.start in absorbed:
+            return
+        if places and m.end - m.start == 1 and all(e.key.startswith("gn:") for e in places) and lex.is_common_word(norms[m.start]):
+            return  # "the University of Bahir Dar", "Police": a common word, whatever town somewhere bears it
+        if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
+                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
+            k = m.start
+            while k < len(norms) and (not covered[k] or k in store_only) and tokens[k].text[:1].isupper():
+                covered[k] = False
+                if k in store_only:
+                    absorbed.add(k)
+                k += 1
+            return  # "Meda Welabu": a store name inside a longer name nothing knows (read below as an unknown place)
+        near = any(w in words["near"] for w in norms[max(0, m.start - 3) : m.start])
+        text = a.span_text(m.start, m.end)
+        area = m.end < len(norms) and norms[m.end] in area_words
+        end = m.end + 1 if area else m.end
+        # "officials in Washington said": where the speakers sit, not where the event happened
+        if m.start >= 2 and norms[m.start - 1] in words["seat_preposition"] and m.end < len(norms) and norms[m.end] in words["seat_speech_verbs"] and any(
+            am.end == m.start - 1 and am.agent in lex.spokespeople for am in a.actors
+        ):
+            return
+        if not places:
+            if not (locative or obj):
+                deferred.append(m)
+                return  # "Washington hits back": the capital stands for the government here
+            key = _capital_place(lex, capitals[0].key, text)
+            if key is not None:
+                out.append(PlaceMention(m.start, m.end, key, None, True, near, (key,), text))
+            return
+        key, keys = _choose_place(a, lex, m, area)
+        if key is None:
+            if area and tokens[m.start].text[:1].isupper():
+                if locative:
+                    # "in Bale zone" where Bale is only a town elsewhere: an area the store does not know
+                    out.append(PlaceMention(m.start, end, None, None, True, near, (), text, unknown=True, area=True))
+                else:
+                    deferred.append(m)
+            return
+        curated = not all(e.key.startswith("gn:") for e in places)
+        if keys and not curated and not (locative or obj):
+            if not m.has("capital"):
+                deferred.append(m)
+                return  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
+        elif curated and not locative and m.has("capital") and not obj:
+            return
+        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
+
+    for m in named:
+        consider(m)
+    # a proper name after in/near that nothing knows ("near Kiwanja"): a place all the same, not the last event's
+    for i in range(1, len(norms)):
+        if covered[i] or not tokens[i].text[:1].isupper() or not norms[i].isalpha():
+            continue
+        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i)) or any(d.start <= i < d.end for d in a.dates):
+            continue
+        j = i
+        while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
+            j += 1
+        area = j < len(norms) and norms[j] in area_words
+        end = j + 1 if area else j
+        if any(p.start <= i < p.end for p in out):
+            continue
+        near = any(w in words["near"] for w in norms[max(0, i - 3) : i])
+        out.append(PlaceMention(i, end, None, None, True, near, (), a.span_text(i, j), unknown=True, area=area))
+        for k in range(i, j):
+            covered[k] = True
+    while deferred:
+        # "the Jigjiga zone of Somali region", "X woreda, Bale zone (Oromia)": listed after a place read above
+        waiting, deferred = deferred, []
+        listed = [m for m in waiting if _listed_after_place(a, out, m.start)]
+        if not listed:
+            break
+        for m in listed:
+            consider(m, True)
+        deferred = [m for m in waiting if m not in listed] + [m for m in deferred if m not in waiting]
     for am in a.actors:
-        if am.locative and am.country and not any(p.start <= am.start < p.end for p in out):
+        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start)
+        if am.country and listed and not am.locative:
+            # "Raaso town (Afder, Somali)": after a place, a name that is a demonym and a region is the region
+            regions = tuple(e.key for e in lex.store_places(am.text) if e.form == "region")
+            if regions:
+                key = choose_store_place(lex, regions, frozenset(), am.text, True)
+                out.append(PlaceMention(am.start, am.end, key, None, True, False, regions, am.text, area=True))
+                continue
+        if am.country and not any(p.start <= am.start < p.end for p in out) and (am.locative or listed):
+            # "in Iraq"; "Weliso prison, Southwest Shewa (Ethiopia)"
             out.append(PlaceMention(am.start, am.end, None, am.country, True))
+        elif (am.country and am.agent is None and am.actor is None and am.end < len(norms) and norms[am.end] in words["place_nouns"]
+              and not any(p.start <= am.start < p.end for p in out)):
+            # "the Ethiopian town of ...", "Ethiopian Somali region": the country says where, weakly (not a place of the event)
+            out.append(PlaceMention(am.start, am.end, None, am.country, False))
+    origin_words = words["place_origin_words"]
+    for n, p in enumerate(out):
+        k = p.start
+        while k > 0 and norms[k - 1] in words["between_place"]:
+            k -= 1
+        if k > 0 and norms[k - 1] in origin_words:
+            out[n] = attrs.evolve(p, origin=True)
     out.sort(key=lambda p: p.start)
     return out

@@ -104,6 +104,8 @@ class ArticleCoding:
     candidates: list[list[Candidate]] = attrs.field(factory=list)
     dateline: PlaceMention | None = None
     events: list[CodedEvent] = attrs.field(factory=list)
+    places: object = None  # engine.locate.PlaceContext
+    place_notes: list[str] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -129,6 +131,8 @@ class ArticleState:
     main_place: PlaceMention | None = None
     located: list[tuple[int, Draft, Where]] = attrs.field(factory=list)
     events: list[CodedEvent] = attrs.field(factory=list)
+    places: object = None  # engine.locate.PlaceContext: the article's countries and each place mention resolved
+    place_notes: list[str] = attrs.field(factory=list)  # why each event's place was chosen (for explain)
 
     def drop(self, sentence: int, trigger: str, pattern: str, reason: str) -> None:
         self.dropped.append(Dropped(sentence, trigger, pattern, reason))
@@ -140,4 +144,4 @@ class ArticleState:
 
     def coding(self) -> ArticleCoding:
         return ArticleCoding(self.analyses, self.drafts, self.dropped, self.main_place, self.candidates, self.dateline,
-                             self.events)
+                             self.events, self.places, self.place_notes)

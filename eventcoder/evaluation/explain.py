@@ -36,6 +36,19 @@ def explain(coder: Coder, article: Article) -> str:
             what = " ".join(x for x in (am.country, am.agent, am.actor, am.pronoun) if x)
             extra = " (a place here)" if am.locative else ""
             lines.append(f"    actor  {am.text!r} -> {what}{extra}")
+        ctx = coding.places
+        for p in a.places:
+            q = ctx.get(p) if ctx is not None else p
+            if q is not None and q.place is not None:
+                pl = lex.ds.place(q.place)
+                what = f"{pl.location} ({pl.kind}, {pl.admin1 or '-'}, {pl.country})"
+            elif q is not None and q.unknown:
+                what = "unknown: in no dictionary or store" + (" (an administrative area)" if q.area else "")
+            else:
+                what = f"country {q.country}" if q is not None else "-"
+            why = ctx.why.get(id(p)) if ctx is not None else None
+            near = " near" if p.near else ""
+            lines.append(f"    place  {a.span_text(p.start, p.end)!r}{near} -> {what}" + (f"; {why}" if why else ""))
         for d in a.dates:
             lines.append(f"    date   {a.span_text(d.start, d.end)!r} -> {d.date.isoformat()} precision {d.precision} ({d.role})")
         for c in cands:
@@ -52,6 +65,10 @@ def explain(coder: Coder, article: Article) -> str:
                     status = "kept"
             voice = "passive " if t.passive else ""
             lines.append(f"    event  {t.text!r} {voice}{t.pos} -> {t.pattern} [{t.ref}]: source {src}, target {tgt}: {status}")
+    if coding.place_notes:
+        lines.append("")
+        lines.append("places:")
+        lines.extend(f"  {note}" for note in coding.place_notes)
     lines.append("")
     lines.append(f"rows: {len(rows)}")
     for r in rows:

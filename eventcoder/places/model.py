@@ -1,10 +1,12 @@
-"""A place an event can happen in: a curated place from the dictionaries or a gazetteer town."""
+"""A place an event can happen in: a curated place from the dictionaries or a place of the store (town, capital, region)."""
 
 from __future__ import annotations
 
 import attrs
 
 from eventcoder.values import SourceRef, by_fields
+
+STORE_FILE = "eventcoder/data/places.sqlite"
 
 
 @by_fields
@@ -22,4 +24,12 @@ class Place:
     aliases: tuple[str, ...]
     ref: SourceRef
     population: int = 0
-    gazetteer: bool = False
+    gazetteer: bool = False  # from the place store (eventcoder/data/places.sqlite), not curated
+
+
+def store_place(key: str, row) -> Place:
+    """A store row (places.store.PlaceRow) as a Place: a first-level region is a region, a capital a town."""
+    region = row.kind == "admin1"
+    return Place(key, "region" if region else "town", row.iso3, row.admin1 or (row.name if region else ""),
+                 "" if region else row.admin2, "", row.name, row.lat, row.lon, (row.name, *row.alternates),
+                 SourceRef(STORE_FILE, row.id), row.population, True)

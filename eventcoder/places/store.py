@@ -63,6 +63,12 @@ class PlaceStore:
         self._first: dict[str, int] | None = None
         self._seen: dict[str, int] = {}  # max_len answers already asked: words of news text repeat a lot
 
+    def __reduce__(self) -> tuple:
+        # a store travels to another process as its path (the package's own one as the shared store): no connection
+        if self.path == bundled_path():
+            return (bundled_store, ())
+        return (PlaceStore, (str(self.path),))
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
             if not self.path.is_file():
