@@ -59,7 +59,8 @@ class Coder:
 
     def analyse(self, article: Article) -> ArticleCoding:
         """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
-        return code_text(article.text, article.title, self._published(article), self.lexicon)
+        return code_text(article.text, article.title, self._published(article), self.lexicon,
+                         dated=article.published is not None)
 
     def code(self, article: Article) -> list[Event]:
         """Code one article; every returned event has been validated against the row schema."""
@@ -70,7 +71,7 @@ class Coder:
         if not isinstance(article.text, str) or not article.id:
             raise ArticleError(str(article.id or "?"), "article needs an id and a text")
         published = self._published(article)
-        coding = code_text(article.text, article.title, published, self.lexicon)
+        coding = code_text(article.text, article.title, published, self.lexicon, dated=article.published is not None)
         rows = build_rows(article, coding, self.lexicon, published)
         for row in rows:
             validate_event(row)

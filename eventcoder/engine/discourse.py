@@ -119,7 +119,7 @@ def _draft_candidates(s: _Sentence) -> None:
             date, precision, explicit = c.date.date, c.date.precision, True
         elif state.narrative_date is not None:
             date, precision = state.narrative_date.date, state.narrative_date.precision
-        if (published - date).days > HISTORY_DAYS:
+        if state.dated and (published - date).days > HISTORY_DAYS:
             state.drop(index, c.trigger.text, pattern.id, f"historical (dated {date.isoformat()})")
             continue
         d = Draft(

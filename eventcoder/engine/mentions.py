@@ -116,9 +116,18 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
         for e in m.of("holiday"):
             h = lex.ds.holidays[e.key]
             holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
+    dates = find_dates(norms, published, holidays, lex.lang)
+    # "On 9 May", "March 10, 2002", a capitalised "March" inside a sentence: the month, not the modal or the protest verb
+    months = lex.lang.numbers["months"]
+    in_date = {k for d in dates for k in range(d.start, d.end)} | {
+        i for i, t in enumerate(tokens) if i > 0 and t.norm in months and t.text[:1].isupper() and not t.text.isupper()}
+    if in_date:
+        cue_spans = {name: kept for name, spans in cue_spans.items()
+                     if (kept := [(s, e) for s, e in spans if not any(k in in_date for k in range(s, e))])}
+        matches = [m for m in matches if not (any(k in in_date for k in range(m.start, m.end)) and (m.of("verb") or m.of("noun")))
+                   or _is_actorish(m)]
     a = SentenceAnalysis(
-        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), find_dates(norms, published, holidays, lex.lang),
-        cue_spans,
+        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), dates, cue_spans,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]

@@ -114,6 +114,7 @@ class ArticleState:
     published: dt.date
     body: str
     title: str
+    dated: bool = True  # the article has a publication date of its own (else `published` is today)
     dateline: PlaceMention | None = None
     analyses: list[SentenceAnalysis] = attrs.field(factory=list)
     title_places: list[PlaceMention] = attrs.field(factory=list)
