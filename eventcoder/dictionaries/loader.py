@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background pronouns "
     "casualty_words injury_words".split()
 )
 
@@ -123,6 +123,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     reports_casualties=bool(entry.get("reports_casualties", False)), embeds=entry.get("embeds"),
                     acled_rules=_rules(entry.get("acled_rules")),
                     cameo_by_type=tuple((str(k), str(v)) for k, v in (entry.get("cameo_by_type") or {}).items()),
+                    unnamed_source=entry.get("unnamed_source"),
                 )
             elif section == "places":
                 ds.places[ident] = Place(
@@ -141,7 +142,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 )
             elif section == "families":
                 ds.families[ident] = Family(
-                    ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref
+                    ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref,
+                    unnamed_source=entry.get("unnamed_source"), needs_target=bool(entry.get("needs_target", False)),
                 )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])

@@ -68,7 +68,10 @@ def resolve(
     A bare country takes the agent that `stand_in` names (`country`, or `country_force` for the author of violence).
     """
     if m.pronoun is not None:
-        return _antecedent(m, lex, history)
+        found = _antecedent(m, lex, history)
+        if found is None and m.agent is not None:
+            return _from_agent(lex, m.agent, m.country, m)  # "the rebels" with no one named before: rebels of the event's country
+        return found
     if m.actor is not None:
         a = lex.ds.actors[m.actor]
         if a.kind == "person":

@@ -12,15 +12,25 @@ from __future__ import annotations
 
 import attrs
 
-from eventcoder.dictionaries.entries import Pattern
-from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine import merge
 from eventcoder.engine.actors import ResolvedActor, resolve
-from eventcoder.engine.classify import default_type, is_violent, typed_by_crowd
+from eventcoder.engine.classify import is_violent
 from eventcoder.engine.locate import place_for
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, analyse
-from eventcoder.engine.slots import Candidate, CasualtyReport, casualty_reports, claims, fill_slots
-from eventcoder.engine.state import HISTORY_DAYS, LOOKBACK_SENTENCES, ArticleState, Draft, Mention
+from eventcoder.engine.slots import (
+    Candidate,
+    CasualtyReport,
+    casualty_reports,
+    claims,
+    fill_slots,
+)
+from eventcoder.engine.state import (
+    HISTORY_DAYS,
+    LOOKBACK_SENTENCES,
+    ArticleState,
+    Draft,
+    Mention,
+)
 from eventcoder.text.sentences import split_sentences
 
 
@@ -192,16 +202,17 @@ def require_actors(state: ArticleState) -> None:
     kept: list[Draft] = []
     for d in state.drafts:
         p = d.primary.pattern
+        family = lex.ds.families[p.family]
         if d.source is None:
-            if is_violent(lex, p) and (d.target is not None or d.killed or d.injured):
-                d.source = resolve(_synthetic(lex.stand_ins["unnamed_attacker"].id), lex, published, [], "country_force")
-            elif _gathers(lex, p):
-                d.source = resolve(_synthetic(lex.stand_ins["protesters"].id), lex, published, [], "country")
-            else:
-                state.drop(d.primary.sentence, d.primary.trigger.text, p.id, "no actor found")
+            slot = p.unnamed_source or family.unnamed_source
+            if slot is None or slot == "none":
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no actor found (family {p.family} names no stand-in for an unnamed source)")
                 continue
-        if p.acled is None and d.target is None:
-            state.drop(d.primary.sentence, d.primary.trigger.text, p.id, "CAMEO event without a target")
+            d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
+                               "country_force" if is_violent(lex, p) else "country")
+        if family.needs_target and d.target is None:
+            state.drop(d.primary.sentence, d.primary.trigger.text, p.id, f"no one acted upon (family {p.family} needs a target)")
             continue
         kept.append(d)
     state.drafts = kept
@@ -216,8 +227,3 @@ def merge_mentions(state: ArticleState) -> None:
 
 def _synthetic(agent: str) -> ActorMention:
     return ActorMention(0, 0, None, agent, None, None, False, (), False, (), "")
-
-
-def _gathers(lex: Lexicon, p: Pattern) -> bool:
-    """A protest needs no named crowd: a pattern typed by who gathers, or one fixed at its family's default type."""
-    return typed_by_crowd(lex, p) or (p.acled is not None and p.acled == default_type(lex, p))

@@ -14,6 +14,7 @@ from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger
 from eventcoder.engine.state import ArticleState, Draft, Where
 from eventcoder.text.tokens import normalize, tokenize
 
+_DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
 
 
@@ -24,7 +25,7 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     >>> (place.place, rest)
     ('Mogadishu', 'Gunmen attacked a hotel.')
     """
-    m = _DATELINE.match(body)
+    m = _DATELINE.match(body) if any(c.isupper() for c in body[:200]) else _DATELINE_CASELESS.match(body)
     if m is None:
         return None, body
     for part in (m.group(1), m.group(2)):

@@ -292,8 +292,8 @@ def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
     curated = [e for e in entries if not e.key.startswith("gn:")]
     if curated:
         return curated[0].key
-    if not a.tokens[m.start].text[:1].isupper():
-        return None  # gazetteer names are proper nouns
+    if not a.tokens[m.start].text[:1].isupper() and any(c.isupper() for c in a.sentence.text):
+        return None  # gazetteer names are proper nouns (unless the text is written all in lower case)
     towns = [lex.ds.place(e.key) for e in entries]
     named = {am.country for am in a.actors if am.country}
     return max(towns, key=lambda t: (t.country in named, t.population)).name

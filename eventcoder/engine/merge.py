@@ -67,16 +67,18 @@ def merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
 def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Police action against a protest reported in the same article is part of that protest (ACLED codes one event:
     protesters as actor1, the intervening force as actor2)."""
-    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
+    # the protest: a demonstration typed by its crowd, else a dispersal of protesters (which ACLED codes as the protest)
+    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)] or [
+        d for d in drafts if d.primary.pattern.intervention == "dispersal" and d.target is not None and d.target.inter == Inter.PROTESTERS]
     out: list[Draft] = []
     for d in drafts:
         p = d.primary.pattern
         host = None
         hit = d.target.inter if d.target is not None else None
         if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
-            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention == "force" and hit == Inter.CIVILIANS)
+            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS)
         ):
-            host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
+            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))), None)
         if host is None:
             out.append(d)
             continue

@@ -193,7 +193,47 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
                     if o.source is None:
                         o.source, o.source_assoc = c.source, c.source_assoc
                     c.dropped = "threat verb coded through the threatened act"
+    _objects_and_background(a, out, lex)
     return out
+
+
+def _bare(c: Candidate) -> bool:
+    """A noun event the sentence gives no actor of its own."""
+    return c.trigger.pos == "noun" and c.source is None and c.target is None and c.dropped is None and not c.reference
+
+
+def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> None:
+    """"police defused a bomb", "condemned the attack": a violent noun that is another event word's object is what that
+    event is about, not an event of its own; "after days of unrest", "amid fighting": a bare noun in a background phrase
+    of a sentence that reports another event is the background of that event."""
+    words = lex.lang.words
+    gap_ok = words["determiners"] | words["noun_gap"] | words["articles"]
+    for c in cands:
+        if not _bare(c) or c.consequence_of is not None:
+            continue
+        t = c.trigger
+        if t.pattern in lex.violent:
+            for o in cands:
+                v = o.trigger
+                if (o is not c and v.pos == "verb" and not v.passive and v.end <= t.start and t.start - v.end <= 3
+                        and all(w in gap_ok or w.endswith("ly") or w.isdigit() for w in a.norms[v.end : t.start])):
+                    c.reference = True  # the object of `v`; "the attack" then points back to an event named before
+                    break
+        if c.reference:
+            continue
+        cue = a.cue_before("background", t.start, 3)
+        if cue is not None and any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None
+                                   and not (o.trigger.start > cue[0] and _bare(o)) for o in cands):
+            c.dropped = f"background to the sentence's main event ({a.span_text(*cue)})"
+            continue
+        if t.pattern in lex.violent:
+            # "raided Jenin, killing three gunmen in a gunfight": the bare noun is the event the sentence already reports
+            main = next((o for o in cands if o is not c and o.dropped is None and not o.reference and o.consequence_of is None
+                         and o.trigger.pattern in lex.violent and (o.source is not None or o.target is not None)), None)
+            if main is not None:
+                # one event: the noun takes the actors of the event word and merges with it (giving its tactic, if specific)
+                c.source, c.source_assoc, c.target, c.target_assoc = main.source, main.source_assoc, main.target, main.target_assoc
+                continue
 
 
 def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
