@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background pronouns "
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political pronouns "
     "casualty_words injury_words".split()
 )
 
@@ -143,7 +143,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
             elif section == "families":
                 ds.families[ident] = Family(
                     ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref,
-                    unnamed_source=entry.get("unnamed_source"), needs_target=bool(entry.get("needs_target", False)),
+                    unnamed_source=entry.get("unnamed_source"), needs_target=entry.get("needs_target", False),
                 )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])

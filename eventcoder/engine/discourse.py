@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine import merge
 from eventcoder.engine.actors import ResolvedActor, resolve
 from eventcoder.engine.classify import is_violent
@@ -32,6 +33,7 @@ from eventcoder.engine.state import (
     Mention,
 )
 from eventcoder.text.sentences import split_sentences
+from eventcoder.text.tokens import tokenize
 
 
 def analyse_sentences(state: ArticleState) -> None:
@@ -203,6 +205,10 @@ def require_actors(state: ArticleState) -> None:
     for d in state.drafts:
         p = d.primary.pattern
         family = lex.ds.families[p.family]
+        if p.acled is not None and (d.source is None or _bare_country(lex, d.source)) and all(state.analyses[m.sentence].cue_spans.get("not_political") for m in d.mentions):
+            state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                       "a disaster, an accident or ordinary crime with no named political actor")
+            continue
         if d.source is None:
             slot = p.unnamed_source or family.unnamed_source
             if slot is None or slot == "none":
@@ -212,10 +218,22 @@ def require_actors(state: ArticleState) -> None:
             d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
                                "country_force" if is_violent(lex, p) else "country")
         if family.needs_target and d.target is None:
-            state.drop(d.primary.sentence, d.primary.trigger.text, p.id, f"no one acted upon (family {p.family} needs a target)")
-            continue
+            if family.needs_target != "unless_alone" or any(
+                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in state.drafts):
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no one acted upon (family {p.family} needs a target"
+                           + (" when its sentence reports another event)" if family.needs_target == "unless_alone" else ")"))
+                continue
         kept.append(d)
     state.drafts = kept
+
+
+def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:
+    """"Indonesia's", "Japan": an actor the text names only by its country."""
+    if actor.named is not None or not actor.text:
+        return False
+    found = lex.match([t.norm for t in tokenize(actor.text)])
+    return bool(found) and all(e.kind in ("country", "capital") for m in found for e in m.entries if e.kind != "cue")
 
 
 def merge_mentions(state: ArticleState) -> None:

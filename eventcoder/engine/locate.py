@@ -65,6 +65,8 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
         # no "in/at/near ..." anywhere: the country most named (by a capital or a country name) at country level
         named = Counter(e.key for a in analyses for m in a.matches for e in m.entries
                         if e.kind == "capital" or (e.kind == "country" and e.form == "name"))
+        if not named:  # only "Ethiopian farmers", "Zambian police": the country they belong to
+            named = Counter(e.key for a in analyses for m in a.matches for e in m.entries if e.kind == "country")
         if not named:
             return None
         return PlaceMention(0, 0, None, named.most_common(1)[0][0], True)

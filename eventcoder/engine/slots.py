@@ -321,7 +321,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
         c.dropped = f"denied ({a.span_text(*den)})"
         return
     claim = a.cue_before("claim", t.start, 12)
-    if claim is not None and t.start > claim[1] + 2:
+    if claim is not None:
         c.dropped = "elaborates a claimed event"
         return
     for other in a.triggers:
