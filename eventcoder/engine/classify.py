@@ -104,7 +104,7 @@ def classify_events(state: ArticleState) -> None:
         src = finish(d.source, lex, iso3)
         tgt = finish(d.target, lex, iso3) if d.target is not None else None
         crowd = typed_by_crowd(lex, d.primary.pattern)  # who gathers decides the type
-        if crowd and src.inter == Inter.CIVILIANS:
+        if src.inter == Inter.CIVILIANS and (crowd or any(typed_by_crowd(lex, m.pattern) for m in d.mentions)):
             src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
         if crowd and not d.intervention:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is

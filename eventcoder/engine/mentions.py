@@ -248,6 +248,8 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     determiners, verb_cues = words["determiners"], words["verb_cues"]
     actor_ends = {m.end for m in a.actors if not m.locative}
     actor_starts = {m.start for m in a.actors}
+    participant_starts = {m.start for m in a.actors if not m.locative}
+    counted = {m.end for m in a.actors if not m.locative and any(q.end == m.start for q in a.quantities)}
     out: list[Trigger] = []
     for m in a.matches:
         verbs, nouns = m.of("verb"), m.of("noun")
@@ -270,6 +272,8 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "noun"
             elif m.start in actor_ends and (nxt in words["object_determiners"] or m.end in actor_starts or nxt.isdigit()):
                 pos = "verb"
+            elif m.end in participant_starts and prev not in determiners and m.start > 0:
+                pos = "verb"  # "ONLF attacks Ethiopian soldiers": a word we do not know, then the verb and its object
             else:
                 pos = "noun"
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
@@ -282,6 +286,9 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 passive = True
             elif nxt in words["agent_by"] and not (k >= 0 and norms[k] in words["have_forms"]):
                 passive = True
+            elif m.start in counted and "past" in entry.form and "part" in entry.form and m.end not in actor_starts and (
+                    nxt not in words["object_determiners"] and not nxt[:1].isdigit()):
+                passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
     return out
 

@@ -365,8 +365,11 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
         lo, hi = _clause(a, s, e)
         q = None
         # "killed at least 19 people" / "killing 5"
+        starts = {s2 for s2, _, _ in spans}
         for cand in a.quantities:
             if cand.start >= e and cand.start - e <= 2 and cand.start not in used:
+                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 2 for s2 in starts):
+                    break  # "three killed and two wounded": the two are the wounded
                 q = cand
                 break
         if q is None:
