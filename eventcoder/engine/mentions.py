@@ -286,7 +286,7 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 passive = True
             elif nxt in words["agent_by"] and not (k >= 0 and norms[k] in words["have_forms"]):
                 passive = True
-            elif m.start in counted and "past" in entry.form and "part" in entry.form and m.end not in actor_starts and (
+            elif m.start in counted and (entry.key in lex.violent or lex.ds.patterns[entry.key].intervention == "arrest") and "past" in entry.form and "part" in entry.form and m.end not in actor_starts and (
                     nxt not in words["object_determiners"] and not nxt[:1].isdigit()):
                 passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
