@@ -42,7 +42,8 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
                          "cameo_by_type": dict(p.cameo_by_type) or None, "acled": p.acled,
                          "acled_rules": [_rule(r) for r in p.acled_rules], "generic": p.generic or None,
                          "intervention": p.intervention, "reports_casualties": p.reports_casualties or None, "embeds": p.embeds,
-                         "unnamed_source": p.unnamed_source,
+                         "unnamed_source": p.unnamed_source, "intent_cameo": p.intent_cameo,
+                         "refusal_cameo": p.refusal_cameo,
                          "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
             for p in ds.patterns.values()
         ],

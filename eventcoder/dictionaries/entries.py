@@ -145,6 +145,8 @@ class Pattern:
     acled_rules: tuple[AcledRule, ...] = ()
     cameo_by_type: tuple[tuple[str, str], ...] = ()
     unnamed_source: str | None = None  # overrides the family's; "none": no stand-in
+    intent_cameo: str | None = None  # "will meet": the CAMEO code of the stated intention (else a future event is dropped)
+    refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
 
 
 @by_fields

@@ -124,6 +124,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     acled_rules=_rules(entry.get("acled_rules")),
                     cameo_by_type=tuple((str(k), str(v)) for k, v in (entry.get("cameo_by_type") or {}).items()),
                     unnamed_source=entry.get("unnamed_source"),
+                    intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
                 )
             elif section == "places":
                 ds.places[ident] = Place(

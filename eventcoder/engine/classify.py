@@ -54,7 +54,7 @@ def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | 
     `by_actors` patterns take their author's tactic, else their family's decision table.
     """
     p = d.primary.pattern
-    if d.threat:
+    if d.threat or d.modality is not None:
         return None
     ruled = _first(p.acled_rules, d, src, tgt)
     if ruled is not None:
@@ -72,6 +72,10 @@ def cameo_code(lex: Lexicon, d: Draft, sub: str | None, src: ResolvedActor | Non
     p = d.primary.pattern
     if d.threat:
         return lex.ds.families[p.family].threat_cameo
+    if d.modality == "intent" and p.intent_cameo:
+        return p.intent_cameo
+    if d.modality == "refusal" and p.refusal_cameo:
+        return p.refusal_cameo
     weapon = tactic(lex, p, src)
     if weapon is not None and sub == weapon.acled:
         return weapon.cameo

@@ -124,10 +124,11 @@ def _draft_candidates(s: _Sentence) -> None:
         if src is not None and tgt is not None and src.key == tgt.key:
             tgt = None
         date, precision, explicit = published, 2, False
-        if c.date is not None:
-            if c.date.role == "future" or c.date.date > published:
-                state.drop(index, c.trigger.text, pattern.id, "dated in the future")
-                continue
+        future = c.date is not None and (c.date.role == "future" or c.date.date > published)
+        if future and c.modality is None:
+            state.drop(index, c.trigger.text, pattern.id, "dated in the future")
+            continue
+        if c.date is not None and not future:
             date, precision, explicit = c.date.date, c.date.precision, True
         elif state.narrative_date is not None:
             date, precision = state.narrative_date.date, state.narrative_date.precision
@@ -138,7 +139,7 @@ def _draft_candidates(s: _Sentence) -> None:
             [Mention(index, c.trigger, pattern, place_for(a, c.trigger))],
             src, [x for x in (s.actor(m, violent) for m in c.source_assoc) if x is not None],
             tgt, [x for x in (s.actor(m, violent) for m in c.target_assoc) if x is not None],
-            date, precision, explicit, c.threat, last_sentence=index,
+            date, precision, explicit, c.threat, last_sentence=index, modality=c.modality,
         )
         held = merge.add(lex, state.drafts, state.draft_keys, d)
         s.drafts_by_candidate[idx] = held

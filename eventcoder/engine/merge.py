@@ -23,7 +23,7 @@ def _distinct(lex: Lexicon, sub: str | None) -> bool:
 def same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
     """Whether two drafts describe one event: same kind, same source, compatible target, same day."""
     pk, pd = k.primary.pattern, d.primary.pattern
-    if _merge_key(lex, pk) != _merge_key(lex, pd) or k.threat != d.threat:
+    if _merge_key(lex, pk) != _merge_key(lex, pd) or k.threat != d.threat or k.modality != d.modality:
         return False
     # two specific tactics (an air strike and shelling) stay two events; a generic "attack" joins a specific one,
     # but an abduction or a rape is its own event even when the same group also killed people

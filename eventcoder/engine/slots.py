@@ -35,6 +35,7 @@ class Candidate:
     date: DateMention | None = None
     dropped: str | None = None
     consequence_of: int | None = None
+    modality: str | None = None  # "intent" (will meet) or "refusal" (refused to meet): coded with the pattern's own code
 
 
 @attrs.frozen(slots=True)
@@ -182,19 +183,51 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         _modality(a, c, lo, lex)
         c.date = _nearest_point_date(a, t)
         out.append(c)
-    # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act
+    # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act; "refused to meet":
+    # the refusal through the refused act, if it has a refusal code; "urged the police to arrest": the request is
+    # coded, the act requested is not an event
     for c in out:
-        if lex.ds.patterns[c.trigger.pattern].embeds == "threat" and c.trigger.pos == "verb":
+        embeds = lex.ds.patterns[c.trigger.pattern].embeds
+        if embeds in ("threat", "refusal", "request") and c.trigger.pos == "verb":
             for o in out:
-                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6
+                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 8
                         and a.norms[o.trigger.start - 1] in lex.lang.words["infinitive"]):
-                    o.threat = True
+                    if embeds == "request":
+                        o.dropped = f"content of a request ({c.trigger.text})"
+                        continue
+                    if embeds == "refusal" and lex.ds.patterns[o.trigger.pattern].refusal_cameo is None:
+                        o.dropped = f"content of a refusal ({c.trigger.text})"
+                        continue
+                    if embeds == "threat":
+                        o.threat = True
+                    else:
+                        o.modality = "refusal"
                     o.dropped = None
                     if o.source is None:
                         o.source, o.source_assoc = c.source, c.source_assoc
-                    c.dropped = "threat verb coded through the threatened act"
+                    c.dropped = f"{embeds} verb coded through the {embeds}-embedded act"
     _objects_and_background(a, out, lex)
+    _relative_clauses(a, out, lex)
     return out
+
+
+def _relative_clauses(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> None:
+    """"urged police to arrest the men who beat a journalist", "released prisoners who had been jailed": an event in
+    a relative clause describes someone another event of the sentence is about; it is background, not news."""
+    words = lex.lang.words
+    for c in cands:
+        t = c.trigger
+        if c.dropped is not None or t.pos != "verb" or t.start < 2:
+            continue
+        k = t.start - 1
+        while k > 0 and (a.norms[k] in words["have_forms"] or a.norms[k] in words["be_forms"] or a.norms[k].endswith("ly")):
+            k -= 1
+        if a.norms[k] not in words["relative_pronouns"] or not any(m.end == k for m in a.participants):
+            continue
+        main = next((o for o in cands if o is not c and o.trigger.end <= k and o.consequence_of is None
+                     and (o.dropped is None or o.dropped.startswith("content of")) and o.trigger.pos == "verb"), None)
+        if main is not None:
+            c.dropped = f"background: a relative clause about an actor of '{main.trigger.text}'"
 
 
 def _bare(c: Candidate) -> bool:
@@ -312,8 +345,12 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
         return
+    pattern = lex.ds.patterns[t.pattern]
     neg = a.cue_before("negation", t.start, 3 if t.pos == "verb" else 1, lo)
     if neg is not None:
+        if pattern.refusal_cameo is not None and t.pos == "verb":
+            c.modality = "refusal"  # "would not meet": CAMEO codes the refusal
+            return
         c.dropped = f"negated ({a.span_text(*neg)})"
         return
     den = a.cue_before("denial", t.start, 4)
@@ -331,6 +368,9 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
             return
     fut = a.cue_before("future", t.start, 5, lo)
     if fut is not None:
+        if pattern.intent_cameo is not None and t.pos == "verb":
+            c.modality = "intent"  # "will meet": CAMEO codes the stated intention
+            return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return
     if t.pos == "noun":
