@@ -89,8 +89,8 @@ def link_sentences(state: ArticleState) -> None:
         _attribute_claims(s)
         _attach_casualties(s, reports)
         _remember_actors(s)
-        if sentence_date is not None:
-            state.narrative_date = sentence_date
+        if sentence_date is not None and cands:
+            state.narrative_date = sentence_date  # (a dated line that reports nothing, "This story is from ...", sets no date)
 
 
 def _fold_consequences(s: _Sentence) -> None:
@@ -112,8 +112,13 @@ def _draft_candidates(s: _Sentence) -> None:
         if c.dropped:
             state.drop(index, c.trigger.text, pattern.id, c.dropped)
             continue
-        if c.consequence_of is not None or c.reference:
+        if c.consequence_of is not None:
             continue
+        if c.reference:
+            # "five civilians were killed in Goma": a count for an event named before; with none named, the event itself
+            alone = not any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None for o in s.cands)
+            if not (pattern.reports_casualties and state.recent(index) is None and c.trigger.pos == "verb" and alone):
+                continue
         violent = is_violent(lex, pattern) and not c.threat
         src = s.actor(c.source, violent)
         tgt = s.actor(c.target, violent)

@@ -289,10 +289,14 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
     src, assoc = _source_left(a, t.start, lo, lex)
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):
-        if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end):
+        if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end or any(
+                d.trigger is n and src in (d.source, d.target, *d.source_assoc, *d.target_assoc) for d in done)):
+            # ("clashes between the army and rebels killed five": the actor before the verb is the noun's own)
             for idx, d in enumerate(done):
                 if d.trigger is n:
                     c.consequence_of = idx
+                    if src is not d.source:
+                        src, assoc = d.source, d.source_assoc
             break
     c.source, c.source_assoc = src, assoc
     c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
