@@ -147,6 +147,8 @@ class Pattern:
     unnamed_source: str | None = None  # overrides the family's; "none": no stand-in
     intent_cameo: str | None = None  # "will meet": the CAMEO code of the stated intention (else a future event is dropped)
     refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
+    context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
+    context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
 
 
 @by_fields

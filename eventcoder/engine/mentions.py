@@ -11,6 +11,7 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence
+from eventcoder.text.morphology import plural
 from eventcoder.text.tokens import Token, tokenize
 
 
@@ -276,6 +277,13 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "verb"  # "ONLF attacks Ethiopian soldiers": a word we do not know, then the verb and its object
             else:
                 pos = "noun"
+        if pos == "noun" and not (prev in words["definite_determiners"] and a.cue_before("anaphoric", m.start, 0)):
+            # ("the strikes" points back to an event already named: whichever it was, its reading stands)
+            nouns = [e for e in nouns if _in_context(a, lex, e, m)]
+            if not nouns:
+                if not verbs:
+                    continue  # "strike" with neither an air nor a labour context: no event word
+                pos = "verb"
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
         passive = False
         if pos == "verb" and "part" in entry.form:
@@ -291,6 +299,29 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
     return out
+
+
+def _in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
+    """Whether an ambiguous noun ("strike") names this entry's event here: a word of the pattern's context in the
+    sentence, or (for violence) an armed actor in it ("Israeli strikes", "army strike")."""
+    p = lex.ds.patterns[e.key]
+    if not p.context_nouns or p.context is None:
+        return True
+    said = " ".join(a.norms[m.start : m.end])
+    if not any(said in (n.lower(), plural(n.lower(), lex.ds.irregular_plurals)) for n in p.context_nouns):
+        return True
+    if a.cue_spans.get(p.context):
+        return True
+    if e.key not in lex.violent:
+        return False
+    for am in a.participants:
+        if am.actor is not None and lex.ds.actors[am.actor].armed:
+            return True
+        if am.agent is not None and lex.ds.agents[am.agent].armed:
+            return True
+        if am.actor is None and am.agent is None and am.country and am.pronoun is None and 0 <= m.start - am.end <= 2:
+            return True  # "Israeli strikes": a country's own strikes are its forces'
+    return False
 
 
 def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
