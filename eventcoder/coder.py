@@ -63,7 +63,8 @@ class Coder:
 
     def analyse(self, article: Article) -> ArticleCoding:
         """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
-        return code_text(article.text, article.title, self._published(article), self.lexicon)
+        return code_text(article.text, article.title, self._published(article), self.lexicon,
+                         dated=article.published is not None)
 
     def code(self, article: Article) -> list[Event]:
         """Code one article; every returned event has been validated against the row schema."""
@@ -80,7 +81,7 @@ class Coder:
                                                 f"{FIRST_DAY.year}-{LAST_DAY.year} that event rows allow")
         # a long article keeps a great many live objects; the collector's full passes over them grew with its length
         with gc_paused() if len(article.text) > 100_000 else contextlib.nullcontext():
-            coding = code_text(article.text, article.title, published, self.lexicon)
+            coding = code_text(article.text, article.title, published, self.lexicon, dated=article.published is not None)
             rows = build_rows(article, coding, self.lexicon, published)
             for row in rows:
                 validate_event(row)

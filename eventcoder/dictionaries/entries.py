@@ -34,7 +34,7 @@ class Inter(enum.IntEnum):
 
 
 BY_ACTORS = "by_actors"  # a pattern's `acled` when who acts on whom decides the sub-event type
-STAND_INS = ("country", "country_force", "unnamed_attacker", "protesters", "people")
+STAND_INS = ("country", "country_force", "unnamed_attacker", "protesters", "people", "rioters", "police")
 
 
 @by_fields
@@ -121,6 +121,8 @@ class Family:
     threat_cameo: str
     by_actors: tuple[AcledRule, ...]
     ref: SourceRef
+    unnamed_source: str | None = None  # the stand-in (agents.yaml `stands_in`) for an event whose text names no actor
+    needs_target: bool | str = False  # an event with no one acted upon is not coded ("unless_alone" in its sentence)
 
 
 @by_fields
@@ -142,6 +144,11 @@ class Pattern:
     embeds: str | None = None
     acled_rules: tuple[AcledRule, ...] = ()
     cameo_by_type: tuple[tuple[str, str], ...] = ()
+    unnamed_source: str | None = None  # overrides the family's; "none": no stand-in
+    intent_cameo: str | None = None  # "will meet": the CAMEO code of the stated intention (else a future event is dropped)
+    refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
+    context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
+    context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
 
 
 @by_fields

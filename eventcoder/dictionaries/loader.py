@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic period claim locative barrier anaphoric pronouns "
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political air_context labour_context pronouns "
     "casualty_words injury_words".split()
 )
 
@@ -123,6 +123,9 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     reports_casualties=bool(entry.get("reports_casualties", False)), embeds=entry.get("embeds"),
                     acled_rules=_rules(entry.get("acled_rules")),
                     cameo_by_type=tuple((str(k), str(v)) for k, v in (entry.get("cameo_by_type") or {}).items()),
+                    unnamed_source=entry.get("unnamed_source"),
+                    intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
+                    context_nouns=_tuple(entry.get("context_nouns")), context=entry.get("context"),
                 )
             elif section == "places":
                 ds.places[ident] = Place(
@@ -141,7 +144,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 )
             elif section == "families":
                 ds.families[ident] = Family(
-                    ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref
+                    ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref,
+                    unnamed_source=entry.get("unnamed_source"), needs_target=entry.get("needs_target", False),
                 )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])

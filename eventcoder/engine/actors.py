@@ -75,7 +75,10 @@ def resolve(
     if len(history) > LOOKBACK and (m.pronoun is not None or m.definite):  # only those two look back
         history = history[-LOOKBACK:]
     if m.pronoun is not None:
-        return _antecedent(m, lex, history)
+        found = _antecedent(m, lex, history)
+        if found is None and m.agent is not None:
+            return _from_agent(lex, m.agent, m.country, m)  # "the rebels" with no one named before: rebels of the event's country
+        return found
     if m.actor is not None:
         a = lex.ds.actors[m.actor]
         if a.kind == "person":

@@ -54,7 +54,7 @@ def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | 
     `by_actors` patterns take their author's tactic, else their family's decision table.
     """
     p = d.primary.pattern
-    if d.threat:
+    if d.threat or d.modality is not None:
         return None
     ruled = _first(p.acled_rules, d, src, tgt)
     if ruled is not None:
@@ -72,6 +72,10 @@ def cameo_code(lex: Lexicon, d: Draft, sub: str | None, src: ResolvedActor | Non
     p = d.primary.pattern
     if d.threat:
         return lex.ds.families[p.family].threat_cameo
+    if d.modality == "intent" and p.intent_cameo:
+        return p.intent_cameo
+    if d.modality == "refusal" and p.refusal_cameo:
+        return p.refusal_cameo
     weapon = tactic(lex, p, src)
     if weapon is not None and sub == weapon.acled:
         return weapon.cameo
@@ -104,7 +108,7 @@ def classify_events(state: ArticleState) -> None:
         src = finish(d.source, lex, iso3)
         tgt = finish(d.target, lex, iso3) if d.target is not None else None
         crowd = typed_by_crowd(lex, d.primary.pattern)  # who gathers decides the type
-        if crowd and src.inter == Inter.CIVILIANS:
+        if src.inter == Inter.CIVILIANS and (crowd or any(typed_by_crowd(lex, m.pattern) for m in d.mentions)):
             src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
         if crowd and not d.intervention:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is

@@ -12,16 +12,28 @@ from __future__ import annotations
 
 import attrs
 
-from eventcoder.dictionaries.entries import Pattern
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine import merge
 from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
-from eventcoder.engine.classify import default_type, is_violent, typed_by_crowd
+from eventcoder.engine.classify import is_violent
 from eventcoder.engine.locate import place_for
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, analyse
-from eventcoder.engine.slots import Candidate, CasualtyReport, casualty_reports, claims, fill_slots
-from eventcoder.engine.state import HISTORY_DAYS, LOOKBACK_SENTENCES, ArticleState, Draft, Mention
+from eventcoder.engine.slots import (
+    Candidate,
+    CasualtyReport,
+    casualty_reports,
+    claims,
+    fill_slots,
+)
+from eventcoder.engine.state import (
+    HISTORY_DAYS,
+    LOOKBACK_SENTENCES,
+    ArticleState,
+    Draft,
+    Mention,
+)
 from eventcoder.text.sentences import split_sentences
+from eventcoder.text.tokens import tokenize
 
 
 def analyse_sentences(state: ArticleState) -> None:
@@ -78,8 +90,8 @@ def link_sentences(state: ArticleState) -> None:
         _attribute_claims(s)
         _attach_casualties(s, reports)
         _remember_actors(s)
-        if sentence_date is not None:
-            state.narrative_date = sentence_date
+        if sentence_date is not None and cands:
+            state.narrative_date = sentence_date  # (a dated line that reports nothing, "This story is from ...", sets no date)
 
 
 def _fold_consequences(s: _Sentence) -> None:
@@ -101,8 +113,13 @@ def _draft_candidates(s: _Sentence) -> None:
         if c.dropped:
             state.drop(index, c.trigger.text, pattern.id, c.dropped)
             continue
-        if c.consequence_of is not None or c.reference:
+        if c.consequence_of is not None:
             continue
+        if c.reference:
+            # "five civilians were killed in Goma": a count for an event named before; with none named, the event itself
+            alone = not any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None for o in s.cands)
+            if not (pattern.reports_casualties and state.recent(index) is None and c.trigger.pos == "verb" and alone):
+                continue
         violent = is_violent(lex, pattern) and not c.threat
         src = s.actor(c.source, violent)
         tgt = s.actor(c.target, violent)
@@ -113,21 +130,22 @@ def _draft_candidates(s: _Sentence) -> None:
         if src is not None and tgt is not None and src.key == tgt.key:
             tgt = None
         date, precision, explicit = published, 2, False
-        if c.date is not None:
-            if c.date.role == "future" or c.date.date > published:
-                state.drop(index, c.trigger.text, pattern.id, "dated in the future")
-                continue
+        future = c.date is not None and (c.date.role == "future" or c.date.date > published)
+        if future and c.modality is None:
+            state.drop(index, c.trigger.text, pattern.id, "dated in the future")
+            continue
+        if c.date is not None and not future:
             date, precision, explicit = c.date.date, c.date.precision, True
         elif state.narrative_date is not None:
             date, precision = state.narrative_date.date, state.narrative_date.precision
-        if (published - date).days > HISTORY_DAYS:
+        if state.dated and (published - date).days > HISTORY_DAYS:
             state.drop(index, c.trigger.text, pattern.id, f"historical (dated {date.isoformat()})")
             continue
         d = Draft(
             [Mention(index, c.trigger, pattern, place_for(a, c.trigger))],
             src, [x for x in (s.actor(m, violent) for m in c.source_assoc) if x is not None],
             tgt, [x for x in (s.actor(m, violent) for m in c.target_assoc) if x is not None],
-            date, precision, explicit, c.threat, last_sentence=index,
+            date, precision, explicit, c.threat, last_sentence=index, modality=c.modality,
         )
         held = merge.add(lex, state.drafts, state.draft_keys, d)
         s.drafts_by_candidate[idx] = held
@@ -193,19 +211,40 @@ def require_actors(state: ArticleState) -> None:
     kept: list[Draft] = []
     for d in state.drafts:
         p = d.primary.pattern
-        if d.source is None:
-            if is_violent(lex, p) and (d.target is not None or d.killed or d.injured):
-                d.source = resolve(_synthetic(lex.stand_ins["unnamed_attacker"].id), lex, published, [], "country_force")
-            elif _gathers(lex, p):
-                d.source = resolve(_synthetic(lex.stand_ins["protesters"].id), lex, published, [], "country")
-            else:
-                state.drop(d.primary.sentence, d.primary.trigger.text, p.id, "no actor found")
-                continue
-        if p.acled is None and d.target is None:
-            state.drop(d.primary.sentence, d.primary.trigger.text, p.id, "CAMEO event without a target")
+        family = lex.ds.families[p.family]
+        if p.acled is not None and (d.source is None or _bare_country(lex, d.source)) and all(state.analyses[m.sentence].cue_spans.get("not_political") for m in d.mentions):
+            state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                       "a disaster, an accident or ordinary crime with no named political actor")
             continue
+        if d.source is None:
+            slot = p.unnamed_source or family.unnamed_source
+            if slot is None or slot == "none":
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no actor found (family {p.family} names no stand-in for an unnamed source)")
+                continue
+            d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
+                               "country_force" if is_violent(lex, p) else "country")
+        if family.needs_target and d.target is None:
+            # a statement with no one addressed is coded when it is its sentence's only event and someone known made
+            # it: "the kidnappers demanded a ransom" is part of the abduction, not a CAMEO demand
+            anonymous = d.source.kind == "agent" and d.source.agent in lex.anonymous
+            if family.needs_target != "unless_alone" or anonymous or any(
+                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in state.drafts):
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no one acted upon (family {p.family} needs a target"
+                           + (" when its sentence reports another event or its source is unnamed)"
+                              if family.needs_target == "unless_alone" else ")"))
+                continue
         kept.append(d)
     state.drafts = kept
+
+
+def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:
+    """"Indonesia's", "Japan": an actor the text names only by its country."""
+    if actor.named is not None or not actor.text:
+        return False
+    found = lex.match([t.norm for t in tokenize(actor.text)])
+    return bool(found) and all(e.kind in ("country", "capital") for m in found for e in m.entries if e.kind != "cue")
 
 
 def merge_mentions(state: ArticleState) -> None:
@@ -217,8 +256,3 @@ def merge_mentions(state: ArticleState) -> None:
 
 def _synthetic(agent: str) -> ActorMention:
     return ActorMention(0, 0, None, agent, None, None, False, (), False, (), "")
-
-
-def _gathers(lex: Lexicon, p: Pattern) -> bool:
-    """A protest needs no named crowd: a pattern typed by who gathers, or one fixed at its family's default type."""
-    return typed_by_crowd(lex, p) or (p.acled is not None and p.acled == default_type(lex, p))

@@ -16,6 +16,7 @@ from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, 
 from eventcoder.engine.state import ArticleState, Draft, Where
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
+_DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
 
 
@@ -27,7 +28,7 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     >>> (place.place, rest)
     ('Mogadishu', 'Gunmen attacked a hotel.')
     """
-    m = _DATELINE.match(body)
+    m = _DATELINE.match(body) if any(c.isupper() for c in body[:200]) else _DATELINE_CASELESS.match(body)
     if m is None:
         return None, body
     parts = [(part, lex.match([t.norm for t in tokenize(normalize(part.title()))])) for part in (m.group(1), m.group(2)) if part]
@@ -157,6 +158,8 @@ def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMentio
         # no "in/at/near ..." anywhere: the country most named (by a capital or a country name) at country level
         named = Counter(e.key for a in analyses for m in a.matches for e in m.entries
                         if e.kind == "capital" or (e.kind == "country" and e.form == "name"))
+        if not named:  # only "Ethiopian farmers", "Zambian police": the country they belong to
+            named = Counter(e.key for a in analyses for m in a.matches for e in m.entries if e.kind == "country")
         if not named:
             return None
         return PlaceMention(0, 0, None, named.most_common(1)[0][0], False)  # named, not said to be where things happened

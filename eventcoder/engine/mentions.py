@@ -12,6 +12,7 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence
+from eventcoder.text.morphology import plural
 from eventcoder.text.tokens import Token, phrase_key, tokenize
 
 
@@ -122,9 +123,18 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
         for e in m.of("holiday"):
             h = lex.ds.holidays[e.key]
             holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
+    dates = find_dates(norms, published, holidays, lex.lang)
+    # "On 9 May", "March 10, 2002", a capitalised "March" inside a sentence: the month, not the modal or the protest verb
+    months = lex.lang.numbers["months"]
+    in_date = {k for d in dates for k in range(d.start, d.end)} | {
+        i for i, t in enumerate(tokens) if i > 0 and t.norm in months and t.text[:1].isupper() and not t.text.isupper()}
+    if in_date:
+        cue_spans = {name: kept for name, spans in cue_spans.items()
+                     if (kept := [(s, e) for s, e in spans if not any(k in in_date for k in range(s, e))])}
+        matches = [m for m in matches if not (any(k in in_date for k in range(m.start, m.end)) and (m.of("verb") or m.of("noun")))
+                   or _is_actorish(m)]
     a = SentenceAnalysis(
-        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), find_dates(norms, published, holidays, lex.lang),
-        cue_spans,
+        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), dates, cue_spans,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]
@@ -245,6 +255,8 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     determiners, verb_cues = words["determiners"], words["verb_cues"]
     actor_ends = {m.end for m in a.actors if not m.locative}
     actor_starts = {m.start for m in a.actors}
+    participant_starts = {m.start for m in a.actors if not m.locative}
+    counted = {m.end for m in a.actors if not m.locative and any(q.end == m.start for q in a.quantities)}
     out: list[Trigger] = []
     for m in a.matches:
         verbs, nouns = m.of("verb"), m.of("noun")
@@ -267,8 +279,17 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "noun"
             elif m.start in actor_ends and (nxt in words["object_determiners"] or m.end in actor_starts or nxt.isdigit()):
                 pos = "verb"
+            elif m.end in participant_starts and prev not in determiners and m.start > 0:
+                pos = "verb"  # "ONLF attacks Ethiopian soldiers": a word we do not know, then the verb and its object
             else:
                 pos = "noun"
+        if pos == "noun" and not (prev in words["definite_determiners"] and a.cue_before("anaphoric", m.start, 0)):
+            # ("the strikes" points back to an event already named: whichever it was, its reading stands)
+            nouns = [e for e in nouns if _in_context(a, lex, e, m)]
+            if not nouns:
+                if not verbs:
+                    continue  # "strike" with neither an air nor a labour context: no event word
+                pos = "verb"
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
         passive = False
         if pos == "verb" and "part" in entry.form:
@@ -279,8 +300,34 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 passive = True
             elif nxt in words["agent_by"] and not (k >= 0 and norms[k] in words["have_forms"]):
                 passive = True
+            elif m.start in counted and (entry.key in lex.violent or lex.ds.patterns[entry.key].intervention == "arrest") and "past" in entry.form and "part" in entry.form and m.end not in actor_starts and (
+                    nxt not in words["object_determiners"] and not nxt[:1].isdigit()):
+                passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
     return out
+
+
+def _in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
+    """Whether an ambiguous noun ("strike") names this entry's event here: a word of the pattern's context in the
+    sentence, or (for violence) an armed actor in it ("Israeli strikes", "army strike")."""
+    p = lex.ds.patterns[e.key]
+    if not p.context_nouns or p.context is None:
+        return True
+    said = " ".join(a.norms[m.start : m.end])
+    if not any(said in (n.lower(), plural(n.lower(), lex.ds.irregular_plurals)) for n in p.context_nouns):
+        return True
+    if a.cue_spans.get(p.context):
+        return True
+    if e.key not in lex.violent:
+        return False
+    for am in a.participants:
+        if am.actor is not None and lex.ds.actors[am.actor].armed:
+            return True
+        if am.agent is not None and lex.ds.agents[am.agent].armed:
+            return True
+        if am.actor is None and am.agent is None and am.country and am.pronoun is None and 0 <= m.start - am.end <= 2:
+            return True  # "Israeli strikes": a country's own strikes are its forces'
+    return False
 
 
 def choose_store_place(lex: Lexicon, keys: tuple[str, ...], countries: dict[str, int] | frozenset[str] = frozenset(),

@@ -23,7 +23,7 @@ def _distinct(lex: Lexicon, sub: str | None) -> bool:
 def same_event(k: Draft, d: Draft, lex: Lexicon) -> bool:
     """Whether two drafts describe one event: same kind, same source, compatible target, same day."""
     pk, pd = k.primary.pattern, d.primary.pattern
-    if _merge_key(lex, pk) != _merge_key(lex, pd) or k.threat != d.threat:
+    if _merge_key(lex, pk) != _merge_key(lex, pd) or k.threat != d.threat or k.modality != d.modality:
         return False
     # two specific tactics (an air strike and shelling) stay two events; a generic "attack" joins a specific one,
     # but an abduction or a rape is its own event even when the same group also killed people
@@ -67,25 +67,51 @@ def merge(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
 def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Police action against a protest reported in the same article is part of that protest (ACLED codes one event:
     protesters as actor1, the intervening force as actor2)."""
-    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
+    crowds = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
+    # the protest: a demonstration typed by its crowd, else a dispersal of protesters (which ACLED codes as the protest)
+    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)] or [
+        d for d in drafts if d.primary.pattern.intervention == "dispersal" and d.target is not None and d.target.inter == Inter.PROTESTERS]
     out: list[Draft] = []
     for d in drafts:
         p = d.primary.pattern
         host = None
         hit = d.target.inter if d.target is not None else None
+        fam = lex.ds.families[p.family]
+        crowd = next((h for h in crowds if h is not d and d.source is not None and h.source is not None and (
+            d.source.key == h.source.key or d.source.inter in (Inter.PROTESTERS, Inter.RIOTERS))), None)
+        if crowd is not None and not typed_by_crowd(lex, p) and (
+                fam.violent or (_riot_type(lex, crowd) or "-") in {p.acled, *(r.acled for r in p.acled_rules)}) and (
+                crowd.date == d.date or not (crowd.date_explicit and d.date_explicit)):
+            # "protesters ... clashed with soldiers", "burned tyres": the crowd turned violent; ACLED codes one event, the
+            # protest, as a violent demonstration (the force it met, if any, as actor2)
+            crowd.mentions.append(d.primary)
+            crowd.intervention = "crowd"
+            if d.target is not None and d.target.inter == Inter.STATE:
+                crowd.target = crowd.target or d.target
+            crowd.killed.extend(d.killed)
+            crowd.injured.extend(d.injured)
+            continue
         if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
             p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention == "force" and hit == Inter.CIVILIANS)
+            or (p.intervention == "force" and hit is None and bool(d.killed or d.injured))
         ):
-            host = next((h for h in protests if h.date == d.date or not (h.date_explicit and d.date_explicit)), None)
+            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))), None)
         if host is None:
             out.append(d)
             continue
         host.target = host.target or d.source
         host.mentions.append(d.primary)
-        host.intervention = p.intervention
+        if host.intervention != "crowd":
+            host.intervention = p.intervention
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out
+
+
+def _riot_type(lex: Lexicon, host: Draft) -> str | None:
+    """What the protest's family calls a crowd's violence: the type its table gives rioters."""
+    rules = lex.ds.families[host.primary.pattern.family].by_actors
+    return next((r.acled for r in rules if r.source is not None and Inter.RIOTERS in r.source), None)
 
 
 def _rank(lex: Lexicon, p: Pattern) -> int:

@@ -37,9 +37,14 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-def code_text(body: str, title: str, published: dt.date, lex: Lexicon, stages: tuple[Stage, ...] = STAGES) -> ArticleCoding:
-    """Run the stages over an article body (the title and dateline only inform its main place)."""
-    state = ArticleState(lex, published, body, title)
+def code_text(body: str, title: str, published: dt.date, lex: Lexicon, stages: tuple[Stage, ...] = STAGES,
+              dated: bool = True) -> ArticleCoding:
+    """Run the stages over an article body (the title and dateline only inform its main place).
+
+    `dated` False: the article gave no publication date (`published` is only a reference for relative dates), so no
+    event can be called background for its age.
+    """
+    state = ArticleState(lex, published, body, title, dated=dated)
     for stage in stages:
         stage(state)
     return state.coding()

@@ -37,6 +37,7 @@ class Candidate:
     date: DateMention | None = None
     dropped: str | None = None
     consequence_of: int | None = None
+    modality: str | None = None  # "intent" (will meet) or "refusal" (refused to meet): coded with the pattern's own code
 
 
 @attrs.frozen(slots=True)
@@ -185,18 +186,90 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
         _modality(a, c, lo, lex, accusations)
         c.date = _nearest_point_date(a, t)
         out.append(c)
-    # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act
+    # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act; "refused to meet":
+    # the refusal through the refused act, if it has a refusal code; "urged the police to arrest": the request is
+    # coded, the act requested is not an event
     for c in out:
-        if lex.ds.patterns[c.trigger.pattern].embeds == "threat" and c.trigger.pos == "verb":
+        embeds = lex.ds.patterns[c.trigger.pattern].embeds
+        if embeds in ("threat", "refusal", "request") and c.trigger.pos == "verb":
             for o in out:
-                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 6
+                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 8
                         and a.norms[o.trigger.start - 1] in lex.lang.words["infinitive"]):
-                    o.threat = True
+                    if embeds == "request":
+                        o.dropped = f"content of a request ({c.trigger.text})"
+                        continue
+                    if embeds == "refusal" and lex.ds.patterns[o.trigger.pattern].refusal_cameo is None:
+                        o.dropped = f"content of a refusal ({c.trigger.text})"
+                        continue
+                    if embeds == "threat":
+                        o.threat = True
+                    else:
+                        o.modality = "refusal"
                     o.dropped = None
                     if o.source is None:
                         o.source, o.source_assoc = c.source, c.source_assoc
-                    c.dropped = "threat verb coded through the threatened act"
+                    c.dropped = f"{embeds} verb coded through the {embeds}-embedded act"
+    _objects_and_background(a, out, lex)
+    _relative_clauses(a, out, lex)
     return out
+
+
+def _relative_clauses(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> None:
+    """"urged police to arrest the men who beat a journalist", "released prisoners who had been jailed": an event in
+    a relative clause describes someone another event of the sentence is about; it is background, not news."""
+    words = lex.lang.words
+    for c in cands:
+        t = c.trigger
+        if c.dropped is not None or t.pos != "verb" or t.start < 2:
+            continue
+        k = t.start - 1
+        while k > 0 and (a.norms[k] in words["have_forms"] or a.norms[k] in words["be_forms"] or a.norms[k].endswith("ly")):
+            k -= 1
+        if a.norms[k] not in words["relative_pronouns"] or not any(m.end == k for m in a.participants):
+            continue
+        main = next((o for o in cands if o is not c and o.trigger.end <= k and o.consequence_of is None
+                     and (o.dropped is None or o.dropped.startswith("content of")) and o.trigger.pos == "verb"), None)
+        if main is not None:
+            c.dropped = f"background: a relative clause about an actor of '{main.trigger.text}'"
+
+
+def _bare(c: Candidate) -> bool:
+    """A noun event the sentence gives no actor of its own."""
+    return c.trigger.pos == "noun" and c.source is None and c.target is None and c.dropped is None and not c.reference
+
+
+def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> None:
+    """"police defused a bomb", "condemned the attack": a violent noun that is another event word's object is what that
+    event is about, not an event of its own; "after days of unrest", "amid fighting": a bare noun in a background phrase
+    of a sentence that reports another event is the background of that event."""
+    words = lex.lang.words
+    gap_ok = words["determiners"] | words["noun_gap"] | words["articles"]
+    for c in cands:
+        if not _bare(c) or c.consequence_of is not None:
+            continue
+        t = c.trigger
+        if t.pattern in lex.violent:
+            for o in cands:
+                v = o.trigger
+                if (o is not c and v.pos == "verb" and not v.passive and v.end <= t.start and t.start - v.end <= 3
+                        and all(w in gap_ok or w.endswith("ly") or w.isdigit() for w in a.norms[v.end : t.start])):
+                    c.reference = True  # the object of `v`; "the attack" then points back to an event named before
+                    break
+        if c.reference:
+            continue
+        cue = a.cue_before("background", t.start, 3)
+        if cue is not None and any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None
+                                   and not (o.trigger.start > cue[0] and _bare(o)) for o in cands):
+            c.dropped = f"background to the sentence's main event ({a.span_text(*cue)})"
+            continue
+        if t.pattern in lex.violent:
+            # "raided Jenin, killing three gunmen in a gunfight": the bare noun is the event the sentence already reports
+            main = next((o for o in cands if o is not c and o.dropped is None and not o.reference and o.consequence_of is None
+                         and o.trigger.pattern in lex.violent and (o.source is not None or o.target is not None)), None)
+            if main is not None:
+                # one event: the noun takes the actors of the event word and merges with it (giving its tactic, if specific)
+                c.source, c.source_assoc, c.target, c.target_assoc = main.source, main.source_assoc, main.target, main.target_assoc
+                continue
 
 
 def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
@@ -219,10 +292,14 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
     src, assoc = _source_left(a, t.start, lo, lex)
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):
-        if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end):
+        if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end or any(
+                d.trigger is n and src in (d.source, d.target, *d.source_assoc, *d.target_assoc) for d in done)):
+            # ("clashes between the army and rebels killed five": the actor before the verb is the noun's own)
             for idx, d in enumerate(done):
                 if d.trigger is n:
                     c.consequence_of = idx
+                    if src is not d.source:
+                        src, assoc = d.source, d.source_assoc
             break
     c.source, c.source_assoc = src, assoc
     c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
@@ -275,8 +352,12 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
         return
+    pattern = lex.ds.patterns[t.pattern]
     neg = a.cue_before("negation", t.start, 3 if t.pos == "verb" else 1, lo)
     if neg is not None:
+        if pattern.refusal_cameo is not None and t.pos == "verb":
+            c.modality = "refusal"  # "would not meet": CAMEO codes the refusal
+            return
         c.dropped = f"negated ({a.span_text(*neg)})"
         return
     den = a.cue_before("denial", t.start, 4)
@@ -284,7 +365,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
         c.dropped = f"denied ({a.span_text(*den)})"
         return
     claim = a.cue_before("claim", t.start, 12)
-    if claim is not None and t.start > claim[1] + 2:
+    if claim is not None:
         c.dropped = "elaborates a claimed event"
         return
     for other in accusations:
@@ -294,6 +375,9 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
             return
     fut = a.cue_before("future", t.start, 5, lo)
     if fut is not None:
+        if pattern.intent_cameo is not None and t.pos == "verb":
+            c.modality = "intent"  # "will meet": CAMEO codes the stated intention
+            return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return
     if t.pos == "noun":
@@ -330,6 +414,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     if not spans:
         return out
     spans.sort()
+    starts = {s2 for s2, _, _ in spans}
     quantities = a.quantities  # left to right, not overlapping: starts and ends both ascend
     q_starts = [q.start for q in quantities]
     q_ends = [q.end for q in quantities]
@@ -355,7 +440,10 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
         k = bisect.bisect_left(q_starts, e)
         while k < len(quantities) and q_starts[k] <= e + 2:
             if q_starts[k] not in used:
-                q = quantities[k]
+                cand = quantities[k]
+                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 2 for s2 in starts):
+                    break  # "three killed and two wounded": the two are the wounded
+                q = cand
                 break
             k += 1
         if q is None:

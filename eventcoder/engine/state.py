@@ -45,6 +45,7 @@ class Draft:
     killed: list[Quantity] = attrs.field(factory=list)
     injured: list[Quantity] = attrs.field(factory=list)
     last_sentence: int = 0
+    modality: str | None = None  # "intent" or "refusal": the pattern's intent_cameo / refusal_cameo codes it
     intervention: str | None = None  # a protest met by state forces: the intervening pattern's role (dispersal, arrest, force)
 
     @property
@@ -116,6 +117,7 @@ class ArticleState:
     published: dt.date
     body: str
     title: str
+    dated: bool = True  # the article has a publication date of its own (else `published` is today)
     dateline: PlaceMention | None = None
     analyses: list[SentenceAnalysis] = attrs.field(factory=list)
     title_places: list[PlaceMention] = attrs.field(factory=list)

@@ -14,6 +14,7 @@ _WORD_AFTER = re.compile(r"""\s+["'(\[]?([A-Za-z]+)""")
 # possessive, and only from the start of a run of punctuation: 50 KB of "." made the plain `[.!?]+` backtrack from
 # every dot (quadratic); this finds the same boundaries in one pass
 _BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["')\]]*+(?=\s+["'(\[]?[A-Z0-9])""")
+_BOUNDARY_CASELESS = re.compile(r"""(?<![.!?])[.!?]++["')\]]*+(?=\s+["'(\[]?[a-z0-9])""")  # text written all in lower case
 # a longer stretch without a sentence end is cut (at a space when there is one): no news sentence is this long, and
 # every stage after this one may look at all pairs of words in a sentence
 MAX_SENTENCE_CHARS = 10_000
@@ -53,9 +54,12 @@ def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("Gen. Smith met U.S. envoys. They left on Jan. 3.")]
     ['Gen. Smith met U.S. envoys.', 'They left on Jan. 3.']
+    >>> [s.text for s in split_sentences("police held two men. they were freed on monday.")]  # text all in lower case
+    ['police held two men.', 'they were freed on monday.']
     """
     lang = lang or language()
     text = normalize(body)
+    boundary = _BOUNDARY if any(c.isupper() for c in text) else _BOUNDARY_CASELESS
     out: list[Sentence] = []
     para_start = 0
     paragraphs = []
@@ -65,7 +69,7 @@ def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
     paragraphs.append((para_start, len(text)))
     for p_start, p_end in paragraphs:
         start = p_start
-        for m in _BOUNDARY.finditer(text, p_start, p_end):
+        for m in boundary.finditer(text, p_start, p_end):
             dot = m.start() + len(m.group().rstrip("\"')]")) - 1
             if _ends_sentence(text, dot, lang):
                 _emit(text, start, m.end(), out)
