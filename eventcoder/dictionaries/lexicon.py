@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -11,13 +12,14 @@ import attrs
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
-from eventcoder.places.model import STORE_FILE
+from eventcoder.places.model import STORE_FILE, skeleton
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.lang import Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
 
+MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked for ("Jima" -> jm is too short)
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
@@ -153,6 +155,7 @@ class Lexicon:
         self._store = ds.store
         self._store_memo: dict[str, tuple[Entry, ...]] = {}
         self._store_pop: dict[str, int] = {}
+        self._skeletons: dict[str, dict[str, list]] = {}  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
         self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
@@ -256,6 +259,27 @@ class Lexicon:
         self._store_memo[key] = found
         return found
 
+    def spelling_variant(self, iso3: str, name: str, admin1: str = "") -> Entry | None:
+        """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that
+        admin1, when given) whose name or alternate has the same skeleton; None when none or several do."""
+        key = skeleton(name)
+        if self._store is None or len(key) < MIN_SKELETON or iso3 not in self.ds.countries:
+            return None
+        index = self._skeletons.get(iso3)
+        if index is None:
+            index = {}
+            for r in self._store.towns(iso3):
+                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
+                    index.setdefault(n, []).append(r)
+            self._skeletons[iso3] = index
+        rows = index.get(key, [])
+        if admin1:
+            rows = [r for r in rows if _spell(r.admin1) == _spell(admin1)] or ([] if rows else rows)
+        if not rows or len({r.admin1 for r in rows}) != 1:
+            return None  # none, or towns of that skeleton in several regions: no guess
+        r = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
+        return Entry("place", f"gn:{r.id}", r.kind, SourceRef(STORE_FILE, r.id))
+
     def is_common_word(self, norm: str) -> bool:
         """Whether a word is one the dictionaries or the grammar use ("university", "police"): not a place name alone."""
         return norm in self._lower_stop
@@ -293,3 +317,7 @@ def default_lexicon() -> Lexicon:
 def is_default_lexicon(lex: Lexicon) -> bool:
     """Whether `lex` is the process's compiled bundled dictionaries."""
     return lex is _DEFAULT
+
+
+def _spell(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())

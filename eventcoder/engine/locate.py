@@ -188,6 +188,10 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     return None
 
 
+def _country_name(lex: Lexicon, iso3: str) -> str:
+    return lex.ds.countries[iso3].name
+
+
 def _country_where(lex: Lexicon, iso3: str) -> Where:
     """A country as a place: its centroid, geo_precision 3."""
     c = lex.ds.countries[iso3]
@@ -223,6 +227,14 @@ def choose_place(
         if base is None:
             base, how = _fallback_where(lex, d, main, ctx), "the article's"
         if base is None:
+            continue
+        variant = None if unknown.area else lex.spelling_variant(base.iso3, unknown.name, base.admin1 if base.location != _country_name(lex, base.iso3) else "")
+        if variant is not None:
+            pl = lex.ds.place(variant.key)
+            # written as the text writes it, as with a town's alternate names
+            w = Where(pl.country, pl.admin1, pl.admin2, pl.admin3, unknown.name, pl.lat, pl.lon, 2 if unknown.near else 1)
+            results.append((w.precision + 0.1, w, f"{unknown.name!r} is in no dictionary or store as written: the one town "
+                                                   f"of {base.location} spelt like it, {pl.location}"))
             continue
         named = Where(base.iso3, base.admin1, "", "", unknown.name, base.lat, base.lon, 3)
         results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import attrs
 
 from eventcoder.values import SourceRef, by_fields
@@ -33,3 +35,15 @@ def store_place(key: str, row) -> Place:
     return Place(key, "region" if region else "town", row.iso3, row.admin1 or (row.name if region else ""),
                  "" if region else row.admin2, "", row.name, row.lat, row.lon, (row.name, *row.alternates),
                  SourceRef(STORE_FILE, row.id), row.population, True)
+
+
+def skeleton(name: str) -> str:
+    """A name's consonants, accents and doubled letters dropped: transliterations of one name often share it
+    ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene" give the same)."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
+    out: list[str] = []
+    for c in letters:
+        if c in "aeiouy" or (out and out[-1] == c):
+            continue
+        out.append(c)
+    return "".join(out)

@@ -152,6 +152,12 @@ class PlaceStore:
                                " ORDER BY population DESC LIMIT 1", (iso3,)).fetchone()
         return PlaceRow._from_sql(r) if r else None
 
+    def towns(self, iso3: str) -> list[PlaceRow]:
+        """Every town and capital of a country, most populous first (one indexed query)."""
+        rows = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE iso3 = ? AND kind IN ('town', 'capital')"
+                                  " ORDER BY population DESC", (iso3,)).fetchall()
+        return [PlaceRow._from_sql(r) for r in rows]
+
     def count(self, kind: str | None = None) -> int:
         """How many places (of one kind) the store holds."""
         if kind is None:
