@@ -68,7 +68,8 @@ def place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
 
 
 STRONG_DATELINE, STRONG_COUNTRY, STRONG_PLACE = 5, 3, 2  # how much each kind of mention says where the article is
-FOREIGN_TOWN_POPULATION = 100_000  # a town outside the article's countries is kept only this large and by its own name
+FOREIGN_TOWN_POPULATION = 100_000
+HINT_TOWN_POPULATION = 15_000  # a town listed after a place ("X, Samfya") stands without other evidence from this size  # a town outside the article's countries is kept only this large and by its own name
 
 
 @attrs.define
@@ -140,6 +141,14 @@ def place_context(state: ArticleState) -> PlaceContext:
                 ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
                                   f"{pl.location} ({pl.country})" + (f", {rejected}" if rejected else ""))
                 continue
+        if (p.hint and pl.gazetteer and pl.kind != "region" and ctx.strong[pl.country] <= mine
+                and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= HINT_TOWN_POPULATION)):
+            # "Sedika town, Arsi": the name after a place is its larger area; a town elsewhere called so only by an
+            # alternate name, or a village, is not that area
+            ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True, area=True)
+            ctx.why[id(p)] = (f"{p.name!r}: listed after a place, so the area it lies in, and not {pl.location} "
+                              f"({pl.country}), which nothing else in the article points to" + (f"; rejected {rejected}" if rejected else ""))
+            continue
         if key != p.place:
             ctx.resolved[id(p)] = attrs.evolve(p, place=key)
         reason = "the article's countries" if weights.get(pl.country) else "its own name and population"

@@ -62,6 +62,7 @@ class PlaceMention:
     name: str = ""  # the name as written
     unknown: bool = False  # a proper name after in/near that no dictionary or store place fits ("near Kiwanja")
     origin: bool = False  # "gunmen from Benishangul Gumuz": where actors came from, not a place of the event
+    hint: bool = False  # listed after a place ("Sedika town, Arsi"): most often the larger area it lies in
     area: bool = False  # written as an administrative area ("Bale zone", "Kumbi district")
 
 
@@ -390,7 +391,9 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         capitals = m.of("capital")
         if not places and not capitals:
             return
-        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start) or _named_after(a, m.start, lex)
+        own = _locative_before(a, m.start, lex) or _named_after(a, m.start, lex)
+        hint = not own and (listed or _listed_after_place(a, out, m.start))
+        locative = own or hint
         obj = not locative and _object_of_violence(a, lex, m.start)
         if m.start in absorbed:
             return
@@ -438,7 +441,8 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
                 return  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
         elif curated and not locative and m.has("capital") and not obj:
             return
-        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
+        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area,
+                                hint=hint))
 
     for m in named:
         consider(m)
