@@ -23,6 +23,7 @@ MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked 
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
+_AREA_SUFFIX = re.compile(r"\s+(District|County|Zone|Province|Region|Municipality|Department|Division|LGA)$", re.I)
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
 
@@ -155,7 +156,8 @@ class Lexicon:
         self._store = ds.store
         self._store_memo: dict[str, tuple[Entry, ...]] = {}
         self._store_pop: dict[str, int] = {}
-        self._skeletons: dict[str, dict[str, list]] = {}  # country -> town skeleton -> towns, built when first asked
+        self._skeletons: dict[str, dict[str, list]] = {}
+        self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
         self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
@@ -279,6 +281,21 @@ class Lexicon:
             return None  # none, or towns of that skeleton in several regions: no guess
         r = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
         return Entry("place", f"gn:{r.id}", r.kind, SourceRef(STORE_FILE, r.id))
+
+    def admin2_region(self, iso3: str, name: str) -> tuple[str, str] | None:
+        """(admin1, admin2) of the one second-level area of a country that `name` spells ("Kasese" district),
+        or None; GeoNames names admin2 for about half the towns only."""
+        if self._store is None or iso3 not in self.ds.countries:
+            return None
+        index = self._admin2.get(iso3)
+        if index is None:
+            index = {}
+            for admin1, admin2 in self._store.admin2_areas(iso3):
+                for key in {_spell(admin2), _spell(_AREA_SUFFIX.sub("", admin2))}:
+                    index.setdefault(key, set()).add((admin1, admin2))
+            self._admin2[iso3] = index
+        found = index.get(_spell(name), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def is_common_word(self, norm: str) -> bool:
         """Whether a word is one the dictionaries or the grammar use ("university", "police"): not a place name alone."""

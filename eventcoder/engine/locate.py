@@ -144,7 +144,7 @@ def place_context(state: ArticleState) -> PlaceContext:
         if (p.hint and pl.gazetteer and pl.kind != "region" and ctx.strong[pl.country] <= mine
                 and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= HINT_TOWN_POPULATION)):
             # "Sedika town, Arsi": the name after a place is its larger area; a town elsewhere called so only by an
-            # alternate name, or a village, is not that area
+            # alternate name, or a village, is not that area (its country still counts: a village there is a hint)
             ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True, area=True)
             ctx.why[id(p)] = (f"{p.name!r}: listed after a place, so the area it lies in, and not {pl.location} "
                               f"({pl.country}), which nothing else in the article points to" + (f"; rejected {rejected}" if rejected else ""))
@@ -245,7 +245,21 @@ def choose_place(
             results.append((w.precision + 0.1, w, f"{unknown.name!r} is in no dictionary or store as written: the one town "
                                                    f"of {base.location} spelt like it, {pl.location}"))
             continue
-        named = Where(base.iso3, base.admin1, "", "", unknown.name, base.lat, base.lon, 3)
+        admin1, admin2 = base.admin1, ""
+        if not admin1:
+            # "in Kumbi district", "Kasese": a second-level area the store's towns name gives the region
+            for q in [unknown] + [q for q in same if q is not None and q.unknown and q is not unknown and not q.origin]:
+                found = lex.admin2_region(base.iso3, q.name)
+                if found is not None:
+                    admin1, admin2 = found
+                    region = lex.ds.store.region(base.iso3, admin1) if lex.ds.store is not None else None
+                    if region is not None:
+                        rw = _where(lex, PlaceMention(0, 0, f"gn:{region.id}", None, True))
+                        if rw is not None:
+                            base, admin1 = rw, rw.admin1
+                    how = f"{how}; {q.name} is in {admin1}"
+                    break
+        named = Where(base.iso3, admin1, admin2, "", unknown.name, base.lat, base.lon, 3)
         results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "
                                     f"of {base.location} ({how}), precision 3"))
     if results:

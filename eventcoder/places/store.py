@@ -152,6 +152,12 @@ class PlaceStore:
                                " ORDER BY population DESC LIMIT 1", (iso3,)).fetchone()
         return PlaceRow._from_sql(r) if r else None
 
+    def admin2_areas(self, iso3: str) -> list[tuple[str, str]]:
+        """The (admin1, admin2) pairs a country's towns name, admin2 filled (for second-level areas, which are
+        not places of the store themselves)."""
+        return self._db().execute("SELECT DISTINCT admin1, admin2 FROM places WHERE iso3 = ? AND admin2 != ''"
+                                  " AND kind IN ('town', 'capital')", (iso3,)).fetchall()
+
     def towns(self, iso3: str) -> list[PlaceRow]:
         """Every town and capital of a country, most populous first (one indexed query)."""
         rows = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE iso3 = ? AND kind IN ('town', 'capital')"
