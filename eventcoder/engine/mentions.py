@@ -470,8 +470,8 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if not listed:
             break
         for m in listed:
-            consider(m, True)
-        deferred = [m for m in waiting if m not in listed] + [m for m in deferred if m not in waiting]
+            consider(m, True)  # read as listed, so never deferred again
+        deferred = [m for m in waiting if m not in listed]
     for am in a.actors:
         listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start)
         if am.country and listed and not am.locative:
