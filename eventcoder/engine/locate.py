@@ -220,6 +220,15 @@ def choose_place(
         if p is None:
             continue
         same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
+        if analyses is not None and 0 <= m.sentence < len(analyses):
+            chain = [get(q) for q in _chain(analyses[m.sentence], m.place)]
+            # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
+            town = next((q for q in chain if q is not None and not q.origin and (w := _where(lex, q)) is not None
+                         and w.precision < 3), None)
+            if town is not None:
+                p = town
+            elif chain and chain[0] is not None and chain[0].unknown:
+                p = chain[0]
         w = _where(lex, p)
         if w is not None and w.precision < 3:
             results.append((w.precision, w, "the place named in the event's sentence"))
@@ -285,6 +294,30 @@ def choose_place(
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
     return None, "no place or country could be found"
+
+
+_CHAIN_GAP = frozenset({",", "(", ")", "in", "of"})
+
+
+def _chain(a: SentenceAnalysis, p: PlaceMention | None) -> list[PlaceMention]:
+    """The places written one after another with `p` ("X village, Y district (Z)", "a mosque in X"), in order:
+    only commas, brackets, "in", "of" and at most two words between two of them ("Central Mosque in")."""
+    if p is None or p not in a.places:
+        return [p] if p is not None else []
+    places = sorted(a.places, key=lambda q: q.start)
+
+    def joined(x: PlaceMention, y: PlaceMention) -> bool:
+        gap = a.norms[x.end : y.start]
+        words = [t for t in gap if t not in _CHAIN_GAP]
+        return bool(gap) and len(gap) <= 4 and len(words) <= 2 and all(t.isalpha() for t in words)
+
+    i = next(n for n, q in enumerate(places) if q is p)
+    lo = hi = i
+    while lo > 0 and joined(places[lo - 1], places[lo]):
+        lo -= 1
+    while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
+        hi += 1
+    return places[lo : hi + 1]
 
 
 def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:
