@@ -23,7 +23,6 @@ MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked 
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
-_AREA_SUFFIX = re.compile(r"\s+(District|County|Zone|Province|Region|Municipality|Department|Division|LGA)$", re.I)
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
 
@@ -291,7 +290,9 @@ class Lexicon:
         if index is None:
             index = {}
             for admin1, admin2 in self._store.admin2_areas(iso3):
-                for key in {_spell(admin2), _spell(_AREA_SUFFIX.sub("", admin2))}:
+                parts = admin2.split()
+                bare = " ".join(parts[:-1]) if len(parts) > 1 and parts[-1].lower() in self._area_words else admin2
+                for key in {_spell(admin2), _spell(bare)}:
                     index.setdefault(key, set()).add((admin1, admin2))
             self._admin2[iso3] = index
         found = index.get(_spell(name), set())

@@ -221,7 +221,7 @@ def choose_place(
             continue
         same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
         if analyses is not None and 0 <= m.sentence < len(analyses):
-            chain = [get(q) for q in _chain(analyses[m.sentence], m.place)]
+            chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"])]
             # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
             town = next((q for q in chain if q is not None and not q.origin and (w := _where(lex, q)) is not None
                          and w.precision < 3), None)
@@ -296,19 +296,17 @@ def choose_place(
     return None, "no place or country could be found"
 
 
-_CHAIN_GAP = frozenset({",", "(", ")", "in", "of"})
-
-
-def _chain(a: SentenceAnalysis, p: PlaceMention | None) -> list[PlaceMention]:
+def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """The places written one after another with `p` ("X village, Y district (Z)", "a mosque in X"), in order:
-    only commas, brackets, "in", "of" and at most two words between two of them ("Central Mosque in")."""
+    only commas, brackets, the `place_chain_words` of the grammar ("in", "of") and at most two other words between
+    two of them ("Central Mosque in")."""
     if p is None or p not in a.places:
         return [p] if p is not None else []
     places = sorted(a.places, key=lambda q: q.start)
 
     def joined(x: PlaceMention, y: PlaceMention) -> bool:
         gap = a.norms[x.end : y.start]
-        words = [t for t in gap if t not in _CHAIN_GAP]
+        words = [t for t in gap if t not in between and t not in (",", "(", ")")]
         return bool(gap) and len(gap) <= 4 and len(words) <= 2 and all(t.isalpha() for t in words)
 
     i = next(n for n, q in enumerate(places) if q is p)
