@@ -260,9 +260,10 @@ class Lexicon:
         self._store_memo[key] = found
         return found
 
-    def spelling_variant(self, iso3: str, name: str, admin1: str = "") -> Entry | None:
+    def spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
         """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that
-        admin1, when given) whose name or alternate has the same skeleton; None when none or several do."""
+        admin1, when given) whose name or alternate has the same skeleton; else the one region ("Gambella" for
+        Gambela; only a region when `area`); None when none or several do."""
         key = skeleton(name)
         if self._store is None or len(key) < MIN_SKELETON or iso3 not in self.ds.countries:
             return None
@@ -272,8 +273,17 @@ class Lexicon:
             for r in self._store.towns(iso3):
                 for n in {skeleton(n) for n in (r.name, *r.alternates)}:
                     index.setdefault(n, []).append(r)
+            for r in self._store.regions(iso3):
+                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
+                    index.setdefault("region:" + n, []).append(r)
             self._skeletons[iso3] = index
-        rows = index.get(key, [])
+        regions = index.get("region:" + key, [])
+        rows = [] if area else index.get(key, [])
+        if not rows:
+            if len(regions) == 1 and (not admin1 or _spell(regions[0].admin1 or regions[0].name) == _spell(admin1)):
+                r = regions[0]
+                return Entry("place", f"gn:{r.id}", "region", SourceRef(STORE_FILE, r.id))
+            return None
         if admin1:
             rows = [r for r in rows if _spell(r.admin1) == _spell(admin1)] or ([] if rows else rows)
         if not rows or len({r.admin1 for r in rows}) != 1:

@@ -220,6 +220,7 @@ def choose_place(
         if p is None:
             continue
         same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
+        chain: list[PlaceMention | None] = [p]
         if analyses is not None and 0 <= m.sentence < len(analyses):
             chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"])]
             # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
@@ -246,7 +247,20 @@ def choose_place(
             base, how = _fallback_where(lex, d, main, ctx), "the article's"
         if base is None:
             continue
-        variant = None if unknown.area else lex.spelling_variant(base.iso3, unknown.name, base.admin1 if base.location != _country_name(lex, base.iso3) else "")
+        variant = None
+        within = base.admin1 if base.location != _country_name(lex, base.iso3) else ""
+        for q in [unknown] + [q for q in chain if q is not None and q.unknown and q is not unknown]:
+            # the chain's names in order: "the Florida Hotel in Gondar" is at Gonder
+            variant = lex.spelling_variant(base.iso3, q.name, within, q.area)
+            if variant is not None:
+                unknown = q
+                break
+        if variant is not None and variant.form == "region":
+            rw = _where(lex, PlaceMention(0, 0, variant.key, None, True))
+            if rw is not None:
+                results.append((3, rw, f"{unknown.name!r} is in no dictionary or store as written: the region of "
+                                       f"{_country_name(lex, base.iso3)} spelt like it, {rw.location}"))
+                continue
         if variant is not None:
             pl = lex.ds.place(variant.key)
             # written as the text writes it, as with a town's alternate names
