@@ -270,26 +270,27 @@ class Lexicon:
         index = self._skeletons.get(iso3)
         if index is None:
             index = {}
-            for r in self._store.towns(iso3):
-                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
-                    index.setdefault(n, []).append(r)
+            for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
+                row = (pid, kind, admin1_)
+                for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
+                    index.setdefault(n, []).append(row)
             for r in self._store.regions(iso3):
                 for n in {skeleton(n) for n in (r.name, *r.alternates)}:
-                    index.setdefault("region:" + n, []).append(r)
+                    index.setdefault("region:" + n, []).append((r.id, "region", r.admin1 or r.name))
             self._skeletons[iso3] = index
         regions = index.get("region:" + key, [])
         rows = [] if area else index.get(key, [])
         if not rows:
-            if len(regions) == 1 and (not admin1 or _spell(regions[0].admin1 or regions[0].name) == _spell(admin1)):
-                r = regions[0]
-                return Entry("place", f"gn:{r.id}", "region", SourceRef(STORE_FILE, r.id))
+            if len(regions) == 1 and (not admin1 or _spell(regions[0][2]) == _spell(admin1)):
+                pid = regions[0][0]
+                return Entry("place", f"gn:{pid}", "region", SourceRef(STORE_FILE, pid))
             return None
         if admin1:
-            rows = [r for r in rows if _spell(r.admin1) == _spell(admin1)] or ([] if rows else rows)
-        if not rows or len({r.admin1 for r in rows}) != 1:
+            rows = [r for r in rows if _spell(r[2]) == _spell(admin1)]
+        if not rows or len({r[2] for r in rows}) != 1:
             return None  # none, or towns of that skeleton in several regions: no guess
-        r = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
-        return Entry("place", f"gn:{r.id}", r.kind, SourceRef(STORE_FILE, r.id))
+        pid, kind, _ = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
+        return Entry("place", f"gn:{pid}", kind, SourceRef(STORE_FILE, pid))
 
     def admin2_region(self, iso3: str, name: str) -> tuple[str, str] | None:
         """(admin1, admin2) of the one second-level area of a country that `name` spells ("Kasese" district),

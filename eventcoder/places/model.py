@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import attrs
@@ -37,13 +38,12 @@ def store_place(key: str, row) -> Place:
                  SourceRef(STORE_FILE, row.id), row.population, True)
 
 
+_NOT_CONSONANT = str.maketrans("", "", "aeiouy" + "".join(chr(c) for c in range(128) if not chr(c).isalpha()))
+_REPEAT = re.compile(r"(.)\1+")
+
+
 def skeleton(name: str) -> str:
     """A name's consonants, accents and doubled letters dropped: transliterations of one name often share it
     ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene" give the same)."""
-    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
-    out: list[str] = []
-    for c in letters:
-        if c in "aeiouy" or (out and out[-1] == c):
-            continue
-        out.append(c)
-    return "".join(out)
+    letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower().translate(_NOT_CONSONANT)
+    return _REPEAT.sub(r"\1", letters)
