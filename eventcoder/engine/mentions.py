@@ -401,7 +401,9 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if places and m.end - m.start == 1 and all(e.key.startswith("gn:") for e in places) and lex.is_common_word(norms[m.start]):
             return  # "the University of Bahir Dar", "Police": a common word, whatever town somewhere bears it
         if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
-                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
+                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words \
+                and not lex.is_common_word(norms[m.end]):
+            # (a common word after the name is an institution of the town: "Denver Public Schools", "Ambo University")
             k = m.start
             while k < len(norms) and (not covered[k] or k in store_only) and tokens[k].text[:1].isupper():
                 covered[k] = False
