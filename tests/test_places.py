@@ -149,3 +149,17 @@ def test_explain_says_why_a_place_was_chosen_and_what_was_rejected(coder):
     text = explain(coder, Article("p", "Militants killed four herders in Bale, Ethiopia on Monday.", published="2024-05-15"))
     assert "rejected" in text and "Basel" in text
     assert "in no dictionary or store" in text
+
+
+def test_a_spelling_variant_in_the_articles_country_is_that_town(coder):
+    # "Woldiya" is not in the store as written; Weldiya, Amhara is the one Ethiopian town spelt like it
+    r = one(coder, "Protesters marched in Woldiya, Ethiopia on Monday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Woldiya", "Amhara", "ETH", 1)
+
+
+def test_a_site_inside_a_town_is_placed_at_the_town(coder):
+    r = one(coder, "Worshippers protested at the Grand Central Mosque in Addis Ababa on Friday.", "2024-05-18")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Addis Ababa", "Addis Ababa", "ETH", 1)
+    # a village listed before its district and region: the village's name, at the region
+    r = one(coder, "Gunmen killed four farmers in Sela Jajo village, Kumbi district (Oromia) on Monday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Sela Jajo", "Oromia", "ETH", 3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -11,13 +12,14 @@ import attrs
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
-from eventcoder.places.model import STORE_FILE
+from eventcoder.places.model import STORE_FILE, skeleton
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.lang import DEFAULT, Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
 
+MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked for ("Jima" -> jm is too short)
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
@@ -153,6 +155,8 @@ class Lexicon:
         self._store = ds.store
         self._store_memo: dict[str, tuple[Entry, ...]] = {}
         self._store_pop: dict[str, int] = {}
+        self._skeletons: dict[str, dict[str, list]] = {}
+        self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
         self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
@@ -256,6 +260,55 @@ class Lexicon:
         self._store_memo[key] = found
         return found
 
+    def spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
+        """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that
+        admin1, when given) whose name or alternate has the same skeleton; else the one region ("Gambella" for
+        Gambela; only a region when `area`); None when none or several do."""
+        key = skeleton(name)
+        if self._store is None or len(key) < MIN_SKELETON or iso3 not in self.ds.countries:
+            return None
+        index = self._skeletons.get(iso3)
+        if index is None:
+            index = {}
+            for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
+                row = (pid, kind, admin1_)
+                for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
+                    index.setdefault(n, []).append(row)
+            for r in self._store.regions(iso3):
+                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
+                    index.setdefault("region:" + n, []).append((r.id, "region", r.admin1 or r.name))
+            self._skeletons[iso3] = index
+        regions = index.get("region:" + key, [])
+        rows = [] if area else index.get(key, [])
+        if not rows:
+            if len(regions) == 1 and (not admin1 or _spell(regions[0][2]) == _spell(admin1)):
+                pid = regions[0][0]
+                return Entry("place", f"gn:{pid}", "region", SourceRef(STORE_FILE, pid))
+            return None
+        if admin1:
+            rows = [r for r in rows if _spell(r[2]) == _spell(admin1)]
+        if not rows or len({r[2] for r in rows}) != 1:
+            return None  # none, or towns of that skeleton in several regions: no guess
+        pid, kind, _ = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
+        return Entry("place", f"gn:{pid}", kind, SourceRef(STORE_FILE, pid))
+
+    def admin2_region(self, iso3: str, name: str) -> tuple[str, str] | None:
+        """(admin1, admin2) of the one second-level area of a country that `name` spells ("Kasese" district),
+        or None; GeoNames names admin2 for about half the towns only."""
+        if self._store is None or iso3 not in self.ds.countries:
+            return None
+        index = self._admin2.get(iso3)
+        if index is None:
+            index = {}
+            for admin1, admin2 in self._store.admin2_areas(iso3):
+                parts = admin2.split()
+                bare = " ".join(parts[:-1]) if len(parts) > 1 and parts[-1].lower() in self._area_words else admin2
+                for key in {_spell(admin2), _spell(bare)}:
+                    index.setdefault(key, set()).add((admin1, admin2))
+            self._admin2[iso3] = index
+        found = index.get(_spell(name), set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def is_common_word(self, norm: str) -> bool:
         """Whether a word is one the dictionaries or the grammar use ("university", "police"): not a place name alone."""
         return norm in self._lower_stop
@@ -293,3 +346,7 @@ def default_lexicon() -> Lexicon:
 def is_default_lexicon(lex: Lexicon) -> bool:
     """Whether `lex` is the process's compiled bundled dictionaries."""
     return lex is _DEFAULT
+
+
+def _spell(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())

@@ -70,7 +70,8 @@ def place_for(a: SentenceAnalysis, t: Trigger) -> PlaceMention | None:
 
 
 STRONG_DATELINE, STRONG_COUNTRY, STRONG_PLACE = 5, 3, 2  # how much each kind of mention says where the article is
-FOREIGN_TOWN_POPULATION = 100_000  # a town outside the article's countries is kept only this large and by its own name
+FOREIGN_TOWN_POPULATION = 100_000
+HINT_TOWN_POPULATION = 15_000  # a town listed after a place ("X, Samfya") stands without other evidence from this size  # a town outside the article's countries is kept only this large and by its own name
 
 
 @attrs.define
@@ -142,6 +143,14 @@ def place_context(state: ArticleState) -> PlaceContext:
                 ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
                                   f"{pl.location} ({pl.country})" + (f", {rejected}" if rejected else ""))
                 continue
+        if (p.hint and pl.gazetteer and pl.kind != "region" and ctx.strong[pl.country] <= mine
+                and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= HINT_TOWN_POPULATION)):
+            # "Sedika town, Arsi": the name after a place is its larger area; a town elsewhere called so only by an
+            # alternate name, or a village, is not that area (its country still counts: a village there is a hint)
+            ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True, area=True)
+            ctx.why[id(p)] = (f"{p.name!r}: listed after a place, so the area it lies in, and not {pl.location} "
+                              f"({pl.country}), which nothing else in the article points to" + (f"; rejected {rejected}" if rejected else ""))
+            continue
         if key != p.place:
             ctx.resolved[id(p)] = attrs.evolve(p, place=key)
         reason = "the article's countries" if weights.get(pl.country) else "its own name and population"
@@ -192,6 +201,10 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
     return None
 
 
+def _country_name(lex: Lexicon, iso3: str) -> str:
+    return lex.ds.countries[iso3].name
+
+
 def _country_where(lex: Lexicon, iso3: str) -> Where:
     """A country as a place: its centroid, geo_precision 3."""
     c = lex.ds.countries[iso3]
@@ -211,6 +224,16 @@ def choose_place(
         if p is None:
             continue
         same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
+        chain: list[PlaceMention | None] = [p]
+        if analyses is not None and 0 <= m.sentence < len(analyses):
+            chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"])]
+            # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
+            town = next((q for q in chain if q is not None and not q.origin and (w := _where(lex, q)) is not None
+                         and w.precision < 3), None)
+            if town is not None:
+                p = town
+            elif chain and chain[0] is not None and chain[0].unknown:
+                p = chain[0]
         w = _where(lex, p)
         if w is not None and w.precision < 3:
             results.append((w.precision, w, "the place named in the event's sentence"))
@@ -228,7 +251,42 @@ def choose_place(
             base, how = _fallback_where(lex, d, main, ctx), "the article's"
         if base is None:
             continue
-        named = Where(base.iso3, base.admin1, "", "", unknown.name, base.lat, base.lon, 3)
+        variant = None
+        within = base.admin1 if base.location != _country_name(lex, base.iso3) else ""
+        for q in [unknown] + [q for q in chain if q is not None and q.unknown and q is not unknown]:
+            # the chain's names in order: "the Florida Hotel in Gondar" is at Gonder
+            variant = lex.spelling_variant(base.iso3, q.name, within, q.area)
+            if variant is not None:
+                unknown = q
+                break
+        if variant is not None and variant.form == "region":
+            rw = _where(lex, PlaceMention(0, 0, variant.key, None, True))
+            if rw is not None:
+                results.append((3, rw, f"{unknown.name!r} is in no dictionary or store as written: the region of "
+                                       f"{_country_name(lex, base.iso3)} spelt like it, {rw.location}"))
+                continue
+        if variant is not None:
+            pl = lex.ds.place(variant.key)
+            # written as the text writes it, as with a town's alternate names
+            w = Where(pl.country, pl.admin1, pl.admin2, pl.admin3, unknown.name, pl.lat, pl.lon, 2 if unknown.near else 1)
+            results.append((w.precision + 0.1, w, f"{unknown.name!r} is in no dictionary or store as written: the one town "
+                                                   f"of {base.location} spelt like it, {pl.location}"))
+            continue
+        admin1, admin2 = base.admin1, ""
+        if not admin1:
+            # "in Kumbi district", "Kasese": a second-level area the store's towns name gives the region
+            for q in [unknown] + [q for q in same if q is not None and q.unknown and q is not unknown and not q.origin]:
+                found = lex.admin2_region(base.iso3, q.name)
+                if found is not None:
+                    admin1, admin2 = found
+                    region = lex.ds.store.region(base.iso3, admin1) if lex.ds.store is not None else None
+                    if region is not None:
+                        rw = _where(lex, PlaceMention(0, 0, f"gn:{region.id}", None, True))
+                        if rw is not None:
+                            base, admin1 = rw, rw.admin1
+                    how = f"{how}; {q.name} is in {admin1}"
+                    break
+        named = Where(base.iso3, admin1, admin2, "", unknown.name, base.lat, base.lon, 3)
         results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "
                                     f"of {base.location} ({how}), precision 3"))
     if results:
@@ -254,6 +312,28 @@ def choose_place(
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
     return None, "no place or country could be found"
+
+
+def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """The places written one after another with `p` ("X village, Y district (Z)", "a mosque in X"), in order:
+    only commas, brackets, the `place_chain_words` of the grammar ("in", "of") and at most two other words between
+    two of them ("Central Mosque in")."""
+    if p is None or p not in a.places:
+        return [p] if p is not None else []
+    places = sorted(a.places, key=lambda q: q.start)
+
+    def joined(x: PlaceMention, y: PlaceMention) -> bool:
+        gap = a.norms[x.end : y.start]
+        words = [t for t in gap if t not in between and t not in (",", "(", ")")]
+        return bool(gap) and len(gap) <= 4 and len(words) <= 2 and all(t.isalpha() for t in words)
+
+    i = next(n for n, q in enumerate(places) if q is p)
+    lo = hi = i
+    while lo > 0 and joined(places[lo - 1], places[lo]):
+        lo -= 1
+    while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
+        hi += 1
+    return places[lo : hi + 1]
 
 
 def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:

@@ -63,6 +63,7 @@ class PlaceMention:
     name: str = ""  # the name as written
     unknown: bool = False  # a proper name after in/near that no dictionary or store place fits ("near Kiwanja")
     origin: bool = False  # "gunmen from Benishangul Gumuz": where actors came from, not a place of the event
+    hint: bool = False  # listed after a place ("Sedika town, Arsi"): most often the larger area it lies in
     area: bool = False  # written as an administrative area ("Bale zone", "Kumbi district")
 
 
@@ -396,13 +397,14 @@ def _object_of_violence(a: SentenceAnalysis, lex: Lexicon, start: int) -> bool:
 
 def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
     """Whether a name ends a place's own name after a locative word: "at the University of Gonder"."""
-    return start >= 2 and a.norms[start - 1] == "of" and a.tokens[start - 2].text[:1].isupper() and _locative_before(a, start - 2, lex)
+    return (start >= 2 and a.norms[start - 1] in lex.lang.words["of"] and a.tokens[start - 2].text[:1].isupper()
+            and _locative_before(a, start - 2, lex))
 
 
 _PLACE_KINDS = frozenset({"place", "capital"})
 
 
-def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int) -> bool:
+def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int, of: frozenset[str] = frozenset()) -> bool:
     """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
     k = start
     while k > 0 and a.norms[k - 1] in (",", "("):
@@ -413,7 +415,7 @@ def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: i
     if k < start and k > 1 and a.norms[k - 1].isalpha() and a.tokens[k - 1].text.islower() and any(p.end == k - 1 for p in found):
         return True
     # "the Jigjiga zone of Somali region": an area's larger area
-    return start > 0 and a.norms[start - 1] == "of" and any(p.end == start - 1 and p.area for p in found)
+    return start > 0 and a.norms[start - 1] in of and any(p.end == start - 1 and p.area for p in found)
 
 
 def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
@@ -437,14 +439,18 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         capitals = m.of("capital")
         if not places and not capitals:
             return
-        locative = listed or _locative_before(a, m.start, lex) or _listed_after_place(a, out, m.start) or _named_after(a, m.start, lex)
+        own = _locative_before(a, m.start, lex) or _named_after(a, m.start, lex)
+        hint = not own and (listed or _listed_after_place(a, out, m.start, words["of"]))
+        locative = own or hint
         obj = not locative and _object_of_violence(a, lex, m.start)
         if m.start in absorbed:
             return
         if places and m.end - m.start == 1 and all(e.key.startswith("gn:") for e in places) and lex.is_common_word(norms[m.start]):
             return  # "the University of Bahir Dar", "Police": a common word, whatever town somewhere bears it
         if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
-                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words:
+                and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words \
+                and not lex.is_common_word(norms[m.end]):
+            # (a common word after the name is an institution of the town: "Denver Public Schools", "Ambo University")
             k = m.start
             while k < len(norms) and (not covered[k] or k in store_only) and tokens[k].text[:1].isupper():
                 covered[k] = False
@@ -485,7 +491,8 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
                 return  # a store name outside "in/at/near ..." is too often a person ("Amos", "Austin")
         elif curated and not locative and m.has("capital") and not obj:
             return
-        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area))
+        out.append(PlaceMention(m.start, end if keys else m.end, key, None, locative or obj, near, keys, text, area=area,
+                                hint=hint))
 
     for m in named:
         consider(m)
@@ -493,7 +500,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     for i in range(1, len(norms)):
         if covered[i] or not tokens[i].text[:1].isupper() or not norms[i].isalpha():
             continue
-        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i)) or any(d.start <= i < d.end for d in a.dates):
+        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i, words["of"])) or any(d.start <= i < d.end for d in a.dates):
             continue
         j = i
         while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
@@ -509,14 +516,14 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     while deferred:
         # "the Jigjiga zone of Somali region", "X woreda, Bale zone (Oromia)": listed after a place read above
         waiting, deferred = deferred, []
-        listed = [m for m in waiting if _listed_after_place(a, out, m.start)]
+        listed = [m for m in waiting if _listed_after_place(a, out, m.start, words["of"])]
         if not listed:
             break
         for m in listed:
-            consider(m, True)
-        deferred = [m for m in waiting if m not in listed] + [m for m in deferred if m not in waiting]
+            consider(m, True)  # read as listed, so never deferred again
+        deferred = [m for m in waiting if m not in listed]
     for am in a.actors:
-        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start)
+        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start, words["of"])
         if am.country and listed and not am.locative:
             # "Raaso town (Afder, Somali)": after a place, a name that is a demonym and a region is the region
             regions = tuple(e.key for e in lex.store_places(am.text) if e.form == "region")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import attrs
 
 from eventcoder.values import SourceRef, by_fields
@@ -33,3 +36,14 @@ def store_place(key: str, row) -> Place:
     return Place(key, "region" if region else "town", row.iso3, row.admin1 or (row.name if region else ""),
                  "" if region else row.admin2, "", row.name, row.lat, row.lon, (row.name, *row.alternates),
                  SourceRef(STORE_FILE, row.id), row.population, True)
+
+
+_NOT_CONSONANT = str.maketrans("", "", "aeiouy" + "".join(chr(c) for c in range(128) if not chr(c).isalpha()))
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def skeleton(name: str) -> str:
+    """A name's consonants, accents and doubled letters dropped: transliterations of one name often share it
+    ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene" give the same)."""
+    letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower().translate(_NOT_CONSONANT)
+    return _REPEAT.sub(r"\1", letters)

@@ -152,6 +152,18 @@ class PlaceStore:
                                " ORDER BY population DESC LIMIT 1", (iso3,)).fetchone()
         return PlaceRow._from_sql(r) if r else None
 
+    def admin2_areas(self, iso3: str) -> list[tuple[str, str]]:
+        """The (admin1, admin2) pairs a country's towns name, admin2 filled (for second-level areas, which are
+        not places of the store themselves)."""
+        return self._db().execute("SELECT DISTINCT admin1, admin2 FROM places WHERE iso3 = ? AND admin2 != ''"
+                                  " AND kind IN ('town', 'capital')", (iso3,)).fetchall()
+
+    def towns(self, iso3: str) -> list[tuple[int, str, str, str, str]]:
+        """(id, kind, admin1, name, alternates joined by "|") of every town and capital of a country, most populous
+        first: one indexed query, plain tuples (a country can have 20,000 towns)."""
+        return self._db().execute("SELECT id, kind, admin1, name, alternates FROM places WHERE iso3 = ?"
+                                  " AND kind IN ('town', 'capital') ORDER BY population DESC", (iso3,)).fetchall()
+
     def count(self, kind: str | None = None) -> int:
         """How many places (of one kind) the store holds."""
         if kind is None:
