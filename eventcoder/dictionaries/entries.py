@@ -149,6 +149,7 @@ class Pattern:
     refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
     context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
     context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
+    codes_claims: bool = False  # a claim of responsibility for no event reported before is coded as this pattern's event
 
 
 @by_fields

@@ -126,6 +126,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     unnamed_source=entry.get("unnamed_source"),
                     intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
                     context_nouns=_tuple(entry.get("context_nouns")), context=entry.get("context"),
+                    codes_claims=bool(entry.get("codes_claims", False)),
                 )
             elif section == "places":
                 ds.places[ident] = Place(

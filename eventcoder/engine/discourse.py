@@ -17,7 +17,7 @@ from eventcoder.engine import merge
 from eventcoder.engine.actors import ResolvedActor, resolve
 from eventcoder.engine.classify import is_violent
 from eventcoder.engine.locate import place_for
-from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, analyse
+from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.slots import (
     Candidate,
     CasualtyReport,
@@ -164,6 +164,16 @@ def _attribute_claims(s: _Sentence) -> None:
                 d.last_sentence = index
                 state.recent_violence = d
                 break
+        else:
+            p = lex.claim_pattern
+            if p is None or claimer is None or state.recent(index) is not None:
+                continue  # (a claim of an event the article reported, even by its author already named, adds no event)
+            # the claim is all the article says of the event: CAMEO codes the claimer's statement
+            t = Trigger(cl.position, cl.position + 1, p.id, "verb", "past", False, p.ref, s.a.span_text(cl.position, cl.position + 1))
+            date = state.narrative_date
+            d = Draft([Mention(index, t, p, place_for(s.a, t))], claimer, [], None, [],
+                      date.date if date else state.published, date.precision if date else 2, False, False, last_sentence=index)
+            merge.add(lex, state.drafts, state.draft_keys, d)
 
 
 def _attach_casualties(s: _Sentence, reports: list[CasualtyReport]) -> None:
