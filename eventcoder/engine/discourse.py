@@ -116,7 +116,8 @@ def _draft_candidates(s: _Sentence) -> None:
             continue
         if c.reference:
             # "five civilians were killed in Goma": a count for an event named before; with none named, the event itself
-            alone = not any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None for o in s.cands)
+            # (alone: no other event word in the sentence, even one dropped as background, that the count could belong to)
+            alone = not any(o is not c and not o.reference and o.consequence_of is None for o in s.cands)
             if not (pattern.reports_casualties and state.recent(index) is None and c.trigger.pos == "verb" and alone):
                 continue
         violent = is_violent(lex, pattern) and not c.threat

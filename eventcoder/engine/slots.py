@@ -385,9 +385,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
     if a.cue_spans.get("period"):
         lo_, hi_ = _clause(a, t.start, t.end)
         own_date = any(d.role == "point" and (abs(d.end - t.start) <= 2 or lo_ <= d.start < hi_) for d in a.dates)
-        if not own_date:
-            span = a.cue_spans["period"][0]
-            c.dropped = f"background over a period ({a.span_text(*span)})"
+        # the period of the event's own clause (or the "since ..." that opens or closes it), not of another clause
+        spans = [(s, e) for s, e in a.cue_spans["period"] if lo_ - 1 <= s <= hi_]
+        if not own_date and spans:
+            c.dropped = f"background over a period ({a.span_text(*spans[0])})"
             return
     if t.pos == "verb" and t.passive and t.pattern in lex.casualty_verbs and c.source is None:
         # "19 people were killed": a casualty count for an event named elsewhere, not an event of its own
