@@ -51,6 +51,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         "families": [
             _drop_empty({"id": f.id, "violent": f.violent, "merge": f.merge, "threat_cameo": f.threat_cameo,
                          "unnamed_source": f.unnamed_source, "needs_target": f.needs_target or None,
+                         "unnamed_needs_victims": f.unnamed_needs_victims or None,
                          "by_actors": [_rule(r) for r in f.by_actors]})
             for f in ds.families.values()
         ],

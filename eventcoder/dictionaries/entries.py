@@ -122,6 +122,7 @@ class Family:
     by_actors: tuple[AcledRule, ...]
     ref: SourceRef
     unnamed_source: str | None = None  # the stand-in (agents.yaml `stands_in`) for an event whose text names no actor
+    unnamed_needs_victims: bool = False  # after the article's first violent event, the stand-in needs a target or casualties
     needs_target: bool | str = False  # an event with no one acted upon is not coded ("unless_alone" in its sentence)
 
 

@@ -114,6 +114,7 @@ class Lexicon:
                 self._add(alias, Entry("actor", a.id, "", a.ref))
         irregular = ds.irregular_verbs
         double = frozenset(ds.double_final)
+        ands = language(ds.language).words["and"]
         for p in ds.patterns.values():
             for v in p.verbs:
                 words = v.split()
@@ -123,8 +124,14 @@ class Lexicon:
                 by_text: dict[str, list[str]] = {}
                 for form, text in forms.items():
                     by_text.setdefault(text, []).append(form)
+                # "shoot and kill": both verbs inflect alike ("shot and killed", "shooting and killing")
+                second = h + 2 if len(words) > h + 2 and words[h + 1].lower() in ands else None
                 for text, names in by_text.items():
-                    phrase = " ".join(words[:h] + [text] + words[h + 1 :])
+                    tail = words[h + 1 :]
+                    if second is not None:
+                        other = verb_forms(words[second].lower(), irregular, double).get(names[0], words[second])
+                        tail = [words[h + 1], other, *words[second + 1 :]]
+                    phrase = " ".join(words[:h] + [text] + tail)
                     self._add(phrase, Entry("verb", p.id, "+".join(sorted(names)), p.ref))
             for n in p.nouns:
                 self._add(n, Entry("noun", p.id, "sg", p.ref))

@@ -146,7 +146,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
             elif section == "families":
                 ds.families[ident] = Family(
                     ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref,
-                    unnamed_source=entry.get("unnamed_source"), needs_target=entry.get("needs_target", False),
+                    unnamed_source=entry.get("unnamed_source"),
+                    unnamed_needs_victims=bool(entry.get("unnamed_needs_victims", False)), needs_target=entry.get("needs_target", False),
                 )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])

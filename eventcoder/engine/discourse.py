@@ -232,6 +232,12 @@ def require_actors(state: ArticleState) -> None:
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no actor found (family {p.family} names no stand-in for an unnamed source)")
                 continue
+            if (family.unnamed_needs_victims and d.target is None and not d.killed and not d.injured
+                    and any(lex.ds.families[k.primary.pattern.family].violent for k in kept)):
+                # "the retaliatory strikes were meant to ...": a bare mention after the article's violence is told
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no actor found, no one hit, and the article reported its violence before (family {p.family})")
+                continue
             d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
                                "country_force" if is_violent(lex, p) else "country")
         if family.needs_target and d.target is None:

@@ -279,11 +279,12 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "noun"
         if pos == "noun" and not (prev in words["definite_determiners"] and a.cue_before("anaphoric", m.start, 0)):
             # ("the strikes" points back to an event already named: whichever it was, its reading stands)
-            nouns = [e for e in nouns if _in_context(a, lex, e, m)]
-            if not nouns:
+            fitting = [e for e in nouns if _in_context(a, lex, e, m)]
+            if not fitting and prev not in determiners:
                 if not verbs:
                     continue  # "strike" with neither an air nor a labour context: no event word
                 pos = "verb"
+            nouns = fitting or nouns  # ("similar strikes": a noun all the same; with no context, its first reading)
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
         passive = False
         if pos == "verb" and "part" in entry.form:
