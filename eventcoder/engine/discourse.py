@@ -32,14 +32,15 @@ from eventcoder.engine.state import (
     Draft,
     Mention,
 )
-from eventcoder.text.sentences import split_sentences
+from eventcoder.text.sentences import split_sentences, written_in_lower_case
 from eventcoder.text.tokens import tokenize
 
 
 def analyse_sentences(state: ArticleState) -> None:
     """Stage: split the body (and title) into sentences and find what the dictionaries recognise in each."""
     lex, published = state.lex, state.published
-    state.analyses = [analyse(s, lex, published) for s in split_sentences(state.body, lex.lang)]
+    caseless = written_in_lower_case(state.body)
+    state.analyses = [analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang)]
     if state.title.strip():
         for s in split_sentences(state.title, lex.lang):
             state.title_places.extend(analyse(s, lex, published).places)

@@ -12,6 +12,7 @@ from collections import Counter
 from eventcoder.dictionaries.lexicon import Lexicon, default_lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger
 from eventcoder.engine.state import ArticleState, Draft, Where
+from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, tokenize
 
 _DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
@@ -25,7 +26,7 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     >>> (place.place, rest)
     ('Mogadishu', 'Gunmen attacked a hotel.')
     """
-    m = _DATELINE.match(body) if any(c.isupper() for c in body[:200]) else _DATELINE_CASELESS.match(body)
+    m = _DATELINE_CASELESS.match(body) if written_in_lower_case(body) else _DATELINE.match(body)
     if m is None:
         return None, body
     for part in (m.group(1), m.group(2)):

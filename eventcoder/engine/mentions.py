@@ -10,7 +10,7 @@ from eventcoder.engine.dates import DateMention, find_dates
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
-from eventcoder.text.sentences import Sentence
+from eventcoder.text.sentences import Sentence, written_in_lower_case
 from eventcoder.text.morphology import plural
 from eventcoder.text.tokens import Token, tokenize
 
@@ -73,6 +73,7 @@ class SentenceAnalysis:
     dates: list[DateMention]
     cue_spans: dict[str, list[tuple[int, int]]]
     participants: list[ActorMention] = attrs.field(factory=list)  # actors that are not places ("in Iraq")
+    caseless: bool = False  # written in lower case: a name needs no capital
 
     def cue_before(self, name: str, index: int, window: int, lo: int = 0) -> tuple[int, int] | None:
         """The nearest span of cue `name` ending within `window` tokens before `index` (not before lo)."""
@@ -99,8 +100,10 @@ def _is_actorish(m: Match) -> bool:
     return any(e.kind in _ACTORISH for e in m.entries) or m.has("cue", "pronouns")
 
 
-def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAnalysis:
-    """Tokenise a sentence and find everything the dictionaries recognise in it."""
+def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool | None = None) -> SentenceAnalysis:
+    """Tokenise a sentence and find everything the dictionaries recognise in it.
+
+    `caseless`: the article is written in lower case (default: whether this sentence is), so names need no capital."""
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
     matches = lex.match(norms, [t.text for t in tokens])
@@ -129,6 +132,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
                    or _is_actorish(m)]
     a = SentenceAnalysis(
         sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), dates, cue_spans,
+        caseless=written_in_lower_case(sentence.text) if caseless is None else caseless,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]
@@ -331,7 +335,7 @@ def _choose_place(a: SentenceAnalysis, lex: Lexicon, m: Match) -> str | None:
     curated = [e for e in entries if not e.key.startswith("gn:")]
     if curated:
         return curated[0].key
-    if not a.tokens[m.start].text[:1].isupper() and any(c.isupper() for c in a.sentence.text):
+    if not a.tokens[m.start].text[:1].isupper() and not a.caseless:
         return None  # gazetteer names are proper nouns (unless the text is written all in lower case)
     towns = [lex.ds.place(e.key) for e in entries]
     named = {am.country for am in a.actors if am.country}
