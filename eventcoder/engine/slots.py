@@ -377,6 +377,13 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon) -> None:
             return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return
+    if t.pos == "noun" and t.pattern in lex.violent:
+        after = [(s, e) for s, e in a.cue_spans.get("weapon_things", ()) if t.end <= s <= t.end + 1]
+        before = a.cue_before("weapon_things", t.start, 3)
+        if after or (before is not None and a.norms[before[1] - 1] in lex.lang.words["of"]):
+            span = after[0] if after else before
+            c.dropped = f"names a weapon, not its use ({a.span_text(*span)})"  # type: ignore[misc]
+            return
     if t.pos == "noun":
         gen = a.cue_before("generic", t.start, 3)
         if gen is not None:
