@@ -15,3 +15,30 @@ def test_an_undated_article_calls_nothing_background_for_its_age():
     text = "Farmers protested in Kisumu on 3 February 2019 against new market fees."
     assert _types(text, published=None) == ["Peaceful protest"]
     assert _types(text) == []  # five years before publication: background
+
+
+def test_rows_come_in_the_order_the_events_are_first_reported():
+    text = ("Police arrested 12 traders in Kisumu on Monday. Gunmen killed three villagers near Beni on Sunday. "
+            "The traders had protested in Kisumu on Monday.")
+    rows = CODER.code(Article("o", text, published="2024-06-20"))
+    first = [int(r.tags.split("=")[1].split(",")[0]) for r in rows]  # tags: the sentences that report the event
+    assert first == sorted(first)
+    assert rows[0].sub_event_type == "Protest with intervention"  # the arrest of sentence 0 is part of the protest
+
+
+def test_text_written_all_in_lower_case_is_split_placed_and_coded():
+    rows = CODER.code(Article("l", "kano: police arrested 12 youths in kano on monday. they were freed later.",
+                              published="2024-06-19"))
+    assert [(r.sub_event_type, r.country, r.location) for r in rows] == [("Arrests", "Nigeria", "Kano")]
+
+
+def test_a_labour_strike_is_a_protest_and_an_air_context_makes_an_air_strike():
+    assert _types("Nurses went on strike in Kisumu on Monday over unpaid wages.") == ["Peaceful protest"]
+    assert _types("A drone strike hit a car near Beni on Monday, killing two men.") == ["Air/drone strike"]
+
+
+def test_dates_are_not_modal_verbs_and_runs_of_days_take_their_first_day():
+    rows = CODER.code(Article("d", "On 9 May, traders protested in Kisumu.", published="2024-05-12"))
+    assert [(r.sub_event_type, r.event_date) for r in rows] == [("Peaceful protest", "2024-05-09")]
+    rows = CODER.code(Article("r", "Between 1-3 June, clashes near Beni killed 12 people.", published="2024-06-04"))
+    assert [(r.event_date, r.fatalities) for r in rows][:1] == [("2024-06-01", 12)]

@@ -18,17 +18,17 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.45,
-    ("acled", "micro_f1"): 0.47,
-    ("acled", "coverage"): 0.47,
-    ("acled", "fatalities"): 0.62,
+    ("case2021", "weighted_f1"): 0.445,
+    ("acled", "micro_f1"): 0.495,
+    ("acled", "coverage"): 0.50,
+    ("acled", "fatalities"): 0.625,
     ("acled", "country"): 0.81,
     ("acled", "actor1"): 0.88,
-    ("quad", "macro_f1"): 0.27,
-    ("ipe", "macro_f1"): 0.35,
+    ("quad", "macro_f1"): 0.305,
+    ("ipe", "macro_f1"): 0.49,
 }
 CEILINGS = {
-    ("case2021", "false_alarms"): 26,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
+    ("case2021", "false_alarms"): 20,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
 }
 
 

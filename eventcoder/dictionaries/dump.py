@@ -44,12 +44,14 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
                          "intervention": p.intervention, "reports_casualties": p.reports_casualties or None, "embeds": p.embeds,
                          "unnamed_source": p.unnamed_source, "intent_cameo": p.intent_cameo,
                          "refusal_cameo": p.refusal_cameo, "context_nouns": list(p.context_nouns), "context": p.context,
+                         "codes_claims": p.codes_claims or None,
                          "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
             for p in ds.patterns.values()
         ],
         "families": [
             _drop_empty({"id": f.id, "violent": f.violent, "merge": f.merge, "threat_cameo": f.threat_cameo,
                          "unnamed_source": f.unnamed_source, "needs_target": f.needs_target or None,
+                         "unnamed_needs_victims": f.unnamed_needs_victims or None,
                          "by_actors": [_rule(r) for r in f.by_actors]})
             for f in ds.families.values()
         ],

@@ -122,6 +122,7 @@ class Family:
     by_actors: tuple[AcledRule, ...]
     ref: SourceRef
     unnamed_source: str | None = None  # the stand-in (agents.yaml `stands_in`) for an event whose text names no actor
+    unnamed_needs_victims: bool = False  # after the article's first violent event, the stand-in needs a target or casualties
     needs_target: bool | str = False  # an event with no one acted upon is not coded ("unless_alone" in its sentence)
 
 
@@ -149,6 +150,7 @@ class Pattern:
     refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
     context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
     context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
+    codes_claims: bool = False  # a claim of responsibility for no event reported before is coded as this pattern's event
 
 
 @by_fields

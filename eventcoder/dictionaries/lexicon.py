@@ -123,6 +123,7 @@ class Lexicon:
                 self._add(alias, Entry("actor", a.id, "", a.ref))
         irregular = ds.irregular_verbs
         double = frozenset(ds.double_final)
+        ands = language(ds.language).words["and"]
         for p in ds.patterns.values():
             for v in p.verbs:
                 words = v.split()
@@ -132,8 +133,14 @@ class Lexicon:
                 by_text: dict[str, list[str]] = {}
                 for form, text in forms.items():
                     by_text.setdefault(text, []).append(form)
+                # "shoot and kill": both verbs inflect alike ("shot and killed", "shooting and killing")
+                second = h + 2 if len(words) > h + 2 and words[h + 1].lower() in ands else None
                 for text, names in by_text.items():
-                    phrase = " ".join(words[:h] + [text] + words[h + 1 :])
+                    tail = words[h + 1 :]
+                    if second is not None:
+                        other = verb_forms(words[second].lower(), irregular, double).get(names[0], words[second])
+                        tail = [words[h + 1], other, *words[second + 1 :]]
+                    phrase = " ".join(words[:h] + [text] + tail)
                     self._add(phrase, Entry("verb", p.id, "+".join(sorted(names)), p.ref))
             for n in p.nouns:
                 self._add(n, Entry("noun", p.id, "sg", p.ref))
@@ -163,6 +170,8 @@ class Lexicon:
         self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
+        # the pattern a claim of responsibility is coded as when it names no event reported before (the last declared)
+        self.claim_pattern = next((p for p in reversed(list(ds.patterns.values())) if p.codes_claims), None)
         self.lang: Language = language(ds.language)
         words = self.lang.words
         self._area_words = words["place_area_words"]

@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political air_context labour_context pronouns "
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political air_context labour_context weapon_things pronouns "
     "casualty_words injury_words".split()
 )
 
@@ -126,6 +126,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     unnamed_source=entry.get("unnamed_source"),
                     intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
                     context_nouns=_tuple(entry.get("context_nouns")), context=entry.get("context"),
+                    codes_claims=bool(entry.get("codes_claims", False)),
                 )
             elif section == "places":
                 ds.places[ident] = Place(
@@ -145,7 +146,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
             elif section == "families":
                 ds.families[ident] = Family(
                     ident, bool(entry["violent"]), entry["merge"], entry["threat_cameo"], _rules(entry.get("by_actors")), ref,
-                    unnamed_source=entry.get("unnamed_source"), needs_target=entry.get("needs_target", False),
+                    unnamed_source=entry.get("unnamed_source"),
+                    unnamed_needs_victims=bool(entry.get("unnamed_needs_victims", False)), needs_target=entry.get("needs_target", False),
                 )
             elif section == "synsets":
                 ds.synsets[ident.upper()] = _tuple(entry["phrases"])

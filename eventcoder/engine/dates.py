@@ -76,6 +76,8 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
     [('2023-12-25', 1)]
     >>> [d.date.isoformat() for d in find_dates("on 3 march".split(), pub)]
     ['2023-03-03']
+    >>> [d.date.isoformat() for d in find_dates("between 8 - 10 december".split(), pub)]  # a run of days: its first
+    ['2023-12-08']
     """
     lang = lang or language()
     words, nums = lang.words, lang.numbers
@@ -142,6 +144,17 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
                 d = _resolve(published, year, month, 1)
                 if d:
                     found = (j + (1 if year else 0), d, 3)
+        elif (found is None and _day_number(w, ordinals) is not None and i + 3 < n and norms[i + 1] in words["range_words"]
+              and _day_number(norms[i + 2], ordinals) is not None and norms[i + 3] in months):
+            # "8-10 January", "23 and 24 May": a run of days, dated by its first (as ACLED dates it)
+            day, month = _day_number(w, ordinals), months[norms[i + 3]]
+            j = i + 4
+            year = None
+            if j < n and _year(norms[j]):
+                year, j = _year(norms[j]), j + 1
+            d = _resolve(published, year, month, day)  # type: ignore[arg-type]
+            if d:
+                found = (j, d, 1)
         elif found is None and _day_number(w, ordinals) is not None and i + 1 < n and norms[i + 1] in months:
             day, month = _day_number(w, ordinals), months[norms[i + 1]]
             j = i + 2

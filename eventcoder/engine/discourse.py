@@ -17,7 +17,7 @@ from eventcoder.engine import merge
 from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
 from eventcoder.engine.classify import is_violent
 from eventcoder.engine.locate import place_for
-from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, analyse
+from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.slots import (
     Candidate,
     CasualtyReport,
@@ -32,14 +32,15 @@ from eventcoder.engine.state import (
     Draft,
     Mention,
 )
-from eventcoder.text.sentences import split_sentences
+from eventcoder.text.sentences import split_sentences, written_in_lower_case
 from eventcoder.text.tokens import tokenize
 
 
 def analyse_sentences(state: ArticleState) -> None:
     """Stage: split the body (and title) into sentences and find what the dictionaries recognise in each."""
     lex, published = state.lex, state.published
-    state.analyses = [analyse(s, lex, published) for s in split_sentences(state.body, lex.lang)]
+    caseless = written_in_lower_case(state.body)
+    state.analyses = [analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang)]
     if state.title.strip():
         for s in split_sentences(state.title, lex.lang):
             state.title_places.extend(analyse(s, lex, published).places)
@@ -117,7 +118,8 @@ def _draft_candidates(s: _Sentence) -> None:
             continue
         if c.reference:
             # "five civilians were killed in Goma": a count for an event named before; with none named, the event itself
-            alone = not any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None for o in s.cands)
+            # (alone: no other event word in the sentence, even one dropped as background, that the count could belong to)
+            alone = not any(o is not c and not o.reference and o.consequence_of is None for o in s.cands)
             if not (pattern.reports_casualties and state.recent(index) is None and c.trigger.pos == "verb" and alone):
                 continue
         violent = is_violent(lex, pattern) and not c.threat
@@ -165,6 +167,16 @@ def _attribute_claims(s: _Sentence) -> None:
                 d.last_sentence = index
                 state.recent_violence = d
                 break
+        else:
+            p = lex.claim_pattern
+            if p is None or claimer is None or state.recent(index) is not None:
+                continue  # (a claim of an event the article reported, even by its author already named, adds no event)
+            # the claim is all the article says of the event: CAMEO codes the claimer's statement
+            t = Trigger(cl.position, cl.position + 1, p.id, "verb", "past", False, p.ref, s.a.span_text(cl.position, cl.position + 1))
+            date = state.narrative_date
+            d = Draft([Mention(index, t, p, place_for(s.a, t))], claimer, [], None, [],
+                      date.date if date else state.published, date.precision if date else 2, False, False, last_sentence=index)
+            merge.add(lex, state.drafts, state.draft_keys, d)
 
 
 def _attach_casualties(s: _Sentence, reports: list[CasualtyReport]) -> None:
@@ -222,6 +234,12 @@ def require_actors(state: ArticleState) -> None:
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no actor found (family {p.family} names no stand-in for an unnamed source)")
                 continue
+            if (family.unnamed_needs_victims and d.target is None and not d.killed and not d.injured
+                    and any(lex.ds.families[k.primary.pattern.family].violent for k in kept)):
+                # "the retaliatory strikes were meant to ...": a bare mention after the article's violence is told
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           f"no actor found, no one hit, and the article reported its violence before (family {p.family})")
+                continue
             d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
                                "country_force" if is_violent(lex, p) else "country")
         if family.needs_target and d.target is None:
@@ -250,7 +268,9 @@ def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:
 def merge_mentions(state: ArticleState) -> None:
     """Stage: drafts that turned out to be one event (now that every one has an actor) become one; police action
     against a protest joins the protest."""
-    state.drafts = merge.fold_interventions(merge.merge(state.drafts, state.lex), state.lex)
+    drafts = merge.fold_interventions(merge.merge(state.drafts, state.lex), state.lex)
+    # rows come in the order their events are first reported (a protest that took in an earlier arrest comes first)
+    state.drafts = sorted(drafts, key=lambda d: min((m.sentence, m.trigger.start) for m in d.mentions))
     state.draft_keys = {}
 
 

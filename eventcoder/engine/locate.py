@@ -14,6 +14,7 @@ import attrs
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
+from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
 _DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
@@ -28,7 +29,7 @@ def dateline(body: str, lex: Lexicon) -> tuple[PlaceMention | None, str]:
     >>> (place.place, rest)
     ('Mogadishu', 'Gunmen attacked a hotel.')
     """
-    m = _DATELINE.match(body) if any(c.isupper() for c in body[:200]) else _DATELINE_CASELESS.match(body)
+    m = _DATELINE_CASELESS.match(body) if written_in_lower_case(body) else _DATELINE.match(body)
     if m is None:
         return None, body
     parts = [(part, lex.match([t.norm for t in tokenize(normalize(part.title()))])) for part in (m.group(1), m.group(2)) if part]

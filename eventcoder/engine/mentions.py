@@ -11,7 +11,7 @@ from eventcoder.engine.dates import DateMention, find_dates
 from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
-from eventcoder.text.sentences import Sentence
+from eventcoder.text.sentences import Sentence, written_in_lower_case
 from eventcoder.text.morphology import plural
 from eventcoder.text.tokens import Token, phrase_key, tokenize
 
@@ -80,6 +80,7 @@ class SentenceAnalysis:
     dates: list[DateMention]
     cue_spans: dict[str, list[tuple[int, int]]]
     participants: list[ActorMention] = attrs.field(factory=list)  # actors that are not places ("in Iraq")
+    caseless: bool = False  # written in lower case: a name needs no capital
 
     def cue_before(self, name: str, index: int, window: int, lo: int = 0) -> tuple[int, int] | None:
         """The nearest span of cue `name` ending within `window` tokens before `index` (not before lo)."""
@@ -106,8 +107,10 @@ def _is_actorish(m: Match) -> bool:
     return any(e.kind in _ACTORISH for e in m.entries) or m.has("cue", "pronouns")
 
 
-def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAnalysis:
-    """Tokenise a sentence and find everything the dictionaries recognise in it."""
+def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool | None = None) -> SentenceAnalysis:
+    """Tokenise a sentence and find everything the dictionaries recognise in it.
+
+    `caseless`: the article is written in lower case (default: whether this sentence is), so names need no capital."""
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
     matches = lex.match(norms, [t.text for t in tokens])
@@ -136,6 +139,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date) -> SentenceAna
                    or _is_actorish(m)]
     a = SentenceAnalysis(
         sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), dates, cue_spans,
+        caseless=written_in_lower_case(sentence.text) if caseless is None else caseless,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]
@@ -286,11 +290,12 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 pos = "noun"
         if pos == "noun" and not (prev in words["definite_determiners"] and a.cue_before("anaphoric", m.start, 0)):
             # ("the strikes" points back to an event already named: whichever it was, its reading stands)
-            nouns = [e for e in nouns if _in_context(a, lex, e, m)]
-            if not nouns:
+            fitting = [e for e in nouns if _in_context(a, lex, e, m)]
+            if not fitting and prev not in determiners:
                 if not verbs:
                     continue  # "strike" with neither an air nor a labour context: no event word
                 pos = "verb"
+            nouns = fitting or nouns  # ("similar strikes": a noun all the same; with no context, its first reading)
         entry: Entry = (verbs if pos == "verb" else nouns)[0]
         passive = False
         if pos == "verb" and "part" in entry.form:

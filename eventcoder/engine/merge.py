@@ -78,7 +78,9 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         hit = d.target.inter if d.target is not None else None
         fam = lex.ds.families[p.family]
         crowd = next((h for h in crowds if h is not d and d.source is not None and h.source is not None and (
-            d.source.key == h.source.key or d.source.inter in (Inter.PROTESTERS, Inter.RIOTERS))), None)
+            d.source.key == h.source.key or d.source.inter in (Inter.PROTESTERS, Inter.RIOTERS)
+            # "protesting students clashed with police": civilians in the sentence of the protest are its crowd
+            or (d.source.inter == Inter.CIVILIANS and any(m.sentence == d.primary.sentence for m in h.mentions)))), None)
         if crowd is not None and not typed_by_crowd(lex, p) and (
                 fam.violent or (_riot_type(lex, crowd) or "-") in {p.acled, *(r.acled for r in p.acled_rules)}) and (
                 crowd.date == d.date or not (crowd.date_explicit and d.date_explicit)):
@@ -86,13 +88,15 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             # protest, as a violent demonstration (the force it met, if any, as actor2)
             crowd.mentions.append(d.primary)
             crowd.intervention = "crowd"
+            if crowd.target is not None and crowd.target.inter != Inter.STATE:
+                crowd.target = None  # what the crowd protested about is no actor in the event; only a force it met is
             if d.target is not None and d.target.inter == Inter.STATE:
                 crowd.target = crowd.target or d.target
             crowd.killed.extend(d.killed)
             crowd.injured.extend(d.injured)
             continue
         if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
-            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention == "force" and hit == Inter.CIVILIANS)
+            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS)
             or (p.intervention == "force" and hit is None and bool(d.killed or d.injured))
         ):
             host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))), None)

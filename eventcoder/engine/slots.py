@@ -257,7 +257,7 @@ def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Le
                     break
         if c.reference:
             continue
-        cue = a.cue_before("background", t.start, 3)
+        cue = a.cue_before("background", t.start, 5)
         if cue is not None and any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None
                                    and not (o.trigger.start > cue[0] and _bare(o)) for o in cands):
             c.dropped = f"background to the sentence's main event ({a.span_text(*cue)})"
@@ -380,6 +380,13 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
             return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return
+    if t.pos == "noun" and t.pattern in lex.violent:
+        after = [(s, e) for s, e in a.cue_spans.get("weapon_things", ()) if t.end <= s <= t.end + 1]
+        before = a.cue_before("weapon_things", t.start, 3)
+        if after or (before is not None and a.norms[before[1] - 1] in lex.lang.words["of"]):
+            span = after[0] if after else before
+            c.dropped = f"names a weapon, not its use ({a.span_text(*span)})"  # type: ignore[misc]
+            return
     if t.pos == "noun":
         gen = a.cue_before("generic", t.start, 3)
         if gen is not None:
@@ -388,9 +395,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
     if a.cue_spans.get("period"):
         lo_, hi_ = _clause(a, t.start, t.end)
         own_date = any(d.role == "point" and (abs(d.end - t.start) <= 2 or lo_ <= d.start < hi_) for d in a.dates)
-        if not own_date:
-            span = a.cue_spans["period"][0]
-            c.dropped = f"background over a period ({a.span_text(*span)})"
+        # the period of the event's own clause (or the "since ..." that opens or closes it), not of another clause
+        spans = [(s, e) for s, e in a.cue_spans["period"] if lo_ - 1 <= s <= hi_]
+        if not own_date and spans:
+            c.dropped = f"background over a period ({a.span_text(*spans[0])})"
             return
     if t.pos == "verb" and t.passive and t.pattern in lex.casualty_verbs and c.source is None:
         # "19 people were killed": a casualty count for an event named elsewhere, not an event of its own

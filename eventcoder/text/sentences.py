@@ -49,6 +49,20 @@ def _ends_sentence(text: str, dot: int, lang: Language) -> bool:
     return True
 
 
+def written_in_lower_case(text: str) -> bool:
+    """Whether a text is written in lower case throughout (a capital or two in a header aside): then sentences and
+    proper names cannot be told by their capitals.
+
+    >>> written_in_lower_case("from March 4. police held two men in kano on monday and freed them on bail on tuesday, "
+    ...                       "their lawyer said after the hearing at the high court.")
+    True
+    >>> written_in_lower_case("Police held two men in Kano on Monday.")
+    False
+    """
+    letters = sum(c.isalpha() for c in text)
+    return letters > 0 and sum(c.isupper() for c in text) * 100 < letters
+
+
 def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
     """Split an article body into sentences (English unless another `lang` is given).
 
@@ -59,7 +73,7 @@ def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
     """
     lang = lang or language()
     text = normalize(body)
-    boundary = _BOUNDARY if any(c.isupper() for c in text) else _BOUNDARY_CASELESS
+    boundary = _BOUNDARY_CASELESS if written_in_lower_case(text) else _BOUNDARY
     out: list[Sentence] = []
     para_start = 0
     paragraphs = []
