@@ -18,17 +18,19 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.445,
-    ("acled", "micro_f1"): 0.495,
-    ("acled", "coverage"): 0.50,
-    ("acled", "fatalities"): 0.625,
-    ("acled", "country"): 0.81,
-    ("acled", "actor1"): 0.88,
-    ("quad", "macro_f1"): 0.305,
-    ("ipe", "macro_f1"): 0.49,
+    ("case2021", "weighted_f1"): 0.58,
+    ("acled", "micro_f1"): 0.545,
+    ("acled", "coverage"): 0.575,
+    ("acled", "fatalities"): 0.66,
+    ("acled", "country"): 0.835,
+    ("acled", "admin1"): 0.40,
+    ("acled", "location"): 0.37,
+    ("acled", "actor1"): 0.90,
+    ("quad", "macro_f1"): 0.495,
+    ("ipe", "macro_f1"): 0.51,
 }
 CEILINGS = {
-    ("case2021", "false_alarms"): 20,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
+    ("case2021", "false_alarms"): 19,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
 }
 
 
