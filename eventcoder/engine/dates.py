@@ -147,25 +147,10 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
         elif (found is None and _day_number(w, ordinals) is not None and i + 3 < n and norms[i + 1] in words["range_words"]
               and _day_number(norms[i + 2], ordinals) is not None and norms[i + 3] in months):
             # "8-10 January", "23 and 24 May": a run of days, dated by its first (as ACLED dates it)
-            day, month = _day_number(w, ordinals), months[norms[i + 3]]
-            j = i + 4
-            year = None
-            if j < n and _year(norms[j]):
-                year, j = _year(norms[j]), j + 1
-            d = _resolve(published, year, month, day)  # type: ignore[arg-type]
-            if d:
-                found = (j, d, 1)
+            found = _day_of_month(published, norms, i + 4, _day_number(w, ordinals), months[norms[i + 3]])  # type: ignore[arg-type]
         elif found is None and _day_number(w, ordinals) is not None and i + 1 < n and norms[i + 1] in months:
-            day, month = _day_number(w, ordinals), months[norms[i + 1]]
-            j = i + 2
-            if j < n and norms[j] == ".":
-                j += 1
-            year = None
-            if j < n and _year(norms[j]):
-                year, j = _year(norms[j]), j + 1
-            d = _resolve(published, year, month, day)  # type: ignore[arg-type]
-            if d:
-                found = (j, d, 1)
+            j = i + 3 if i + 2 < n and norms[i + 2] == "." else i + 2
+            found = _day_of_month(published, norms, j, _day_number(w, ordinals), months[norms[i + 1]])  # type: ignore[arg-type]
         elif found is None and _year(w) and prev in words["year_preps"]:
             found = (i + 1, dt.date(_year(w), 1, 1), 3)  # type: ignore[arg-type]
         if found is not None and not FIRST_DAY <= found[1] <= LAST_DAY:
@@ -191,6 +176,15 @@ def _last(published: dt.date, i: int, unit: str) -> tuple[int, dt.date, int]:
         return (i + 2, published - dt.timedelta(days=(published.weekday() + 2) % 7 or 7), 2)
     first = published.replace(day=1) - dt.timedelta(days=1)  # the middle of last month
     return (i + 2, first.replace(day=15), 3)
+
+
+def _day_of_month(published: dt.date, norms: Sequence[str], j: int, day: int, month: int) -> tuple[int, dt.date, int] | None:
+    """A day of a month whose year may follow at token j: (end, day, precision 1), or None."""
+    year = None
+    if j < len(norms) and _year(norms[j]):
+        year, j = _year(norms[j]), j + 1
+    d = _resolve(published, year, month, day)
+    return (j, d, 1) if d else None
 
 
 def _resolve(published: dt.date, year: int | None, month: int, day: int) -> dt.date | None:
