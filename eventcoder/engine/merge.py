@@ -69,7 +69,7 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     protesters as actor1, the intervening force as actor2)."""
     crowds = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)]
     # the protest: a demonstration typed by its crowd, else a dispersal of protesters (which ACLED codes as the protest)
-    protests = [d for d in drafts if typed_by_crowd(lex, d.primary.pattern)] or [
+    protests = crowds or [
         d for d in drafts if d.primary.pattern.intervention == "dispersal" and d.target is not None and d.target.inter == Inter.PROTESTERS]
     out: list[Draft] = []
     for d in drafts:
