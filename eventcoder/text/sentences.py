@@ -59,8 +59,8 @@ def written_in_lower_case(text: str) -> bool:
     >>> written_in_lower_case("Police held two men in Kano on Monday.")
     False
     """
-    letters = sum(c.isalpha() for c in text)
-    return letters > 0 and sum(c.isupper() for c in text) * 100 < letters
+    letters = sum(map(str.isalpha, text))  # map over a C method: a generator here was a fifth of a long article's time
+    return letters > 0 and sum(map(str.isupper, text)) * 100 < letters
 
 
 def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
