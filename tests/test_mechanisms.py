@@ -42,3 +42,17 @@ def test_dates_are_not_modal_verbs_and_runs_of_days_take_their_first_day():
     assert [(r.sub_event_type, r.event_date) for r in rows] == [("Peaceful protest", "2024-05-09")]
     rows = CODER.code(Article("r", "Between 1-3 June, clashes near Beni killed 12 people.", published="2024-06-04"))
     assert [(r.event_date, r.fatalities) for r in rows][:1] == [("2024-06-01", 12)]
+
+
+def test_an_ambiguous_verb_is_a_disrupted_weapons_use_only_about_weapons():
+    """'thwarted' and 'intercepted' (context_verbs) name ACLED's disrupted weapons use only with a weapon in view."""
+    from eventcoder import Article, Coder
+
+    coder = Coder.default()
+    smuggling = Article("cv1", "Nigerian soldiers thwarted an attempt to smuggle fuel across the border near Kano on Monday, "
+                               "the army said.", published="2024-05-15")
+    plot = Article("cv2", "Soldiers thwarted a bomb plot in Maiduguri on Monday, the army said.", published="2024-05-15")
+    assert not any(r.sub_event_type == "Disrupted weapons use" for r in coder.code(smuggling))  # without the role: one
+    migrants = Article("cv3", "Greek police intercepted 40 migrants near Alexandroupolis on Monday.", published="2024-05-15")
+    assert not any(r.sub_event_type == "Disrupted weapons use" for r in coder.code(migrants))
+    assert [r.sub_event_type for r in coder.code(plot)] == ["Disrupted weapons use"]

@@ -149,6 +149,7 @@ class Pattern:
     intent_cameo: str | None = None  # "will meet": the CAMEO code of the stated intention (else a future event is dropped)
     refusal_cameo: str | None = None  # "refused to meet", "would not meet": the CAMEO code of the refusal
     context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
+    context_verbs: tuple[str, ...] = ()  # ambiguous verbs ("intercept", "thwart") likewise, as lemmas
     context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
     codes_claims: bool = False  # a claim of responsibility for no event reported before is coded as this pattern's event
 

@@ -170,6 +170,7 @@ class Lexicon:
         self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
+        self.context_verbs = frozenset(p.id for p in ds.patterns.values() if p.context_verbs and p.context)
         # the pattern a claim of responsibility is coded as when it names no event reported before (the last declared)
         self.claim_pattern = next((p for p in reversed(list(ds.patterns.values())) if p.codes_claims), None)
         self.lang: Language = language(ds.language)

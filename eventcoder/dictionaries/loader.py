@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political air_context labour_context weapon_things pronouns "
+    "light_verbs negation denial future threat generic period claim locative barrier anaphoric background not_political air_context labour_context weapon_context weapon_things pronouns "
     "casualty_words injury_words".split()
 )
 
@@ -125,7 +125,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     cameo_by_type=tuple((str(k), str(v)) for k, v in (entry.get("cameo_by_type") or {}).items()),
                     unnamed_source=entry.get("unnamed_source"),
                     intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
-                    context_nouns=_tuple(entry.get("context_nouns")), context=entry.get("context"),
+                    context_nouns=_tuple(entry.get("context_nouns")), context_verbs=_tuple(entry.get("context_verbs")),
+                    context=entry.get("context"),
                     codes_claims=bool(entry.get("codes_claims", False)),
                 )
             elif section == "places":

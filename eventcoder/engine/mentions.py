@@ -12,7 +12,7 @@ from eventcoder.values import SourceRef
 from eventcoder.dictionaries.lexicon import Entry, Lexicon, Match
 from eventcoder.engine.quantities import Quantity, find_quantities
 from eventcoder.text.sentences import Sentence, written_in_lower_case
-from eventcoder.text.morphology import plural
+from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import Token, phrase_key, tokenize
 
 
@@ -265,6 +265,8 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for m in a.matches:
         verbs, nouns = m.of("verb"), m.of("noun")
+        if verbs and lex.context_verbs:
+            verbs = [e for e in verbs if e.key not in lex.context_verbs or _verb_in_context(a, lex, e, m)]
         if not verbs and not nouns:
             continue
         prev = norms[m.start - 1] if m.start else ""
@@ -311,6 +313,21 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                 passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
     return out
+
+
+def _verb_in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
+    """Whether an ambiguous verb ("intercepted", "thwarted") names this entry's event here: a word of the pattern's
+    context in the sentence ("thwarted a bomb plot" yes, "thwarted an attempt to smuggle migrants" no)."""
+    p = lex.ds.patterns[e.key]
+    if not p.context_verbs or p.context is None:
+        return True
+    said = a.norms[m.start : m.end]
+    for phrase in p.context_verbs:
+        words = phrase.lower().split()
+        if len(words) == len(said) and said[1:] == words[1:] and said[0] in verb_forms(
+                words[0], lex.ds.irregular_verbs, frozenset(lex.ds.double_final)).values():
+            return bool(a.cue_spans.get(p.context))
+    return True
 
 
 def _in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
