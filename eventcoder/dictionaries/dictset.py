@@ -84,9 +84,6 @@ class DictionarySet:
         checks that exactly one agent fills each slot)."""
         return next(a for a in self.agents.values() if slot in a.stands_in)
 
-    def family_of(self, pattern: Pattern) -> Family:
-        return self.families[pattern.family]
-
 
 def _spelling_key(name: str) -> str:
     """A name's letters and digits, lower-case and without accents: "Nord-Kivu" and "Nord Kivu" are one spelling."""

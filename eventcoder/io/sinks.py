@@ -29,16 +29,8 @@ TEXT_COLUMNS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Event) if f.t
 _TEXT_INDEX = tuple(COLUMNS.index(name) for name in TEXT_COLUMNS)
 
 
-def spreadsheet_safe(cell: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading `'` when it would start a formula (undo: `unescape_cell`).
-
-    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Kano")
-    ("'=HYPERLINK(1)", 'Kano')
-    """
-    return "'" + cell if cell[:1] in FORMULA_STARTS and cell else cell
-
-
 def unescape_cell(cell: str) -> str:
+    """A text cell as written, without the `'` SafeCsvWriter put before a would-be formula."""
     return cell[1:] if cell[:1] == "'" else cell
 
 
