@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import attrs
 
+from eventcoder.dictionaries import cache
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
@@ -54,6 +59,14 @@ class Match:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_kinds", frozenset(e.kind for e in self.entries))
+
+    @classmethod
+    def _with_kinds(cls, start: int, end: int, entries: tuple[Entry, ...], kinds: frozenset[str]) -> "Match":
+        """A match whose entries' kinds are known already (the trie keeps them per phrase): one frozenset less a match."""
+        m = object.__new__(cls)
+        for name, value in (("start", start), ("end", end), ("entries", entries), ("_kinds", kinds)):
+            object.__setattr__(m, name, value)
+        return m
 
     def of(self, kind: str) -> list[Entry]:
         if kind not in self._kinds:
@@ -182,6 +195,19 @@ class Lexicon:
         common |= {w for name, phrases in ds.cues.items() for ph in phrases for w in phrase_key(ph)[:1]}
         common |= {k for k, node in self._trie.items() if k and any(e.kind in ("verb", "noun") for e in node.get(_END, ()))}
         self._lower_stop = words["not_lowercase_places"] | frozenset(common) | frozenset(w for ws in words.values() for w in ws)
+        self._freeze()
+
+    def _freeze(self) -> None:
+        """Each phrase's entries become (entries, their kinds, whether any is cased): computed once, not per match."""
+        stack = [self._trie]
+        while stack:
+            node = stack.pop()
+            for tok, child in node.items():
+                if tok == _END:
+                    entries = tuple(child)
+                    node[_END] = (entries, frozenset(e.kind for e in entries), any(e.cased for e in entries))
+                else:
+                    stack.append(child)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -194,31 +220,39 @@ class Lexicon:
         out: list[Match] = []
         i, n = 0, len(norms)
         trie = self._trie
+        max_len = self.max_len
+        area_words, lower_leads = self._area_words, self._lower_leads
+        with_kinds = Match._with_kinds
         while i < n:
             node = trie
-            best_end, best = -1, None
+            best_end, best, best_kinds = -1, None, None
             j = i
-            while j < n and j - i < self.max_len:
+            while j < n and j - i < max_len:
                 node = node.get(norms[j])
                 if node is None:
                     break
                 j += 1
-                if _END in node:
-                    found = node[_END]
-                    if surface is not None and any(e.cased for e in found):
+                bucket = node.get(_END)
+                if bucket is not None:
+                    entries, kinds, cased = bucket
+                    if surface is not None and cased:
                         # "a car" is not the Central African Republic, "told us" is not the United States
                         upper = all(t.isupper() for t in surface[i:j])
-                        found = [e for e in found if upper or not e.cased]
-                    if found:
-                        best_end, best = j, found
-            if best is not None and best_end < n and norms[best_end] in self._area_words:
+                        found = tuple(e for e in entries if upper or not e.cased)
+                        if found:
+                            best_end, best, best_kinds = j, found, None
+                    else:
+                        best_end, best, best_kinds = j, entries, kinds
+            if best is not None and best_end < n and norms[best_end] in area_words:
                 # "Somali region", "Kherson oblast": a store region named by a longer key than the demonym or town
                 region = self._town_at(norms, i, surface)
                 if region is not None and region.end > best_end:
-                    best_end, best = region.end, list(region.entries)
+                    best_end, best, best_kinds = region.end, region.entries, None
             if best is not None:
-                out.append(Match(i, best_end, tuple(best)))
+                out.append(Match(i, best_end, best) if best_kinds is None else with_kinds(i, best_end, best, best_kinds))
                 i = best_end
+            elif surface is not None and not surface[i][:1].isupper() and not (i and norms[i - 1] in lower_leads):
+                i += 1  # a lower-case word not after a locative word is no store place (_town_at's first test, inlined)
             else:
                 town = self._town_at(norms, i, surface)
                 if town is not None:
@@ -279,15 +313,7 @@ class Lexicon:
             return None
         index = self._skeletons.get(iso3)
         if index is None:
-            index = {}
-            for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
-                row = (pid, kind, admin1_)
-                for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
-                    index.setdefault(n, []).append(row)
-            for r in self._store.regions(iso3):
-                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
-                    index.setdefault("region:" + n, []).append((r.id, "region", r.admin1 or r.name))
-            self._skeletons[iso3] = index
+            index = self._skeletons[iso3] = self._skeleton_index(iso3)
         regions = index.get("region:" + key, [])
         rows = [] if area else index.get(key, [])
         if not rows:
@@ -301,6 +327,29 @@ class Lexicon:
             return None  # none, or towns of that skeleton in several regions: no guess
         pid, kind, _ = rows[0]  # the most populous of one region's namesakes (GeoNames lists some towns twice)
         return Entry("place", f"gn:{pid}", kind, SourceRef(STORE_FILE, pid))
+
+    def _skeleton_index(self, iso3: str) -> dict[str, list]:
+        """Skeleton -> towns (and "region:" + skeleton -> regions) of a country, from the on-disk cache when this very
+        store file was indexed before: building it spells every name of the country (USA: ~0.2 s), in every process."""
+        key = None
+        with contextlib.suppress(OSError):
+            st = os.stat(self._store.path)
+            key = cache.key_for(f"skeletons:{iso3}:{_own_source()}",
+                                f"{os.path.abspath(self._store.path)}\0{st.st_size}\0{st.st_mtime_ns}")
+            found = cache.load(key)
+            if isinstance(found, dict):
+                return found
+        index: dict[str, list] = {}
+        for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
+            row = (pid, kind, admin1_)
+            for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
+                index.setdefault(n, []).append(row)
+        for r in self._store.regions(iso3):
+            for n in {skeleton(n) for n in (r.name, *r.alternates)}:
+                index.setdefault("region:" + n, []).append((r.id, "region", r.admin1 or r.name))
+        if key is not None:
+            cache.store(key, index)
+        return index
 
     def admin2_region(self, iso3: str, name: str) -> tuple[str, str] | None:
         """(admin1, admin2) of the one second-level area of a country that `name` spells ("Kasese" district),
@@ -332,6 +381,17 @@ class Lexicon:
     def is_cue(self, name: str, norms: Sequence[str]) -> bool:
         return tuple(norms) in self.cues.get(name, frozenset())
 
+    def phrases(self) -> Iterable[tuple[str, ...]]:
+        """Every phrase of the trie as its token key (what reference matchers are given in benchmarks/throughput.py)."""
+        stack: list[tuple[dict, tuple[str, ...]]] = [(self._trie, ())]
+        while stack:
+            node, key = stack.pop()
+            for tok, child in node.items():
+                if tok == _END:
+                    yield key
+                else:
+                    stack.append((child, key + (tok,)))
+
     def lookup(self, phrase: str) -> list[Entry]:
         """Every meaning of an exact phrase (for `dicts show` and tests)."""
         node = self._trie
@@ -339,7 +399,8 @@ class Lexicon:
             node = node.get(tok)
             if node is None:
                 return []
-        return list(node.get(_END, []))
+        bucket = node.get(_END)
+        return list(bucket[0]) if bucket is not None else []
 
 
 _DEFAULT: Lexicon | None = None
@@ -356,6 +417,12 @@ def default_lexicon() -> Lexicon:
 def is_default_lexicon(lex: Lexicon) -> bool:
     """Whether `lex` is the process's compiled bundled dictionaries."""
     return lex is _DEFAULT
+
+
+@lru_cache(maxsize=1)
+def _own_source() -> str:
+    """A digest of this module: a cached index never outlives the code that built it."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _spell(name: str) -> str:

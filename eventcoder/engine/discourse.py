@@ -40,7 +40,7 @@ def analyse_sentences(state: ArticleState) -> None:
     """Stage: split the body (and title) into sentences and find what the dictionaries recognise in each."""
     lex, published = state.lex, state.published
     caseless = written_in_lower_case(state.body)
-    state.analyses = [analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang)]
+    state.analyses = [analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang, caseless)]
     if state.title.strip():
         for s in split_sentences(state.title, lex.lang):
             state.title_places.extend(analyse(s, lex, published).places)

@@ -104,7 +104,7 @@ _ACTORISH = frozenset({"country", "capital", "agent", "actor"})
 
 
 def _is_actorish(m: Match) -> bool:
-    return any(e.kind in _ACTORISH for e in m.entries) or m.has("cue", "pronouns")
+    return m.has_any(_ACTORISH) or m.has("cue", "pronouns")
 
 
 def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool | None = None) -> SentenceAnalysis:
@@ -119,9 +119,9 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
         for e in m.of("cue"):
             cue_spans.setdefault(e.key, []).append((m.start, m.end))
     suffixes = tuple(lex.lang.words["negation_suffix"])
-    for i, w in enumerate(norms):
-        if w.endswith(suffixes):
-            cue_spans.setdefault("negation", []).append((i, i + 1))
+    negated = [(i, i + 1) for i, w in enumerate(norms) if w.endswith(suffixes)]
+    if negated:
+        cue_spans.setdefault("negation", []).extend(negated)
     holidays = {}
     for m in matches:
         for e in m.of("holiday"):

@@ -31,6 +31,18 @@ class _Numbers:
     about: tuple[tuple[str, ...], ...]
     words: Mapping[str, frozenset[str]]
     starts: frozenset[str]  # tokens a quantity can start with; checking this first keeps the scan cheap
+    # the phrases above by their first token, in their declared order: a token that starts none costs one look-up
+    at_least_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    about_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    vague_by_first: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
+
+
+def _by_first(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +50,12 @@ def _numbers(lang: Language) -> _Numbers:
     nums = lang.numbers
     starts = (frozenset(nums["units"]) | frozenset(nums["tens"]) | {k[0] for k in lang.vague}
               | {k[0] for k in lang.at_least} | {k[0] for k in lang.about} | lang.words["between"])
-    return _Numbers(nums["units"], nums["tens"], nums["scales"], lang.vague, lang.at_least, lang.about, lang.words, starts)
+    vague: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase, value in lang.vague.items():
+        if phrase:
+            vague.setdefault(phrase[0], []).append((phrase, value))
+    return _Numbers(nums["units"], nums["tens"], nums["scales"], lang.vague, lang.at_least, lang.about, lang.words, starts,
+                    _by_first(lang.at_least), _by_first(lang.about), {k: tuple(v) for k, v in vague.items()})
 
 
 def _word_number(norms: Sequence[str], i: int, num: _Numbers) -> tuple[int, int] | None:
@@ -87,8 +104,10 @@ def _digits(tok: str) -> int | None:
     return None
 
 
-def _prefix(norms: Sequence[str], i: int, options: tuple[tuple[str, ...], ...]) -> int:
-    for opt in options:
+def _prefix(norms: Sequence[str], i: int, by_first: Mapping[str, tuple[tuple[str, ...], ...]]) -> int:
+    if i >= len(norms):
+        return 0
+    for opt in by_first.get(norms[i], ()):
         if tuple(norms[i : i + len(opt)]) == opt:
             return len(opt)
     return 0
@@ -104,19 +123,22 @@ def parse_quantity(norms: Sequence[str], i: int, lang: Language | None = None) -
     >>> parse_quantity("between 10 and 15 soldiers".split(), 0)
     Quantity(start=0, end=4, value=10, qualifier='min')
     """
-    num = _numbers(lang or language())
+    return _parse(norms, i, _numbers(lang or language()))
+
+
+def _parse(norms: Sequence[str], i: int, num: _Numbers) -> Quantity | None:
     words = num.words
     n = len(norms)
     qualifier = "exact"
     j = i
-    k = _prefix(norms, j, num.at_least)
+    k = _prefix(norms, j, num.at_least_by_first)
     if k:
         qualifier, j = "min", j + k
     else:
-        k = _prefix(norms, j, num.about)
+        k = _prefix(norms, j, num.about_by_first)
         if k:
             qualifier, j = "approx", j + k
-    for phrase, value in num.vague.items():
+    for phrase, value in num.vague_by_first.get(norms[j], ()) if j < n else ():
         if tuple(norms[j : j + len(phrase)]) == phrase:
             end = j + len(phrase)
             if end < n and norms[end] in words["of"]:
@@ -154,8 +176,8 @@ def parse_quantity(norms: Sequence[str], i: int, lang: Language | None = None) -
 
 def find_quantities(norms: Sequence[str], lang: Language | None = None) -> list[Quantity]:
     """All non-overlapping quantities in a token sequence, left to right."""
-    lang = lang or language()
-    starts = _numbers(lang).starts
+    num = _numbers(lang or language())
+    starts = num.starts
     out: list[Quantity] = []
     i = 0
     while i < len(norms):
@@ -163,7 +185,7 @@ def find_quantities(norms: Sequence[str], lang: Language | None = None) -> list[
         if w not in starts and not w[:1].isdigit():
             i += 1
             continue
-        q = parse_quantity(norms, i, lang)
+        q = _parse(norms, i, num)
         if q is not None:
             out.append(q)
             i = q.end

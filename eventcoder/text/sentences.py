@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
@@ -63,8 +64,11 @@ def written_in_lower_case(text: str) -> bool:
     return letters > 0 and sum(map(str.isupper, text)) * 100 < letters
 
 
-def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
+def split_sentences(body: str, lang: Language | None = None, caseless: bool | None = None) -> list[Sentence]:
     """Split an article body into sentences (English unless another `lang` is given).
+
+    `caseless`: whether the body is written in lower case, when the caller has counted it already (the count of
+    `body` holds for its normalised text when `body` is NFKC-normalised: folding changes no letter).
 
     >>> [s.text for s in split_sentences("Gen. Smith met U.S. envoys. They left on Jan. 3.")]
     ['Gen. Smith met U.S. envoys.', 'They left on Jan. 3.']
@@ -73,7 +77,9 @@ def split_sentences(body: str, lang: Language | None = None) -> list[Sentence]:
     """
     lang = lang or language()
     text = normalize(body)
-    boundary = _BOUNDARY_CASELESS if written_in_lower_case(text) else _BOUNDARY
+    if caseless is None or not unicodedata.is_normalized("NFKC", body):
+        caseless = written_in_lower_case(text)
+    boundary = _BOUNDARY_CASELESS if caseless else _BOUNDARY
     out: list[Sentence] = []
     para_start = 0
     paragraphs = []

@@ -1,0 +1,88 @@
+"""The shortcuts taken for speed give what the long way gives (issue #18)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from eventcoder.dictionaries.lexicon import Lexicon, Match, default_lexicon
+from eventcoder.engine.quantities import Quantity, find_quantities
+from eventcoder.text.sentences import split_sentences, written_in_lower_case
+from eventcoder.text.tokens import tokenize
+
+
+def _match(lex: Lexicon, text: str) -> list[Match]:
+    tokens = tokenize(text)
+    return lex.match([t.norm for t in tokens], [t.text for t in tokens])
+
+
+def test_phrases_lists_every_phrase_of_the_trie():
+    lex = default_lexicon()
+    phrases = set(lex.phrases())
+    assert ("gunmen",) in phrases and len(phrases) > 1000
+    plain = [p for p in phrases if all(w.isalpha() for w in p)]
+    assert plain and all(lex.lookup(" ".join(p)) for p in plain)
+
+
+def test_a_match_keeps_the_kinds_of_its_entries():
+    lex = default_lexicon()
+    matches = _match(lex, "Gunmen from Kano killed two soldiers of the Nigerian army near Maiduguri on Monday.")
+    assert len(matches) >= 4
+    for m in matches:
+        fresh = Match(m.start, m.end, m.entries)  # the slow way computes the kinds from the entries
+        assert m == fresh and m.has_any(frozenset({e.kind for e in m.entries}))
+        for kind in ("agent", "verb", "country", "place", "cue", "noun"):
+            assert m.of(kind) == fresh.of(kind) and m.has(kind) == fresh.has(kind)
+
+
+def test_cased_entries_still_need_capitals():
+    lex = default_lexicon()
+    cased = [(p, e) for p in lex.phrases() for e in lex.lookup(" ".join(p)) if e.cased and len(p) == 1 and p[0].isalpha()]
+    assert cased, "an initialism such as CAR is a cased entry"
+    (word,), entry = cased[0]
+    upper = _match(lex, f"Soldiers went to {word.upper()} on Monday.")
+    lower = _match(lex, f"soldiers went to a {word} on monday.")
+    assert any(entry in m.entries for m in upper)
+    assert not any(entry in m.entries for m in lower)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no fewer than 12 people", Quantity(0, 4, 12, "min")),
+    ("around a dozen guards", Quantity(0, 3, 12, "vague")),
+    ("as many as 30 soldiers", Quantity(0, 4, 30, "approx")),
+    ("in excess of 100 people", Quantity(0, 4, 100, "min")),
+    ("a handful of protesters", Quantity(0, 3, 3, "vague")),
+    ("up to 5 men", Quantity(0, 3, 5, "approx")),
+    ("more than two hundred people", Quantity(0, 4, 200, "min")),
+    ("an estimated 40 people", Quantity(0, 3, 40, "approx")),
+])
+def test_quantity_prefixes_found_by_their_first_word(text, expected):
+    assert find_quantities(text.split()) == [expected]
+
+
+def test_words_that_only_start_prefixes_are_no_quantity():
+    assert find_quantities("in the town a man said at least".split()) == []
+
+
+def test_a_lower_case_count_given_by_the_caller_is_used_only_for_normalised_text():
+    body = "police held two men in kano. they were freed on monday."
+    assert split_sentences(body, caseless=written_in_lower_case(body)) == split_sentences(body)
+    # fullwidth capitals fold to ASCII capitals: the caller's count of the raw text no longer holds, so it is not used
+    wide = "\uff30\uff2f\uff2c\uff29\uff23\uff25 held two men in Kano. They were freed on Monday."
+    assert not unicodedata.is_normalized("NFKC", wide)
+    assert split_sentences(wide, caseless=True) == split_sentences(wide)
+
+
+def test_skeleton_index_from_the_cache_is_the_one_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path / "cache"))
+    ds = default_lexicon().ds
+    first = Lexicon(ds)
+    variant = first.spelling_variant("ETH", "Woldiya")
+    assert variant is not None
+    assert list((tmp_path / "cache").glob("*.pickle"))  # the index was stored
+    second = Lexicon(ds)
+    assert second.spelling_variant("ETH", "Woldiya") == variant
+    assert second._skeletons["ETH"] == first._skeletons["ETH"]
+    monkeypatch.setenv("EVENTCODER_CACHE", "off")
+    assert Lexicon(ds).spelling_variant("ETH", "Woldiya") == variant
