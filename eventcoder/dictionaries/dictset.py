@@ -58,7 +58,7 @@ class DictionarySet:
                 pl = store_place(key, row)
                 spelt = self._admin1_spellings().get((pl.country, _spelling_key(pl.admin1)))
                 if spelt is not None and spelt != pl.admin1:
-                    pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" else pl.location)
+                    pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" and not pl.admin2 else pl.location)
                 self._store_places[key] = pl
             return pl
         return self.places[key]

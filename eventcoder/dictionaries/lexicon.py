@@ -175,6 +175,7 @@ class Lexicon:
         self._store = ds.store
         self._store_memo: dict[str, tuple[Entry, ...]] = {}
         self._store_pop: dict[str, int] = {}
+        self._store_admin2: set[str] = set()  # keys of second-level areas ("Wake" county): never in lower-case text
         self._skeletons: dict[str, dict[str, list]] = {}
         self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
@@ -247,7 +248,12 @@ class Lexicon:
                 # "Somali region", "Kherson oblast": a store region named by a longer key than the demonym or town
                 region = self._town_at(norms, i, surface)
                 if region is not None and region.end > best_end:
-                    best_end, best, best_kinds = region.end, region.entries, None
+                    best_end, best, best_kinds = region.end, tuple(region.entries), None
+            if best is not None and surface is not None and all(e.kind == "cue" for e in best):
+                # "East Shewa", "North Gondar": a cue word ("east") that begins a longer store name is that name
+                area = self._town_at(norms, i, surface)
+                if area is not None and area.end > best_end:
+                    best_end, best, best_kinds = area.end, tuple(area.entries), None
             if best is not None:
                 out.append(Match(i, best_end, best) if best_kinds is None else with_kinds(i, best_end, best, best_kinds))
                 i = best_end
@@ -283,7 +289,9 @@ class Lexicon:
         for length in range(min(longest, len(norms) - i), 0, -1):
             entries = self._store_entries(" ".join(norms[i : i + length]))
             if lower:
-                entries = tuple(e for e in entries if e.form != "town" or self._store_pop.get(e.key, 0) >= LOWER_CASE_POPULATION)
+                # lower-case "in wake of", "in stone pelting": a county or district named like a common word is no place
+                entries = tuple(e for e in entries if (e.form != "town" or self._store_pop.get(e.key, 0) >= LOWER_CASE_POPULATION)
+                                and e.key not in self._store_admin2)
             if entries:
                 return Match(i, i + length, entries)
         return None
@@ -295,10 +303,12 @@ class Lexicon:
             return found
         countries = self.ds.countries
         rows = self._store.candidates(key)
-        found = tuple(Entry("place", f"gn:{r.id}", "region" if r.kind == "admin1" else r.kind, SourceRef(STORE_FILE, r.id))
+        found = tuple(Entry("place", f"gn:{r.id}", "region" if r.kind in ("admin1", "admin2") else r.kind, SourceRef(STORE_FILE, r.id))
                       for r in rows if r.iso3 in countries)
         for r in rows:
             self._store_pop[f"gn:{r.id}"] = r.population
+            if r.kind == "admin2":
+                self._store_admin2.add(f"gn:{r.id}")
         if len(self._store_memo) >= _STORE_MEMO:
             self._store_memo.clear()
         self._store_memo[key] = found

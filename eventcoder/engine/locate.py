@@ -191,7 +191,8 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
         return None
     if p.place is not None:
         pl = lex.ds.place(p.place)
-        precision = 3 if pl.kind == "region" else (2 if p.near else 1)
+        # ACLED: 1 a town, 2 near a town or part of a region (a zone, a district), 3 a first-level region
+        precision = (2 if pl.admin2 else 3) if pl.kind == "region" else (2 if p.near else 1)
         location = pl.location
         if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location):
             # a town the text calls by another of its names ("Ambo" for Hagere Hiywet): named as written, as ACLED does
@@ -229,8 +230,13 @@ def choose_place(
         if analyses is not None and 0 <= m.sentence < len(analyses):
             chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"])]
             # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
-            town = next((q for q in chain if q is not None and not q.origin and (w := _where(lex, q)) is not None
-                         and w.precision < 3), None)
+            # the most precise: "Bhuj town, Kutch district" is at Bhuj (1), not the district (2); but a town outside
+            # every region the chain's areas may be in is a namesake ("Adaba town" listed with a zone of another region)
+            wheres = [(n, q, _where(lex, q)) for n, q in enumerate(chain) if q is not None and not q.origin]
+            areas = _areas_of(lex, [q for _, q, _ in wheres])
+            located = [(w.precision, n, q) for n, q, w in wheres if w is not None and w.precision < 3
+                       and _within(lex, q, w, areas)]
+            town = min(located, key=lambda x: x[:2])[2] if located else None
             if town is not None:
                 p = town
             elif chain and chain[0] is not None and chain[0].unknown:
@@ -313,6 +319,28 @@ def choose_place(
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
     return None, "no place or country could be found"
+
+
+def _areas_of(lex: Lexicon, chain: list[PlaceMention]) -> dict[str, set[str]]:
+    """Country -> every region the areas of a chain may lie in (each candidate of an area named in several regions,
+    as "North Shewa" is)."""
+    out: dict[str, set[str]] = {}
+    for q in chain:
+        if q.place is None or q.unknown or lex.ds.place(q.place).kind != "region":
+            continue
+        for key in q.candidates or (q.place,):
+            pl = lex.ds.place(key)
+            if pl.kind == "region" and pl.admin1:
+                out.setdefault(pl.country, set()).add(pl.admin1)
+    return out
+
+
+def _within(lex: Lexicon, q: PlaceMention, w: Where, areas: dict[str, set[str]]) -> bool:
+    """Whether a town of a chain agrees with the chain's areas: an area itself, a town of a country no area is in, or
+    a town in one of the areas' regions."""
+    if q.place is None or lex.ds.place(q.place).kind == "region" or w.iso3 not in areas:
+        return True
+    return w.admin1 in areas[w.iso3]
 
 
 def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset()) -> list[PlaceMention]:

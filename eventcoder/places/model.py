@@ -31,10 +31,12 @@ class Place:
 
 
 def store_place(key: str, row) -> Place:
-    """A store row (places.store.PlaceRow) as a Place: a first-level region is a region, a capital a town."""
-    region = row.kind == "admin1"
-    return Place(key, "region" if region else "town", row.iso3, row.admin1 or (row.name if region else ""),
-                 "" if region else row.admin2, "", row.name, row.lat, row.lon, (row.name, *row.alternates),
+    """A store row (places.store.PlaceRow) as a Place: a first- or second-level area is a region (a second-level one
+    with its admin2 filled), a capital a town."""
+    region = row.kind in ("admin1", "admin2")
+    return Place(key, "region" if region else "town", row.iso3, row.admin1 or (row.name if row.kind == "admin1" else ""),
+                 row.name if row.kind == "admin2" else ("" if region else row.admin2), "", row.name, row.lat, row.lon,
+                 (row.name, *row.alternates),
                  SourceRef(STORE_FILE, row.id), row.population, True)
 
 

@@ -21,14 +21,15 @@ import attrs
 
 from eventcoder.text.tokens import phrase_key
 
-KINDS = ("town", "capital", "admin1")
+KINDS = ("town", "capital", "admin1", "admin2")
 _MEMO = 50_000  # tokens remembered by max_len before it starts over
 _COLUMNS = "id, geonameid, name, iso3, admin1, admin2, lat, lon, population, kind, alternates"
 
 
 @attrs.frozen(slots=True)
 class PlaceRow:
-    """One place of the store. `kind` is "town", "capital" or "admin1" (a first-level region)."""
+    """One place of the store. `kind` is "town", "capital", "admin1" (a first-level region) or "admin2" (a
+    second-level area: zone, district, county; `admin1` is its region, `admin2` its own name)."""
 
     id: int
     name: str
