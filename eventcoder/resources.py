@@ -12,6 +12,7 @@ BUNDLED_DICTIONARIES = (
     "countries.yaml",
     "agents.yaml",
     "actors.yaml",
+    "leaders.yaml",
     "events.yaml",
     "acled.yaml",
     "places.yaml",
