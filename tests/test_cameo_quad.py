@@ -28,3 +28,21 @@ def test_urging_and_calling_on_are_appeals_demanding_is_a_demand():
     assert _codes("The African Union called on Ethiopia on Monday to reopen the roads into the north.") == ["020"]
     assert _codes("The African Union demanded on Monday that Ethiopia reopen the roads into the north.") == ["100"]
 
+
+def test_possessives_and_degree_words_may_stand_inside_a_verb_phrase():
+    assert _codes("Kenya's foreign minister offered her deepest condolences to Tanzania on Sunday.") == ["018"]
+    assert _codes("Chile granted political asylum to the Bolivian senator on Friday.") == ["075"]
+    # an existing phrase with the same word keeps its own reading, and gains the rest
+    assert _codes("Ghana expressed its support for Togo on Friday.") == ["051"]
+    assert _codes("Ghana expressed its heartfelt condolences to Togo on Friday.") == ["018"]
+    # the modifier alone names nothing
+    assert _codes("Ghana offered his support on Friday.") == []
+
+
+def test_a_stated_willingness_or_plan_to_yield_is_an_intention_and_its_refusal_a_refusal():
+    assert _codes("Chad is willing to withdraw its troops from the border zone with Sudan.") == ["0356"]
+    assert _codes("Egypt will ease restrictions on Gaza on Monday.") == ["0351"]
+    assert _codes("Egypt would not ease restrictions on Gaza, its foreign ministry said.") == ["1241"]
+    rows = _rows("Chad is willing to withdraw its troops from the border zone with Sudan.")
+    assert [r.sub_event_type for r in rows] == [""]  # a plan is no ACLED event
+
