@@ -14,6 +14,7 @@ BUNDLED_DICTIONARIES = (
     "actors.yaml",
     "leaders.yaml",
     "events.yaml",
+    "cameo_events.yaml",
     "acled.yaml",
     "places.yaml",
     "holidays.yaml",

@@ -46,3 +46,20 @@ def test_a_stated_willingness_or_plan_to_yield_is_an_intention_and_its_refusal_a
     rows = _rows("Chad is willing to withdraw its troops from the border zone with Sudan.")
     assert [r.sub_event_type for r in rows] == [""]  # a plan is no ACLED event
 
+
+def test_concessions_by_their_actor_alone_are_coded():
+    assert _codes("The prime minister of Peru resigned on Thursday.") == ["0831"]
+    assert _codes("Teachers in Mombasa called off their strike on Monday.") == ["082"]
+    assert _codes("Ghana extradited two Nigerian suspects to Lagos on Monday.") == ["063"]
+
+
+def test_a_modifier_may_stand_between_later_words_of_a_phrase_but_never_end_it():
+    assert _codes("Oman lifted its blockade of Yemen on Monday.") == ["081"]
+    assert _codes("Uganda will not lift the ban on Kenyan poultry, its ministry said.") == ["1241"]
+
+
+def test_a_sentence_whose_event_words_were_all_dropped_dates_nothing_after_it():
+    text = ("Since the bill was tabled, lawyers opposed to it say the old law, which lapsed in 1998, was misused. "
+            "Police arrested 12 lawyers in Nairobi.")
+    rows = CODER.code(Article("d", text, published="2024-06-20"))
+    assert [r.sub_event_type for r in rows] == ["Arrests"]

@@ -91,8 +91,10 @@ def link_sentences(state: ArticleState) -> None:
         _attribute_claims(s)
         _attach_casualties(s, reports)
         _remember_actors(s)
-        if sentence_date is not None and cands:
-            state.narrative_date = sentence_date  # (a dated line that reports nothing, "This story is from ...", sets no date)
+        if sentence_date is not None and any(c.dropped is None for c in cands):
+            # (a dated line that reports nothing, "This story is from ...", sets no date; nor does one whose only
+            # event words were dropped: "those opposed to it since the act lapsed in 1995" dates nothing after it)
+            state.narrative_date = sentence_date
 
 
 def _fold_consequences(s: _Sentence) -> None:
