@@ -63,3 +63,20 @@ def test_a_sentence_whose_event_words_were_all_dropped_dates_nothing_after_it():
             "Police arrested 12 lawyers in Nairobi.")
     rows = CODER.code(Article("d", text, published="2024-06-20"))
     assert [r.sub_event_type for r in rows] == ["Arrests"]
+
+
+def test_a_denial_is_coded_and_the_act_it_denies_is_not():
+    rows = _rows("The army of Uganda denied charges that it shelled a market in Gulu on Monday.")
+    assert [(r.cameo_code, r.sub_event_type) for r in rows] == [("016", "")]
+
+
+def test_statements_of_the_codebook_root_01():
+    assert _codes("The foreign ministry of Kenya declined to comment on the report.") == ["011"]
+    assert _codes("Kenya's finance ministry said it is skeptical of the new tax plan.") == ["012"]
+    assert _codes("Kenya's president attended a ceremony in Nairobi on Monday.") == ["017"]
+    assert _codes("Officials from Kenya said they agree with the World Bank.") == ["019"]
+
+
+def test_a_statement_alone_with_event_words_no_one_does_is_still_coded():
+    # "talks" has no one holding them: the remark is the sentence's only event
+    assert _codes("The finance minister of Kenya remains optimistic that talks will resume.") == ["013"]

@@ -26,8 +26,8 @@ FLOORS = {
     ("acled", "admin1"): 0.40,
     ("acled", "location"): 0.37,
     ("acled", "actor1"): 0.90,
-    ("quad", "macro_f1"): 0.585,
-    ("ipe", "macro_f1"): 0.51,
+    ("quad", "macro_f1"): 0.62,
+    ("ipe", "macro_f1"): 0.52,
 }
 CEILINGS = {
     ("case2021", "false_alarms"): 15,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row

@@ -223,6 +223,13 @@ def require_actors(state: ArticleState) -> None:
     unnamed crowd); a CAMEO-only event also needs someone acted upon. The rest are dropped with their reason."""
     lex, published = state.lex, state.published
     kept: list[Draft] = []
+
+    def has_actor(o: Draft) -> bool:
+        slot = o.primary.pattern.unnamed_source or lex.ds.families[o.primary.pattern.family].unnamed_source
+        return o.source is not None or slot not in (None, "none")
+
+    # the events that can be coded at all: "optimistic that talks will resume" reports no talks anyone holds
+    viable = [o for o in state.drafts if has_actor(o)]
     for d in state.drafts:
         p = d.primary.pattern
         family = lex.ds.families[p.family]
@@ -249,7 +256,7 @@ def require_actors(state: ArticleState) -> None:
             # it: "the kidnappers demanded a ransom" is part of the abduction, not a CAMEO demand
             anonymous = d.source.kind == "agent" and d.source.agent in lex.anonymous
             if family.needs_target != "unless_alone" or anonymous or any(
-                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in state.drafts):
+                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in viable):
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no one acted upon (family {p.family} needs a target"
                            + (" when its sentence reports another event or its source is unnamed)"
