@@ -80,3 +80,15 @@ def test_statements_of_the_codebook_root_01():
 def test_a_statement_alone_with_event_words_no_one_does_is_still_coded():
     # "talks" has no one holding them: the remark is the sentence's only event
     assert _codes("The finance minister of Kenya remains optimistic that talks will resume.") == ["013"]
+
+
+def test_a_phrase_with_the_modifier_written_in_it_still_matches_without_its_last_word():
+    # "lift the ban on" is written; "lift the ban" (no "on") comes through the modifier edge
+    assert _codes("Uganda will not lift the ban imposed on the party, its ministry said.") == ["1241"]
+    assert _codes("Chile will not accept any more refugees from Peru.") == ["122"]
+
+
+def test_declining_to_act_is_a_refusal_and_courts_convicting_accuse():
+    assert _codes("The governor of Lagos declined to resign on Monday.") == ["1231"]
+    assert _codes("A court in Kenya convicted 12 Al Shabaab members on Monday.") == ["112"]
+    assert _codes("The police of Kenya will investigate the killing of the lawyer, the ministry said.") == ["090"]

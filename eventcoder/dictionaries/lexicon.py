@@ -210,18 +210,20 @@ class Lexicon:
                 bucket = at.setdefault(_END, [])
                 if entry not in bucket:
                     bucket.append(entry)
+            for mod in modifiers:
+                if mod not in node:
+                    node[mod] = rest_trie
+                else:  # "lift the ban on" is a phrase: its node gains the rests it lacks ("lift the ban"), keeps its own
+                    _graft(node[mod], rest_trie)
             # "its most sincere": up to three modifiers after the verb, each level a copy that leads one level down
             levels = [rest_trie, dict(rest_trie), dict(rest_trie)]
             for mod in modifiers:
                 for upper, lower in zip(levels, levels[1:]):
                     upper.setdefault(mod, lower)
             for mod in modifiers:
-                if mod not in node:
-                    node[mod] = rest_trie
-                else:  # "express its support for" is a phrase: its node gains the rests it lacks, and keeps its own
-                    for k, v in rest_trie.items():
-                        if k != _END:
-                            node[mod].setdefault(k, v)
+                if node[mod] is not rest_trie:  # a phrase's own modifier node: further modifiers from it too
+                    for more in modifiers:
+                        node[mod].setdefault(more, levels[1])
             seen: set[int] = set()
             for n in inner:
                 if id(n) not in seen:
@@ -389,6 +391,18 @@ class Lexicon:
             if node is None:
                 return []
         return list(node.get(_END, []))
+
+
+def _graft(into: dict, rest: dict) -> None:
+    """Merge the phrase trie `rest` into the trie node `into`: what `into` says stays, what it lacks is added."""
+    for k, v in rest.items():
+        if k == _END:
+            bucket = into.setdefault(_END, [])
+            bucket.extend(e for e in v if e not in bucket)
+        elif k not in into:
+            into[k] = v
+        elif into[k] is not v:
+            _graft(into[k], v)
 
 
 _DEFAULT: Lexicon | None = None
