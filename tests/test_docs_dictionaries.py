@@ -23,7 +23,7 @@ def test_every_cameo_root_is_coded(coder):
         "07": "Qatar sent aid to Sudan on Monday.",
         "08": "Gunmen released three hostages in Kano on Monday.",
         "09": "Kenyan police investigated the Rapid Support Forces on Monday.",
-        "10": "The United Nations urged Sudan on Monday to open the border.",
+        "10": "The United Nations demanded on Monday that Sudan open the border.",
         "11": "Jordan condemned Israel on Monday.",
         "12": "Sudan rejected Kenya's proposal on Monday.",
         "13": "The Houthis threatened to attack US warships on Monday.",

@@ -136,6 +136,7 @@ class Lexicon:
                 self._add(alias, Entry("actor", a.id, "", a.ref))
         irregular = ds.irregular_verbs
         double = frozenset(ds.double_final)
+        tails: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}  # a verb phrase's first word -> the rest of it
         ands = language(ds.language).words["and"]
         for p in ds.patterns.values():
             for v in p.verbs:
@@ -154,12 +155,18 @@ class Lexicon:
                         other = verb_forms(words[second].lower(), irregular, double).get(names[0], words[second])
                         tail = [words[h + 1], other, *words[second + 1 :]]
                     phrase = " ".join(words[:h] + [text] + tail)
-                    self._add(phrase, Entry("verb", p.id, "+".join(sorted(names)), p.ref))
+                    entry = Entry("verb", p.id, "+".join(sorted(names)), p.ref)
+                    self._add(phrase, entry)
+                    if h == 0 and second is None:
+                        key = phrase_key(phrase)
+                        if len(key) > 1:
+                            tails.setdefault(key[0], []).append((key[1:], entry))
             for n in p.nouns:
                 self._add(n, Entry("noun", p.id, "sg", p.ref))
                 pl = plural(n, ds.irregular_plurals)
                 if pl != n:
                     self._add(pl, Entry("noun", p.id, "pl", p.ref))
+        self._skip_modifiers(tails, language(ds.language).words["object_modifiers"])
         for pl in ds.places.values():
             for alias in {pl.name, *pl.aliases}:
                 self._add(alias, Entry("place", pl.name, pl.kind, pl.ref))
@@ -209,6 +216,50 @@ class Lexicon:
                     node[_END] = (entries, frozenset(e.kind for e in entries), any(e.cased for e in entries))
                 else:
                     stack.append(child)
+
+    def _skip_modifiers(self, tails: dict[str, list[tuple[tuple[str, ...], Entry]]], modifiers: frozenset[str]) -> None:
+        """Let modifier words stand inside a verb phrase, up to three after the verb and one between later words
+        ("offered his deepest condolences to" is "offer condolences to", "called off their strike" is "call off
+        strike"): the verb's node gets an edge per modifier to a trie of its phrases' rests alone, so no other phrase
+        starting with that word is reached through a modifier, and a modifier never ends a phrase."""
+        for head, rests in tails.items():
+            node = self._trie.get(head)
+            if node is None:
+                continue
+            rest_trie: dict = {}
+            inner: list[dict] = []  # the nodes after a rest's first word, in both tries, before any edge makes a cycle
+            for rest, entry in rests:
+                at, main = rest_trie, node
+                for i, tok in enumerate(rest):
+                    at, main = at.setdefault(tok, {}), main.get(tok) if main is not None else None
+                    if i < len(rest) - 1:
+                        inner.extend(n for n in (at, main) if n is not None)
+                bucket = at.setdefault(_END, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+            for mod in modifiers:
+                if mod not in node:
+                    node[mod] = rest_trie
+                else:  # "lift the ban on" is a phrase: its node gains the rests it lacks ("lift the ban"), keeps its own
+                    _graft(node[mod], rest_trie)
+            # "its most sincere": up to three modifiers after the verb, each level a copy that leads one level down
+            levels = [rest_trie, dict(rest_trie), dict(rest_trie)]
+            for mod in modifiers:
+                for upper, lower in zip(levels, levels[1:]):
+                    upper.setdefault(mod, lower)
+            for mod in modifiers:
+                if node[mod] is not rest_trie:  # a phrase's own modifier node: further modifiers from it too
+                    for more in modifiers:
+                        node[mod].setdefault(more, levels[1])
+            seen: set[int] = set()
+            for n in inner:
+                if id(n) not in seen:
+                    seen.add(id(n))
+                    onward = {k: v for k, v in n.items() if k != _END}
+                    for mod in modifiers:
+                        n.setdefault(mod, onward)
+        if tails:
+            self.max_len += 4
 
     # -- matching -------------------------------------------------------------------------
     def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
@@ -411,6 +462,18 @@ class Lexicon:
                 return []
         bucket = node.get(_END)
         return list(bucket[0]) if bucket is not None else []
+
+
+def _graft(into: dict, rest: dict) -> None:
+    """Merge the phrase trie `rest` into the trie node `into`: what `into` says stays, what it lacks is added."""
+    for k, v in rest.items():
+        if k == _END:
+            bucket = into.setdefault(_END, [])
+            bucket.extend(e for e in v if e not in bucket)
+        elif k not in into:
+            into[k] = v
+        elif into[k] is not v:
+            _graft(into[k], v)
 
 
 _DEFAULT: Lexicon | None = None

@@ -91,8 +91,10 @@ def link_sentences(state: ArticleState) -> None:
         _attribute_claims(s)
         _attach_casualties(s, reports)
         _remember_actors(s)
-        if sentence_date is not None and cands:
-            state.narrative_date = sentence_date  # (a dated line that reports nothing, "This story is from ...", sets no date)
+        if sentence_date is not None and any(c.dropped is None for c in cands):
+            # (a dated line that reports nothing, "This story is from ...", sets no date; nor does one whose only
+            # event words were dropped: "those opposed to it since the act lapsed in 1995" dates nothing after it)
+            state.narrative_date = sentence_date
 
 
 def _fold_consequences(s: _Sentence) -> None:
@@ -221,6 +223,13 @@ def require_actors(state: ArticleState) -> None:
     unnamed crowd); a CAMEO-only event also needs someone acted upon. The rest are dropped with their reason."""
     lex, published = state.lex, state.published
     kept: list[Draft] = []
+
+    def has_actor(o: Draft) -> bool:
+        slot = o.primary.pattern.unnamed_source or lex.ds.families[o.primary.pattern.family].unnamed_source
+        return o.source is not None or slot not in (None, "none")
+
+    # the events that can be coded at all: "optimistic that talks will resume" reports no talks anyone holds
+    viable = [o for o in state.drafts if has_actor(o)]
     for d in state.drafts:
         p = d.primary.pattern
         family = lex.ds.families[p.family]
@@ -247,7 +256,7 @@ def require_actors(state: ArticleState) -> None:
             # it: "the kidnappers demanded a ransom" is part of the abduction, not a CAMEO demand
             anonymous = d.source.kind == "agent" and d.source.agent in lex.anonymous
             if family.needs_target != "unless_alone" or anonymous or any(
-                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in state.drafts):
+                    o is not d and any(m.sentence == d.primary.sentence for m in o.mentions) for o in viable):
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no one acted upon (family {p.family} needs a target"
                            + (" when its sentence reports another event or its source is unnamed)"

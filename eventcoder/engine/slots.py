@@ -191,6 +191,12 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     # coded, the act requested is not an event
     for c in out:
         embeds = lex.ds.patterns[c.trigger.pattern].embeds
+        if embeds == "denial" and c.trigger.pos == "verb":
+            # "denied charges that it tortured a priest": what is denied is no event
+            for o in out:
+                if o is not c and 0 <= o.trigger.start - c.trigger.end <= 12 and o.dropped is None:
+                    o.dropped = f"content of a denial ({c.trigger.text})"
+            continue
         if embeds in ("threat", "refusal", "request") and c.trigger.pos == "verb":
             for o in out:
                 if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 8

@@ -26,7 +26,7 @@ DEFAULT = "en"
 
 # the word classes, number tables and phrase lists every language must give (and no others)
 WORD_CLASSES = frozenset("""
-    be_forms have_forms verb_cues adverb_skip determiners articles possessive_determiners object_determiners
+    be_forms have_forms verb_cues adverb_skip object_modifiers determiners articles possessive_determiners object_determiners
     definite_determiners object_starts singular_markers backing area_suffixes led_suffix join_blockers coordinators
     refiners relative_pronouns according agent_by noun_gap target_skip symmetric_preps between count_nouns speech_verbs
     seat_speech_verbs seat_preposition infinitive no negation_suffix between_place near person_pronouns

@@ -1,0 +1,94 @@
+"""CAMEO-only coding of real news sentences (issue #14, the quad set): each mechanism with an invented example."""
+
+from __future__ import annotations
+
+from eventcoder import Article, Coder
+
+CODER = Coder.default()
+
+
+def _rows(text: str, published: str = "2018-03-14"):
+    return CODER.code(Article("c", text, published=published))
+
+
+def _codes(text: str, published: str = "2018-03-14") -> list[str]:
+    return [r.cameo_code for r in _rows(text, published)]
+
+
+def test_an_office_holder_codes_as_the_state_in_office_and_by_name_after_it():
+    rows = _rows("Theresa May met Angela Merkel in Berlin on Tuesday.")
+    assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [
+        ("040", "Government of the United Kingdom", "Government of Germany")]
+    later = _rows("Theresa May met Angela Merkel in Berlin on Tuesday.", published="2023-05-10")
+    assert [(r.actor1, r.actor2) for r in later] == [("Theresa May", "Angela Merkel")]
+
+
+def test_urging_and_calling_on_are_appeals_demanding_is_a_demand():
+    assert _codes("The African Union urged Ethiopia on Monday to reopen the roads into the north.") == ["020"]
+    assert _codes("The African Union called on Ethiopia on Monday to reopen the roads into the north.") == ["020"]
+    assert _codes("The African Union demanded on Monday that Ethiopia reopen the roads into the north.") == ["100"]
+
+
+def test_possessives_and_degree_words_may_stand_inside_a_verb_phrase():
+    assert _codes("Kenya's foreign minister offered her deepest condolences to Tanzania on Sunday.") == ["018"]
+    assert _codes("Chile granted political asylum to the Bolivian senator on Friday.") == ["075"]
+    # an existing phrase with the same word keeps its own reading, and gains the rest
+    assert _codes("Ghana expressed its support for Togo on Friday.") == ["051"]
+    assert _codes("Ghana expressed its heartfelt condolences to Togo on Friday.") == ["018"]
+    # the modifier alone names nothing
+    assert _codes("Ghana offered his support on Friday.") == []
+
+
+def test_a_stated_willingness_or_plan_to_yield_is_an_intention_and_its_refusal_a_refusal():
+    assert _codes("Chad is willing to withdraw its troops from the border zone with Sudan.") == ["0356"]
+    assert _codes("Egypt will ease restrictions on Gaza on Monday.") == ["0351"]
+    assert _codes("Egypt would not ease restrictions on Gaza, its foreign ministry said.") == ["1241"]
+    rows = _rows("Chad is willing to withdraw its troops from the border zone with Sudan.")
+    assert [r.sub_event_type for r in rows] == [""]  # a plan is no ACLED event
+
+
+def test_concessions_by_their_actor_alone_are_coded():
+    assert _codes("The prime minister of Peru resigned on Thursday.") == ["0831"]
+    assert _codes("Teachers in Mombasa called off their strike on Monday.") == ["082"]
+    assert _codes("Ghana extradited two Nigerian suspects to Lagos on Monday.") == ["063"]
+
+
+def test_a_modifier_may_stand_between_later_words_of_a_phrase_but_never_end_it():
+    assert _codes("Oman lifted its blockade of Yemen on Monday.") == ["081"]
+    assert _codes("Uganda will not lift the ban on Kenyan poultry, its ministry said.") == ["1241"]
+
+
+def test_a_sentence_whose_event_words_were_all_dropped_dates_nothing_after_it():
+    text = ("Since the bill was tabled, lawyers opposed to it say the old law, which lapsed in 1998, was misused. "
+            "Police arrested 12 lawyers in Nairobi.")
+    rows = CODER.code(Article("d", text, published="2024-06-20"))
+    assert [r.sub_event_type for r in rows] == ["Arrests"]
+
+
+def test_a_denial_is_coded_and_the_act_it_denies_is_not():
+    rows = _rows("The army of Uganda denied charges that it shelled a market in Gulu on Monday.")
+    assert [(r.cameo_code, r.sub_event_type) for r in rows] == [("016", "")]
+
+
+def test_statements_of_the_codebook_root_01():
+    assert _codes("The foreign ministry of Kenya declined to comment on the report.") == ["011"]
+    assert _codes("Kenya's finance ministry said it is skeptical of the new tax plan.") == ["012"]
+    assert _codes("Kenya's president attended a ceremony in Nairobi on Monday.") == ["017"]
+    assert _codes("Officials from Kenya said they agree with the World Bank.") == ["019"]
+
+
+def test_a_statement_alone_with_event_words_no_one_does_is_still_coded():
+    # "talks" has no one holding them: the remark is the sentence's only event
+    assert _codes("The finance minister of Kenya remains optimistic that talks will resume.") == ["013"]
+
+
+def test_a_phrase_with_the_modifier_written_in_it_still_matches_without_its_last_word():
+    # "lift the ban on" is written; "lift the ban" (no "on") comes through the modifier edge
+    assert _codes("Uganda will not lift the ban imposed on the party, its ministry said.") == ["1241"]
+    assert _codes("Chile will not accept any more refugees from Peru.") == ["122"]
+
+
+def test_declining_to_act_is_a_refusal_and_courts_convicting_accuse():
+    assert _codes("The governor of Lagos declined to resign on Monday.") == ["1231"]
+    assert _codes("A court in Kenya convicted 12 Al Shabaab members on Monday.") == ["112"]
+    assert _codes("The police of Kenya will investigate the killing of the lawyer, the ministry said.") == ["090"]
