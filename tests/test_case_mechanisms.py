@@ -15,3 +15,28 @@ def test_deaths_in_police_firing_are_the_police_s_attack():
     """'killed in police firing': the noun 'firing' is the attack and 'police' before it its source."""
     rows = _rows("patna: three villagers were killed in police firing near the block office on monday.")
     assert [(r.actor1, r.fatalities) for r in rows] == [("Police Forces of India", 3)]
+
+
+def _types(text: str, published: str | None = "2024-06-20") -> list[str]:
+    return [r.sub_event_type for r in _rows(text, published) if r.sub_event_type]
+
+
+def test_weapons_seized_found_or_destroyed_are_a_disrupted_weapons_use():
+    """An ambiguous verb whose object (or passive subject) is a weapon names ACLED's disrupted weapons use, before
+    its other readings ("seize" a town), and the weapon it handles is no explosion of its own."""
+    assert _types("Soldiers seized 30 rifles and a mortar tube near Gao on Monday.") == ["Disrupted weapons use"]
+    assert _types("Two explosive devices were found near the central market in Gao on Monday.") == ["Disrupted weapons use"]
+    assert _types("Rebels seized the town of Menaka on Monday after the army left.") == ["Non-state actor overtakes territory"]
+
+
+def test_a_weapon_before_an_active_verb_is_its_instrument_not_its_object():
+    types = _types("A missile fired by the rebels destroyed a navy patrol boat off Hodeidah on Monday.")
+    assert "Disrupted weapons use" not in types and types
+
+
+def test_a_force_that_reports_an_unattributed_act_of_its_kind_did_it():
+    """'the army said 40 rifles were seized': the speaking force, not a guessed police stand-in, is actor1."""
+    rows = _rows("The Malian army said 40 rifles were seized near Gao on Monday.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Disrupted weapons use", "Military Forces of Mali")]
+    rows = _rows("Two explosive devices were found near the central market in Gao on Monday.")
+    assert [r.actor1 for r in rows] == ["Police Forces of Mali"]
