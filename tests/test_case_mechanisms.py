@@ -40,3 +40,11 @@ def test_a_force_that_reports_an_unattributed_act_of_its_kind_did_it():
     assert [(r.sub_event_type, r.actor1) for r in rows] == [("Disrupted weapons use", "Military Forces of Mali")]
     rows = _rows("Two explosive devices were found near the central market in Gao on Monday.")
     assert [r.actor1 for r in rows] == ["Police Forces of Mali"]
+
+
+def test_a_series_of_events_carried_out_is_reported_and_one_that_only_alarmed_is_not():
+    """'series of', 'string of' (cue list aggregate) are several events of one report after a light verb or 'in';
+    as a bare subject they stay unspecified."""
+    assert _types("Israeli jets carried out a string of airstrikes on Gaza City on Monday, wounding four people.") \
+        == ["Air/drone strike"]
+    assert _types("A wave of attacks by gunmen in Kano has worried traders.") == []
