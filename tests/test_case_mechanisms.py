@@ -48,3 +48,18 @@ def test_a_series_of_events_carried_out_is_reported_and_one_that_only_alarmed_is
     assert _types("Israeli jets carried out a string of airstrikes on Gaza City on Monday, wounding four people.") \
         == ["Air/drone strike"]
     assert _types("A wave of attacks by gunmen in Kano has worried traders.") == []
+
+
+def test_a_thing_set_up_is_a_base_only_when_it_is_one():
+    """set up / establish / create (context_verbs of establish_base) name a new base only with a base_context word
+    as their object."""
+    assert _types("Turkish troops set up their 12th observation point near Idlib on Monday.") \
+        == ["Headquarters or base established"]
+    assert _types("The ministry set up a committee in Kidal on Monday to study the crisis.") == []
+
+
+def test_property_looted_by_no_one_named_is_looting_by_an_unidentified_group():
+    """'shops were looted': ACLED's looting/property destruction by an unidentified armed group (the stand-in),
+    not a dropped event for want of an actor."""
+    rows = _rows("Dozens of shops were looted in Durban on Monday night.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Looting/property destruction", "Unidentified Armed Group (South Africa)")]
