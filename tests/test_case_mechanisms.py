@@ -63,3 +63,12 @@ def test_property_looted_by_no_one_named_is_looting_by_an_unidentified_group():
     not a dropped event for want of an actor."""
     rows = _rows("Dozens of shops were looted in Durban on Monday night.")
     assert [(r.sub_event_type, r.actor1) for r in rows] == [("Looting/property destruction", "Unidentified Armed Group (South Africa)")]
+
+
+def test_a_clash_between_police_and_a_crowd_is_a_violent_demonstration():
+    """ACLED codes a crowd fighting the police as a violent demonstration; 'broke out' may stand between the
+    noun and its 'between'."""
+    assert _types("Police clashed with hundreds of protesters in Lyon on Saturday.") == ["Violent demonstration"]
+    rows = _rows("Clashes broke out between police and demonstrators in Lyon on Saturday.")
+    assert [(r.sub_event_type, r.actor2) for r in rows] == [("Violent demonstration", "Protesters (France)")]
+    assert _types("Soldiers clashed with rebels near Goma on Monday.") == ["Armed clash"]

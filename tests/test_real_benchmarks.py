@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
     ("case2021", "weighted_f1"): 0.62,
-    ("acled", "micro_f1"): 0.545,
+    ("acled", "micro_f1"): 0.555,
     ("acled", "coverage"): 0.575,
     ("acled", "fatalities"): 0.66,
     ("acled", "country"): 0.835,
