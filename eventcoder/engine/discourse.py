@@ -249,7 +249,8 @@ def require_actors(state: ArticleState) -> None:
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no actor found, no one hit, and the article reported its violence before (family {p.family})")
                 continue
-            d.source = resolve(_synthetic(lex.stand_ins[slot].id), lex, published, [],
+            speaker = _force_speaker(state, d) if lex.stand_ins[slot].inter == 1 else None
+            d.source = resolve(speaker or _synthetic(lex.stand_ins[slot].id), lex, published, [],
                                "country_force" if is_violent(lex, p) else "country")
         if family.needs_target and d.target is None:
             # a statement with no one addressed is coded when it is its sentence's only event and someone known made
@@ -264,6 +265,20 @@ def require_actors(state: ArticleState) -> None:
                 continue
         kept.append(d)
     state.drafts = kept
+
+
+def _force_speaker(state: ArticleState, d: Draft) -> ActorMention | None:
+    """The state force that reports an act of its kind done by no one named ("the army said 40 rifles were seized",
+    "the Israeli military said the rockets were intercepted"): who did it, where the stand-in would only guess."""
+    lex = state.lex
+    a = state.analyses[d.primary.sentence]
+    speech = lex.lang.words["speech_verbs"]
+    for m in a.participants:
+        if m.end < len(a.norms) and a.norms[m.end] in speech and m.agent is not None and m.actor is None:
+            agent = lex.ds.agents[m.agent]
+            if agent.inter == 1 and agent.armed:
+                return m
+    return None
 
 
 def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:

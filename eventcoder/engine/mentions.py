@@ -267,6 +267,8 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
         verbs, nouns = m.of("verb"), m.of("noun")
         if verbs and lex.context_verbs:
             verbs = [e for e in verbs if e.key not in lex.context_verbs or _verb_in_context(a, lex, e, m)]
+            # "seized 40 rifles": a reading whose context is the verb's own object outranks the verb's other readings
+            verbs.sort(key=lambda e: not _verb_in_context(a, lex, e, m, confirmed=True))
         if not verbs and not nouns:
             continue
         prev = norms[m.start - 1] if m.start else ""
@@ -312,22 +314,61 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                     nxt not in words["object_determiners"] and not nxt[:1].isdigit()):
                 passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
-    return out
+    return _drop_handled_weapons(a, lex, out)
 
 
-def _verb_in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
-    """Whether an ambiguous verb ("intercepted", "thwarted") names this entry's event here: a word of the pattern's
-    context in the sentence ("thwarted a bomb plot" yes, "thwarted an attempt to smuggle migrants" no)."""
+def _drop_handled_weapons(a: SentenceAnalysis, lex: Lexicon, triggers: list[Trigger]) -> list[Trigger]:
+    """A violent noun that is the very thing an ambiguous verb's context names ("found an explosive device", "IEDs were
+    defused") is the weapon handled, not its use: the verb's event stands alone."""
+    handled: list[tuple[int, int]] = []
+    for t in triggers:
+        if t.pos != "verb" or t.pattern not in lex.context_verbs:
+            continue
+        p = lex.ds.patterns[t.pattern]
+        said = a.norms[t.start : t.end]
+        if not any(len(w := ph.lower().split()) == len(said) and said[1:] == w[1:] for ph in p.context_verbs):
+            continue
+        handled += [(s, e) for s, e in a.cue_spans.get(p.context or "", ()) if _near(a, lex, t.start, t.end, s, e)]
+    if not handled:
+        return triggers
+    definite = lex.lang.words["definite_determiners"]
+    # ("most of the rockets were intercepted": the rockets of an event already reported, which the noun links to)
+    return [t for t in triggers if not (t.pos == "noun" and t.pattern in lex.violent
+                                         and not (t.start > 0 and a.norms[t.start - 1] in definite)
+                                         and any(s <= t.start and t.end <= e or t.start <= s and e <= t.end for s, e in handled))]
+
+
+def _near(a: SentenceAnalysis, lex: Lexicon, start: int, end: int, s: int, e: int) -> bool:
+    """Whether span (s, e) is where a verb at (start, end) has its object (after an active verb: "seized 40 rifles")
+    or its subject (before a passive one: "40 rifles were seized"); a weapon before an active verb is its instrument
+    ("the missile destroyed a warship")."""
+    words = lex.lang.words
+    k = start - 1
+    while k >= 0 and (a.norms[k] in words["adverb_skip"] or a.norms[k].endswith("ly")):
+        k -= 1
+    if k >= 0 and a.norms[k] in words["be_forms"]:
+        return e <= start and e > start - CONTEXT_BEFORE
+    return s >= end and s < end + CONTEXT_WINDOW
+
+
+CONTEXT_WINDOW = 8  # tokens after an ambiguous verb where its object is written
+CONTEXT_BEFORE = 14  # and before it, where a passive subject may be a list ("rifles, a carbine and 85 rounds were seized")
+
+
+def _verb_in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match, confirmed: bool = False) -> bool:
+    """Whether an ambiguous verb ("intercepted", "seized") names this entry's event here: a word of the pattern's
+    context next to it, as its object or its passive subject ("thwarted a bomb plot", "40 rifles were seized" yes;
+    "thwarted an attempt to smuggle migrants", "seized the town" no). `confirmed`: only a verb the context decided."""
     p = lex.ds.patterns[e.key]
     if not p.context_verbs or p.context is None:
-        return True
+        return not confirmed
     said = a.norms[m.start : m.end]
     for phrase in p.context_verbs:
         words = phrase.lower().split()
         if len(words) == len(said) and said[1:] == words[1:] and said[0] in verb_forms(
                 words[0], lex.ds.irregular_verbs, frozenset(lex.ds.double_final)).values():
-            return bool(a.cue_spans.get(p.context))
-    return True
+            return any(_near(a, lex, m.start, m.end, s, e_) for s, e_ in a.cue_spans.get(p.context, ()))
+    return not confirmed
 
 
 def _in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:

@@ -395,6 +395,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
             return
     if t.pos == "noun":
         gen = a.cue_before("generic", t.start, 3)
+        agg = a.cue_before("aggregate", t.start, 3)
+        if gen is None and agg is not None and not (a.cue_before("light_verbs", agg[0], 2)
+                                                    or any(w in lex.lang.words["aggregate_means"] for w in a.norms[max(agg[0] - 2, 0) : agg[0]])):
+            gen = agg
         if gen is not None:
             c.dropped = f"refers to other, unspecified events ({a.span_text(*gen)})"
             return
