@@ -174,6 +174,7 @@ class AcledType:
     distinct: bool = False
     crowd_first: bool = False
     civilian_targeting: bool = False
+    crowd: str | None = None  # the stand-in (agents.yaml `stands_in`) civilians acting in such an event are coded as
 
 
 @by_fields

@@ -139,10 +139,13 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 month, day = (int(x) for x in entry["date"].split("-"))
                 ds.holidays[ident] = Holiday(ident, month, day, _tuple(entry["aliases"]), ref)
             elif section == "acled_types":
+                if entry.get("crowd") is not None and entry["crowd"] not in STAND_INS:
+                    problems.append(f"{ref}: acled type {ident}: crowd {entry['crowd']!r} is no stand-in slot "
+                                    f"(one of {', '.join(STAND_INS)})")
                 ds.acled_types[ident] = AcledType(
                     ident, entry["event_type"], entry["disorder_type"], entry["rank"], distinct=bool(entry.get("distinct", False)),
                     crowd_first=bool(entry.get("crowd_first", False)),
-                    civilian_targeting=bool(entry.get("civilian_targeting", False)),
+                    civilian_targeting=bool(entry.get("civilian_targeting", False)), crowd=entry.get("crowd"),
                 )
             elif section == "families":
                 ds.families[ident] = Family(

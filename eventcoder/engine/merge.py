@@ -112,6 +112,28 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     return out
 
 
+def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """A generic attack by one side of a battle reported in the same article is part of that battle ("X attacked the
+    town and were repulsed by Y"): ACLED codes one armed clash between the two sides, not an attack beside it."""
+    battles = [d for d in drafts if d.primary.pattern.symmetric and is_violent(lex, d.primary.pattern)
+               and d.source is not None and d.target is not None and not d.threat and d.modality is None]
+    if not battles:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        host = None
+        if d.source is not None and p.generic and is_violent(lex, p) and not d.threat and d.modality is None:
+            host = next((b for b in battles if b is not d and d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
+                         and (d.target is None or d.target.key in (b.source.key, b.target.key))  # type: ignore[union-attr]
+                         and (b.date == d.date or not (b.date_explicit and d.date_explicit))), None)
+        if host is None:
+            out.append(d)
+            continue
+        _absorb(host, d, lex)
+    return out
+
+
 def _riot_type(lex: Lexicon, host: Draft) -> str | None:
     """What the protest's family calls a crowd's violence: the type its table gives rioters."""
     rules = lex.ds.families[host.primary.pattern.family].by_actors

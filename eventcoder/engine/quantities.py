@@ -147,6 +147,9 @@ def parse_quantity(norms: Sequence[str], i: int, lang: Language | None = None) -
             nxt = end + 2 if upper is not None else _word_number(norms, end + 1, num)[1]  # type: ignore[index]
             end = nxt
             qualifier = "min"
+            between = False
+    if between:
+        return None  # "fighting between two clans": the sides, not a count (a count's "between" opens a range)
     if end < n and norms[end] in words["not_people"]:
         return None
     return Quantity(i, end, value, qualifier)

@@ -165,13 +165,16 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     nouns = [t for t in a.triggers if t.pos == "noun"]
     accusations = [t for t in a.triggers if lex.ds.patterns[t.pattern].embeds == "accusation"]  # once per sentence
+    further: set[int] = set()  # participial verbs (", destroying a vehicle"): acts that add to a main event
     for t in a.triggers:
         c = Candidate(a.sentence.index, t)
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
         if t.pos == "verb" and _participial(a, t, lex) and out:
-            # the clause's main event: the last verb before it, else the last event word
-            verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb"]
+            # the clause's main event: the last verb before it that is no further act ("attacked ..., destroying a
+            # vehicle and killing soldiers": the killing is what the attack did), else the last event word
+            verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb" and k not in further]
+            further.add(len(out))
             root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
             if t.pattern in lex.casualty_verbs:
@@ -489,6 +492,13 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                 lead = norms[e : m.start]
                 if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
                     q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
+        if q is None:
+            # "a civilian was killed (by soldiers)": one victim named before the passive verb
+            m = next((x for x in reversed(a.actors) if s - 3 <= x.end < s and x.start >= lo and not x.locative
+                      and words["be_forms"] & set(norms[x.end : s])
+                      and x.start > 0 and norms[x.start - 1] in words["singular_markers"] and _singular(a, x)), None)
+            if m is not None:
+                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
         # which candidate in the sentence this count belongs to
         target_idx = None

@@ -1,0 +1,53 @@
+"""Mechanisms for ACLED's own event notes (issue #14): each with an invented example of its own."""
+
+from __future__ import annotations
+
+from eventcoder import Article, Coder
+
+CODER = Coder.default()
+
+
+def _rows(text: str, published: str = "2024-06-20"):  # type: ignore[no-untyped-def]
+    return CODER.code(Article("a", text, published=published))
+
+
+def _first(text: str) -> tuple[str | None, str, str]:
+    r = next(r for r in _rows(text) if r.sub_event_type)
+    return r.sub_event_type, r.actor1, str(r.fatalities)
+
+
+def test_civilians_who_riot_are_rioters_and_their_riot_a_violent_demonstration():
+    sub, actor1, _ = _first("Traders rioted in Kisumu on Monday over new market fees, burning tyres on the main road.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_an_armed_force_that_sets_fire_to_houses_destroys_property():
+    assert _first("Soldiers set fire to houses in Beni on Monday.")[0] == "Looting/property destruction"
+
+
+def test_looting_alone_is_property_destruction_not_a_riot():
+    assert _first("Hundreds of residents went on a looting spree in Nairobi on Monday night.")[0] == "Looting/property destruction"
+
+
+def test_one_victim_named_before_a_passive_verb_is_one_fatality():
+    assert _first("A teacher was shot dead by gunmen in Beni on Monday.")[2] == "1"
+
+
+def test_the_killing_after_a_further_act_is_what_the_main_attack_did():
+    sub, _, killed = _first("Rebels attacked Beni on Monday, burning a truck and killing four soldiers.")
+    assert (sub, killed) == ("Armed clash", "4")
+
+
+def test_an_attack_by_one_side_of_a_battle_is_part_of_the_battle():
+    rows = [r for r in _rows("Rebels attacked two villages near Beni on Monday and were pushed back by soldiers.")
+            if r.sub_event_type]
+    assert [r.sub_event_type for r in rows] == ["Armed clash"]
+
+
+def test_between_names_the_sides_of_a_fight_not_a_count():
+    sub, _, killed = _first("Ten people were killed in fighting between two clans near Beni on Monday.")
+    assert (sub, killed) == ("Armed clash", "10")
+
+
+def test_party_members_attacked_by_a_rival_party_are_civilians():
+    assert _first("UPND cadres attacked a PF official in Ndola on Monday.")[0] == "Attack"
