@@ -51,3 +51,29 @@ def test_between_names_the_sides_of_a_fight_not_a_count():
 
 def test_party_members_attacked_by_a_rival_party_are_civilians():
     assert _first("UPND cadres attacked a PF official in Ndola on Monday.")[0] == "Attack"
+
+
+def test_protesters_injured_at_a_protest_make_it_excessive_force():
+    assert _first("Nurses marched in Nairobi on Monday. Several protesters were injured.")[0] == (
+        "Excessive force against protesters")
+
+
+def test_a_protest_that_was_quelled_met_an_intervention():
+    assert _first("Traders protested in Nairobi on Monday against new fees but were quelled by police.")[0] == (
+        "Protest with intervention")
+
+
+def test_a_force_that_responded_violently_to_a_protest_used_excessive_force():
+    text = "Students protested in Nairobi on Monday over fees. Police responded violently, injuring a dozen students."
+    assert _first(text)[0] == "Excessive force against protesters"
+
+
+def test_a_protest_that_turned_violent_is_a_violent_demonstration():
+    assert _first("Farmers protested in Nairobi on Monday over land. The protest turned violent.")[0] == (
+        "Violent demonstration")
+
+
+def test_a_killing_while_dispersing_a_protest_outweighs_the_dispersal():
+    text = "Traders protested in Nairobi on Monday. Police shot dead two traders while trying to disperse the protest."
+    sub, _, killed = _first(text)
+    assert (sub, killed) == ("Excessive force against protesters", "2")

@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.58,
+    ("case2021", "weighted_f1"): 0.585,
     ("acled", "micro_f1"): 0.58,
     ("acled", "coverage"): 0.615,
     ("acled", "fatalities"): 0.675,

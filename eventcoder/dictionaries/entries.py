@@ -108,6 +108,7 @@ class AcledRule:
     target_armed: bool | None = None
     intervention: str | None = None  # a pattern's intervention role, or "any"
     killed: bool | None = None
+    injured: bool | None = None  # whether the event counts people injured
 
 
 @by_fields

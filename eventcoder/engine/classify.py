@@ -27,6 +27,8 @@ def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | N
         return False
     if rule.intervention not in (None, "any") and d.intervention != rule.intervention:
         return False
+    if rule.injured is not None and bool(d.injured) != rule.injured:
+        return False
     return rule.killed is None or bool(d.killed) == rule.killed
 
 

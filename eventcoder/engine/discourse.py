@@ -13,9 +13,10 @@ from __future__ import annotations
 import attrs
 
 from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.engine import merge
 from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
-from eventcoder.engine.classify import is_violent
+from eventcoder.engine.classify import is_violent, typed_by_crowd
 from eventcoder.engine.locate import place_for
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.slots import (
@@ -194,6 +195,11 @@ def _attach_casualties(s: _Sentence, reports: list[CasualtyReport]) -> None:
                 target = state.recent(index)
         elif r.anaphoric:
             target = state.recent(index)
+        if target is None and r.victims is not None and r.quantity is not None and not s.cands:
+            # "Several protesters were injured." alone: the protest the article reported is where they were hurt
+            v = s.actor(r.victims, True)
+            if v is not None and v.inter == Inter.PROTESTERS:
+                target = next((d for d in reversed(state.drafts) if typed_by_crowd(lex, d.primary.pattern)), None)
         if target is None:
             continue
         if r.quantity is not None:

@@ -105,7 +105,7 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             continue
         host.target = host.target or d.source
         host.mentions.append(d.primary)
-        if host.intervention != "crowd":
+        if _stronger(lex, host, p.intervention):
             host.intervention = p.intervention
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
@@ -134,6 +134,16 @@ def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     return out
 
 
+def _stronger(lex: Lexicon, host: Draft, intervention: str | None) -> bool:
+    """Whether an intervention outweighs the protest's own so far: the one its family's table tests first ("killed
+    three ... to quell the protest" stays excessive force; the crowd's own violence outweighs all)."""
+    if host.intervention is None:
+        return True
+    order = [r.intervention for r in lex.ds.families[host.primary.pattern.family].by_actors if r.intervention]
+    rank = {v: i for i, v in reversed(list(enumerate(order)))}
+    return rank.get(intervention or "", len(order)) < rank.get(host.intervention, len(order))
+
+
 def _riot_type(lex: Lexicon, host: Draft) -> str | None:
     """What the protest's family calls a crowd's violence: the type its table gives rioters."""
     rules = lex.ds.families[host.primary.pattern.family].by_actors
@@ -146,7 +156,17 @@ def _rank(lex: Lexicon, p: Pattern) -> int:
 
 
 def _absorb(k: Draft, d: Draft, lex: Lexicon) -> None:
-    if _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
+    crowd = [x for x in (k, d) if typed_by_crowd(lex, x.primary.pattern)]
+    acts = [x for x in (k, d) if x.primary.pattern.intervention is not None and not is_violent(lex, x.primary.pattern)]
+    if len(crowd) == 1 and len(acts) == 1 and crowd[0] is not acts[0]:
+        # a protest and its dispersal told as one event: the protest stays what is coded, the dispersal its intervention
+        act = acts[0].primary.pattern.intervention
+        k.mentions = crowd[0].mentions + acts[0].mentions
+        if _stronger(lex, crowd[0], act):
+            k.intervention = act
+        elif k is not crowd[0]:
+            k.intervention = crowd[0].intervention
+    elif _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
         k.mentions = d.mentions + k.mentions
     else:
         k.mentions.extend(d.mentions)

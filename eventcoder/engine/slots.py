@@ -293,8 +293,11 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
+    family = lex.ds.families[lex.ds.patterns[t.pattern].family]
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):
+        if not family.violent and lex.ds.patterns[n.pattern].family == family.id:
+            continue  # "the protest turned violent": what the crowd itself did next, an act of its own
         if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end or any(
                 d.trigger is n and src in (d.source, d.target, *d.source_assoc, *d.target_assoc) for d in done)):
             # ("clashes between the army and rebels killed five": the actor before the verb is the noun's own)
