@@ -77,3 +77,21 @@ def test_a_killing_while_dispersing_a_protest_outweighs_the_dispersal():
     text = "Traders protested in Nairobi on Monday. Police shot dead two traders while trying to disperse the protest."
     sub, _, killed = _first(text)
     assert (sub, killed) == ("Excessive force against protesters", "2")
+
+
+def test_a_date_counts_no_one():
+    assert _first("On 12 June 2024, gunmen shot dead a trader in Beni.")[2] == "1"
+
+
+def test_a_mob_that_attacks_a_man_is_mob_violence():
+    assert _first("An angry mob attacked a man accused of theft in Nairobi on Monday.")[0] == "Mob violence"
+
+
+def test_rioters_who_clash_with_police_are_a_violent_demonstration_and_two_crowds_mob_violence():
+    assert _first("Rioters clashed with police in Nairobi on Monday.")[0] == "Violent demonstration"
+    assert _first("Rival groups of students clashed with each other in Nairobi on Monday.")[0] == "Mob violence"
+
+
+def test_an_arrest_beside_a_beating_of_the_same_people_is_an_attack():
+    rows = [r for r in _rows("Police arrested and beat a teacher in Nairobi on Monday.") if r.sub_event_type]
+    assert [r.sub_event_type for r in rows] == ["Attack"]

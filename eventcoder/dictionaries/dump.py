@@ -65,7 +65,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         ],
         "acled_types": [
             _drop_empty({"sub_event_type": t.sub_event_type, "event_type": t.event_type, "disorder_type": t.disorder_type,
-                         "rank": t.rank, "distinct": t.distinct or None, "crowd_first": t.crowd_first or None, "crowd": t.crowd,
+                         "rank": t.rank, "distinct": t.distinct or None, "crowd_first": t.crowd_first or None, "crowd": t.crowd, "absorbed_by_violence": t.absorbed_by_violence or None,
                          "civilian_targeting": t.civilian_targeting or None})
             for t in ds.acled_types.values()
         ],

@@ -175,6 +175,7 @@ class AcledType:
     distinct: bool = False
     crowd_first: bool = False
     civilian_targeting: bool = False
+    absorbed_by_violence: bool = False  # beside violence by the same actor on the same people, part of the violence
     crowd: str | None = None  # the stand-in (agents.yaml `stands_in`) civilians acting in such an event are coded as
 
 

@@ -146,6 +146,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     ident, entry["event_type"], entry["disorder_type"], entry["rank"], distinct=bool(entry.get("distinct", False)),
                     crowd_first=bool(entry.get("crowd_first", False)),
                     civilian_targeting=bool(entry.get("civilian_targeting", False)), crowd=entry.get("crowd"),
+                    absorbed_by_violence=bool(entry.get("absorbed_by_violence", False)),
                 )
             elif section == "families":
                 ds.families[ident] = Family(

@@ -56,7 +56,7 @@ def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | 
     `by_actors` patterns take their author's tactic, else their family's decision table.
     """
     p = d.primary.pattern
-    if d.threat or d.modality is not None:
+    if d.threat or d.modality is not None or d.cameo_only:
         return None
     ruled = _first(p.acled_rules, d, src, tgt)
     if ruled is not None:

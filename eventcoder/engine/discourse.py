@@ -273,8 +273,9 @@ def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:
 
 def merge_mentions(state: ArticleState) -> None:
     """Stage: drafts that turned out to be one event (now that every one has an actor) become one; an attack by one
-    side of a battle joins the battle; police action against a protest joins the protest."""
-    drafts = merge.fold_interventions(merge.fold_battles(merge.merge(state.drafts, state.lex), state.lex), state.lex)
+    side of a battle joins the battle, an arrest beside violence the violence; police action against a protest joins the protest."""
+    lex = state.lex
+    drafts = merge.fold_interventions(merge.fold_into_violence(merge.fold_battles(merge.merge(state.drafts, lex), lex), lex), lex)
     # rows come in the order their events are first reported (a protest that took in an earlier arrest comes first)
     state.drafts = sorted(drafts, key=lambda d: min((m.sentence, m.trigger.start) for m in d.mentions))
     state.draft_keys = {}

@@ -134,6 +134,29 @@ def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     return out
 
 
+def fold_into_violence(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """An arrest or a looting told in the same sentence as violence by the same actor on the same people is part of
+    that violence ("arrested and beat a judge"): ACLED codes the violence alone (acled.yaml `absorbed_by_violence`), the
+    act keeps only its CAMEO code."""
+    violent = [d for d in drafts if is_violent(lex, d.primary.pattern) and d.source is not None and not d.threat
+               and d.modality is None]
+    if not violent:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        host = None
+        t = lex.ds.acled_types.get(p.acled or "")
+        if d.source is not None and t is not None and t.absorbed_by_violence and not d.threat and d.modality is None:
+            host = next((h for h in violent if h.source.key == d.source.key  # type: ignore[union-attr]
+                         and any(m.sentence == d.primary.sentence for m in h.mentions)
+                         and (d.target is None or h.target is None or d.target.key == h.target.key)), None)
+        # the violence is ACLED's event; the arrest stays a CAMEO event of its own (173 is no assault)
+        d.cameo_only = host is not None
+        out.append(d)
+    return out
+
+
 def _stronger(lex: Lexicon, host: Draft, intervention: str | None) -> bool:
     """Whether an intervention outweighs the protest's own so far: the one its family's table tests first ("killed
     three ... to quell the protest" stays excessive force; the crowd's own violence outweighs all)."""
@@ -156,6 +179,7 @@ def _rank(lex: Lexicon, p: Pattern) -> int:
 
 
 def _absorb(k: Draft, d: Draft, lex: Lexicon) -> None:
+    """Merge `d` into `k`: the higher-ranked mention leads."""
     crowd = [x for x in (k, d) if typed_by_crowd(lex, x.primary.pattern)]
     acts = [x for x in (k, d) if x.primary.pattern.intervention is not None and not is_violent(lex, x.primary.pattern)]
     if len(crowd) == 1 and len(acts) == 1 and crowd[0] is not acts[0]:
