@@ -95,3 +95,17 @@ def test_rioters_who_clash_with_police_are_a_violent_demonstration_and_two_crowd
 def test_an_arrest_beside_a_beating_of_the_same_people_is_an_attack():
     rows = [r for r in _rows("Police arrested and beat a teacher in Nairobi on Monday.") if r.sub_event_type]
     assert [r.sub_event_type for r in rows] == ["Attack"]
+
+
+def test_a_headline_chain_of_verbs_counts_what_the_first_did():
+    assert _first("Rebels attacked an army post near Beni on Monday, killed 6 and wounded 9.")[2] == "6"
+
+
+def test_the_deaths_after_a_clause_about_the_victims_are_the_violence():
+    text = "Police opened fire on traders in Nairobi on Monday after they refused to leave the market, killing 3."
+    assert _first(text)[2] == "3"
+
+
+def test_a_count_after_the_verb_that_counts_no_people_leaves_the_count_before_it():
+    text = "Soldiers attacked militants near Beni on Monday. 4 soldiers were reportedly killed, with 7 injured."
+    assert _first(text)[2] == "4"

@@ -174,6 +174,9 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
             # the clause's main event: the last verb before it that is no further act ("attacked ..., destroying a
             # vehicle and killing soldiers": the killing is what the attack did), else the last event word
             verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb" and k not in further]
+            if t.pattern in lex.casualty_verbs:
+                # "opened fire on civilians after they refused to leave, killing 3": the deaths are the violence's
+                verbs_before = [k for k in verbs_before if out[k].trigger.pattern in lex.violent] or verbs_before
             further.add(len(out))
             root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
@@ -276,7 +279,15 @@ def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Le
 
 
 def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
-    return "ing" in t.form and t.start > 0 and (a.norms[t.start - 1] == "," or a.norms[t.start - 1] in lex.lang.words["participle_leads"])
+    if t.start == 0:
+        return False
+    prev = a.norms[t.start - 1]
+    if "ing" in t.form:
+        return prev == "," or prev in lex.lang.words["participle_leads"]
+    # "attacked the army, killed 5 and wounded 8": a headline's chain of verbs, the count is what the first one did
+    return (prev == "," and t.pattern in lex.casualty_verbs and not t.passive
+            and any(q.start == t.end for q in a.quantities)
+            and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
 
 
 def _root(cands: list[Candidate], idx: int) -> int:
@@ -447,6 +458,11 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     last_ref_start = max((c.trigger.start for c in cands if c.reference), default=-1)
     new_noun_event = any(c.trigger.pos == "noun" and not c.reference for c in cands)
     used: set[int] = set()
+
+    def counts_people(q: Quantity, s: int, e: int) -> bool:  # "19 people", "19 soldiers", "killing 5", "5 killed"
+        people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
+        return people or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
+
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
         q = None
@@ -460,6 +476,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                 q = cand
                 break
             k += 1
+        if q is not None and not counts_people(q, s, e):
+            q = None  # "killed, with 3 injured": the number after is another count; look before the verb
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
             k = bisect.bisect_right(q_ends, s) - 1
@@ -468,11 +486,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                     q = quantities[k]
                     break
                 k -= 1
-        if q is not None:
-            follows = norms[q.end : q.end + 3]
-            people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
-            if not people and not any(w in words["count_nouns"] for w in follows):
-                q = None
+        if q is not None and not counts_people(q, s, e):
+            q = None
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
