@@ -65,7 +65,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         ],
         "acled_types": [
             _drop_empty({"sub_event_type": t.sub_event_type, "event_type": t.event_type, "disorder_type": t.disorder_type,
-                         "rank": t.rank, "distinct": t.distinct or None, "crowd_first": t.crowd_first or None,
+                         "rank": t.rank, "distinct": t.distinct or None, "crowd_first": t.crowd_first or None, "crowd": t.crowd, "absorbed_by_violence": t.absorbed_by_violence or None,
                          "civilian_targeting": t.civilian_targeting or None})
             for t in ds.acled_types.values()
         ],
@@ -100,7 +100,7 @@ def _inter_names(codes: frozenset[int] | None) -> list[str] | None:
 def _rule(r: AcledRule) -> dict[str, Any]:
     return _drop_empty({"source": _inter_names(r.source), "source_not": _inter_names(r.source_not) if r.source_not else None,
                         "target": _inter_names(r.target), "target_armed": r.target_armed, "intervention": r.intervention,
-                        "killed": r.killed, "acled": r.acled})
+                        "killed": r.killed, "injured": r.injured, "acled": r.acled})
 
 
 def dump_yaml(ds: DictionarySet) -> str:

@@ -108,6 +108,7 @@ class AcledRule:
     target_armed: bool | None = None
     intervention: str | None = None  # a pattern's intervention role, or "any"
     killed: bool | None = None
+    injured: bool | None = None  # whether the event counts people injured
 
 
 @by_fields
@@ -174,6 +175,8 @@ class AcledType:
     distinct: bool = False
     crowd_first: bool = False
     civilian_targeting: bool = False
+    absorbed_by_violence: bool = False  # beside violence by the same actor on the same people, part of the violence
+    crowd: str | None = None  # the stand-in (agents.yaml `stands_in`) civilians acting in such an event are coded as
 
 
 @by_fields

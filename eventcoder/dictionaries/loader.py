@@ -139,10 +139,14 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 month, day = (int(x) for x in entry["date"].split("-"))
                 ds.holidays[ident] = Holiday(ident, month, day, _tuple(entry["aliases"]), ref)
             elif section == "acled_types":
+                if entry.get("crowd") is not None and entry["crowd"] not in STAND_INS:
+                    problems.append(f"{ref}: acled type {ident}: crowd {entry['crowd']!r} is no stand-in slot "
+                                    f"(one of {', '.join(STAND_INS)})")
                 ds.acled_types[ident] = AcledType(
                     ident, entry["event_type"], entry["disorder_type"], entry["rank"], distinct=bool(entry.get("distinct", False)),
                     crowd_first=bool(entry.get("crowd_first", False)),
-                    civilian_targeting=bool(entry.get("civilian_targeting", False)),
+                    civilian_targeting=bool(entry.get("civilian_targeting", False)), crowd=entry.get("crowd"),
+                    absorbed_by_violence=bool(entry.get("absorbed_by_violence", False)),
                 )
             elif section == "families":
                 ds.families[ident] = Family(
@@ -195,7 +199,7 @@ def _rules(entries: Any) -> tuple[AcledRule, ...]:
     return tuple(
         AcledRule(
             r["acled"], _inters(r.get("source")), _inters(r.get("source_not")) or frozenset(), _inters(r.get("target")),
-            r.get("target_armed"), r.get("intervention"), r.get("killed"),
+            r.get("target_armed"), r.get("intervention"), r.get("killed"), r.get("injured"),
         )
         for r in entries or ()
     )

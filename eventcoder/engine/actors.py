@@ -131,7 +131,12 @@ def _antecedent(
     return None
 
 
+def stand_in(lex: Lexicon, slot: str) -> ResolvedActor:
+    """The unnamed actor that fills a stand-in slot (protesters, rioters), country to be filled from the event."""
+    ag = lex.stand_ins[slot]
+    return ResolvedActor(ag.acled_name, ag.role, None, ag.inter, ag.armed, ag.id, None, "agent", (ag.ref,), slot)
+
+
 def resolve_protesters(lex: Lexicon) -> ResolvedActor:
     """Unnamed protesters, country to be filled from the event."""
-    ag = lex.stand_ins["protesters"]
-    return ResolvedActor(ag.acled_name, ag.role, None, ag.inter, ag.armed, ag.id, None, "agent", (ag.ref,), "protesters")
+    return stand_in(lex, "protesters")

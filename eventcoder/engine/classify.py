@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from eventcoder.dictionaries.entries import BY_ACTORS, AcledRule, Inter, Pattern
 from eventcoder.dictionaries.lexicon import Lexicon
-from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters
+from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters, stand_in
 from eventcoder.engine.state import ArticleState, CodedEvent, Draft
 
 
@@ -26,6 +26,8 @@ def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | N
     if rule.intervention == "any" and d.intervention is None:
         return False
     if rule.intervention not in (None, "any") and d.intervention != rule.intervention:
+        return False
+    if rule.injured is not None and bool(d.injured) != rule.injured:
         return False
     return rule.killed is None or bool(d.killed) == rule.killed
 
@@ -54,7 +56,7 @@ def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | 
     `by_actors` patterns take their author's tactic, else their family's decision table.
     """
     p = d.primary.pattern
-    if d.threat or d.modality is not None:
+    if d.threat or d.modality is not None or d.cameo_only:
         return None
     ruled = _first(p.acled_rules, d, src, tgt)
     if ruled is not None:
@@ -114,6 +116,8 @@ def classify_events(state: ArticleState) -> None:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
         sub = acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
+        if acled is not None and acled.crowd is not None and src.inter == Inter.CIVILIANS:
+            src = finish(stand_in(lex, acled.crowd), lex, iso3)  # residents who riot are "Rioters (Country)" in ACLED
         if (acled is not None and acled.crowd_first and tgt is not None and tgt.inter in (Inter.PROTESTERS, Inter.CIVILIANS)
                 and src.inter != Inter.PROTESTERS):
             # ACLED codes a protest with protesters as actor1 and the force that met it as actor2

@@ -13,9 +13,10 @@ from __future__ import annotations
 import attrs
 
 from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.engine import merge
 from eventcoder.engine.actors import LOOKBACK, ResolvedActor, resolve
-from eventcoder.engine.classify import is_violent
+from eventcoder.engine.classify import is_violent, typed_by_crowd
 from eventcoder.engine.locate import place_for
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger, analyse
 from eventcoder.engine.slots import (
@@ -196,6 +197,11 @@ def _attach_casualties(s: _Sentence, reports: list[CasualtyReport]) -> None:
                 target = state.recent(index)
         elif r.anaphoric:
             target = state.recent(index)
+        if target is None and r.victims is not None and r.quantity is not None and not s.cands:
+            # "Several protesters were injured." alone: the protest the article reported is where they were hurt
+            v = s.actor(r.victims, True)
+            if v is not None and v.inter == Inter.PROTESTERS:
+                target = next((d for d in reversed(state.drafts) if typed_by_crowd(lex, d.primary.pattern)), None)
         if target is None:
             continue
         if r.quantity is not None:
@@ -290,9 +296,10 @@ def _bare_country(lex: Lexicon, actor: ResolvedActor) -> bool:
 
 
 def merge_mentions(state: ArticleState) -> None:
-    """Stage: drafts that turned out to be one event (now that every one has an actor) become one; police action
-    against a protest joins the protest."""
-    drafts = merge.fold_interventions(merge.merge(state.drafts, state.lex), state.lex)
+    """Stage: drafts that turned out to be one event (now that every one has an actor) become one; an attack by one
+    side of a battle joins the battle, an arrest beside violence the violence; police action against a protest joins the protest."""
+    lex = state.lex
+    drafts = merge.fold_interventions(merge.fold_into_violence(merge.fold_battles(merge.merge(state.drafts, lex), lex), lex), lex)
     # rows come in the order their events are first reported (a protest that took in an earlier arrest comes first)
     state.drafts = sorted(drafts, key=lambda d: min((m.sentence, m.trigger.start) for m in d.mentions))
     state.draft_keys = {}

@@ -137,8 +137,13 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
                      if (kept := [(s, e) for s, e in spans if not any(k in in_date for k in range(s, e))])}
         matches = [m for m in matches if not (any(k in in_date for k in range(m.start, m.end)) and (m.of("verb") or m.of("noun")))
                    or _is_actorish(m)]
+    quantities = find_quantities(norms, lex.lang)
+    if dates:
+        # "On 24 September 2013, ... killed a man": a date's day and year count no one
+        dated = {k for d in dates for k in range(d.start, d.end)}
+        quantities = [q for q in quantities if not any(k in dated for k in range(q.start, q.end))]
     a = SentenceAnalysis(
-        sentence, tokens, norms, matches, [], [], [], find_quantities(norms, lex.lang), dates, cue_spans,
+        sentence, tokens, norms, matches, [], [], [], quantities, dates, cue_spans,
         caseless=written_in_lower_case(sentence.text) if caseless is None else caseless,
     )
     a.actors = _actor_mentions(a, lex)

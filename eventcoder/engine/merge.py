@@ -105,11 +105,66 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             continue
         host.target = host.target or d.source
         host.mentions.append(d.primary)
-        if host.intervention != "crowd":
+        if _stronger(lex, host, p.intervention):
             host.intervention = p.intervention
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out
+
+
+def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """A generic attack by one side of a battle reported in the same article is part of that battle ("X attacked the
+    town and were repulsed by Y"): ACLED codes one armed clash between the two sides, not an attack beside it."""
+    battles = [d for d in drafts if d.primary.pattern.symmetric and is_violent(lex, d.primary.pattern)
+               and d.source is not None and d.target is not None and not d.threat and d.modality is None]
+    if not battles:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        host = None
+        if d.source is not None and p.generic and is_violent(lex, p) and not d.threat and d.modality is None:
+            host = next((b for b in battles if b is not d and d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
+                         and (d.target is None or d.target.key in (b.source.key, b.target.key))  # type: ignore[union-attr]
+                         and (b.date == d.date or not (b.date_explicit and d.date_explicit))), None)
+        if host is None:
+            out.append(d)
+            continue
+        _absorb(host, d, lex)
+    return out
+
+
+def fold_into_violence(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """An arrest or a looting told in the same sentence as violence by the same actor on the same people is part of
+    that violence ("arrested and beat a judge"): ACLED codes the violence alone (acled.yaml `absorbed_by_violence`), the
+    act keeps only its CAMEO code."""
+    violent = [d for d in drafts if is_violent(lex, d.primary.pattern) and d.source is not None and not d.threat
+               and d.modality is None]
+    if not violent:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        p = d.primary.pattern
+        host = None
+        t = lex.ds.acled_types.get(p.acled or "")
+        if d.source is not None and t is not None and t.absorbed_by_violence and not d.threat and d.modality is None:
+            host = next((h for h in violent if h.source.key == d.source.key  # type: ignore[union-attr]
+                         and any(m.sentence == d.primary.sentence for m in h.mentions)
+                         and (d.target is None or h.target is None or d.target.key == h.target.key)), None)
+        # the violence is ACLED's event; the arrest stays a CAMEO event of its own (173 is no assault)
+        d.cameo_only = host is not None
+        out.append(d)
+    return out
+
+
+def _stronger(lex: Lexicon, host: Draft, intervention: str | None) -> bool:
+    """Whether an intervention outweighs the protest's own so far: the one its family's table tests first ("killed
+    three ... to quell the protest" stays excessive force; the crowd's own violence outweighs all)."""
+    if host.intervention is None:
+        return True
+    order = [r.intervention for r in lex.ds.families[host.primary.pattern.family].by_actors if r.intervention]
+    rank = {v: i for i, v in reversed(list(enumerate(order)))}
+    return rank.get(intervention or "", len(order)) < rank.get(host.intervention, len(order))
 
 
 def _riot_type(lex: Lexicon, host: Draft) -> str | None:
@@ -124,7 +179,18 @@ def _rank(lex: Lexicon, p: Pattern) -> int:
 
 
 def _absorb(k: Draft, d: Draft, lex: Lexicon) -> None:
-    if _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
+    """Merge `d` into `k`: the higher-ranked mention leads."""
+    crowd = [x for x in (k, d) if typed_by_crowd(lex, x.primary.pattern)]
+    acts = [x for x in (k, d) if x.primary.pattern.intervention is not None and not is_violent(lex, x.primary.pattern)]
+    if len(crowd) == 1 and len(acts) == 1 and crowd[0] is not acts[0]:
+        # a protest and its dispersal told as one event: the protest stays what is coded, the dispersal its intervention
+        act = acts[0].primary.pattern.intervention
+        k.mentions = crowd[0].mentions + acts[0].mentions
+        if _stronger(lex, crowd[0], act):
+            k.intervention = act
+        elif k is not crowd[0]:
+            k.intervention = crowd[0].intervention
+    elif _rank(lex, d.primary.pattern) > _rank(lex, k.primary.pattern):
         k.mentions = d.mentions + k.mentions
     else:
         k.mentions.extend(d.mentions)

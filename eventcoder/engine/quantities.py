@@ -169,6 +169,9 @@ def _parse(norms: Sequence[str], i: int, num: _Numbers) -> Quantity | None:
             nxt = end + 2 if upper is not None else _word_number(norms, end + 1, num)[1]  # type: ignore[index]
             end = nxt
             qualifier = "min"
+            between = False
+    if between:
+        return None  # "fighting between two clans": the sides, not a count (a count's "between" opens a range)
     if end < n and norms[end] in words["not_people"]:
         return None
     return Quantity(i, end, value, qualifier)

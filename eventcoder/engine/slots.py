@@ -165,13 +165,19 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     nouns = [t for t in a.triggers if t.pos == "noun"]
     accusations = [t for t in a.triggers if lex.ds.patterns[t.pattern].embeds == "accusation"]  # once per sentence
+    further: set[int] = set()  # participial verbs (", destroying a vehicle"): acts that add to a main event
     for t in a.triggers:
         c = Candidate(a.sentence.index, t)
         lo, hi = _clause(a, t.start, t.end)
         pattern = lex.ds.patterns[t.pattern]
         if t.pos == "verb" and _participial(a, t, lex) and out:
-            # the clause's main event: the last verb before it, else the last event word
-            verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb"]
+            # the clause's main event: the last verb before it that is no further act ("attacked ..., destroying a
+            # vehicle and killing soldiers": the killing is what the attack did), else the last event word
+            verbs_before = [k for k, o in enumerate(out) if o.trigger.pos == "verb" and k not in further]
+            if t.pattern in lex.casualty_verbs:
+                # "opened fire on civilians after they refused to leave, killing 3": the deaths are the violence's
+                verbs_before = [k for k in verbs_before if out[k].trigger.pattern in lex.violent] or verbs_before
+            further.add(len(out))
             root = _root(out, verbs_before[-1] if verbs_before else len(out) - 1)
             c.target, c.target_assoc = _target_right(a, t.end, hi, lex)
             if t.pattern in lex.casualty_verbs:
@@ -279,7 +285,15 @@ def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Le
 
 
 def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
-    return "ing" in t.form and t.start > 0 and (a.norms[t.start - 1] == "," or a.norms[t.start - 1] in lex.lang.words["participle_leads"])
+    if t.start == 0:
+        return False
+    prev = a.norms[t.start - 1]
+    if "ing" in t.form:
+        return prev == "," or prev in lex.lang.words["participle_leads"]
+    # "attacked the army, killed 5 and wounded 8": a headline's chain of verbs, the count is what the first one did
+    return (prev == "," and t.pattern in lex.casualty_verbs and not t.passive
+            and any(q.start == t.end for q in a.quantities)
+            and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
 
 
 def _root(cands: list[Candidate], idx: int) -> int:
@@ -296,8 +310,11 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
+    family = lex.ds.families[lex.ds.patterns[t.pattern].family]
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):
+        if not family.violent and lex.ds.patterns[n.pattern].family == family.id:
+            continue  # "the protest turned violent": what the crowd itself did next, an act of its own
         if n.end <= t.start and n.start >= lo and (src is None or n.start >= src.end or any(
                 d.trigger is n and src in (d.source, d.target, *d.source_assoc, *d.target_assoc) for d in done)):
             # ("clashes between the army and rebels killed five": the actor before the verb is the noun's own)
@@ -451,6 +468,11 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     last_ref_start = max((c.trigger.start for c in cands if c.reference), default=-1)
     new_noun_event = any(c.trigger.pos == "noun" and not c.reference for c in cands)
     used: set[int] = set()
+
+    def counts_people(q: Quantity, s: int, e: int) -> bool:  # "19 people", "19 soldiers", "killing 5", "5 killed"
+        people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
+        return people or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
+
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
         q = None
@@ -464,6 +486,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                 q = cand
                 break
             k += 1
+        if q is not None and not counts_people(q, s, e):
+            q = None  # "killed, with 3 injured": the number after is another count; look before the verb
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
             k = bisect.bisect_right(q_ends, s) - 1
@@ -472,11 +496,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                     q = quantities[k]
                     break
                 k -= 1
-        if q is not None:
-            follows = norms[q.end : q.end + 3]
-            people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
-            if not people and not any(w in words["count_nouns"] for w in follows):
-                q = None
+        if q is not None and not counts_people(q, s, e):
+            q = None
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
@@ -499,6 +520,13 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                 lead = norms[e : m.start]
                 if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
                     q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
+        if q is None:
+            # "a civilian was killed (by soldiers)": one victim named before the passive verb
+            m = next((x for x in reversed(a.actors) if s - 3 <= x.end < s and x.start >= lo and not x.locative
+                      and words["be_forms"] & set(norms[x.end : s])
+                      and x.start > 0 and norms[x.start - 1] in words["singular_markers"] and _singular(a, x)), None)
+            if m is not None:
+                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
         # which candidate in the sentence this count belongs to
         target_idx = None

@@ -1,0 +1,111 @@
+"""Mechanisms for ACLED's own event notes (issue #14): each with an invented example of its own."""
+
+from __future__ import annotations
+
+from eventcoder import Article, Coder
+
+CODER = Coder.default()
+
+
+def _rows(text: str, published: str = "2024-06-20"):  # type: ignore[no-untyped-def]
+    return CODER.code(Article("a", text, published=published))
+
+
+def _first(text: str) -> tuple[str | None, str, str]:
+    r = next(r for r in _rows(text) if r.sub_event_type)
+    return r.sub_event_type, r.actor1, str(r.fatalities)
+
+
+def test_civilians_who_riot_are_rioters_and_their_riot_a_violent_demonstration():
+    sub, actor1, _ = _first("Traders rioted in Kisumu on Monday over new market fees, burning tyres on the main road.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_an_armed_force_that_sets_fire_to_houses_destroys_property():
+    assert _first("Soldiers set fire to houses in Beni on Monday.")[0] == "Looting/property destruction"
+
+
+def test_looting_alone_is_property_destruction_not_a_riot():
+    assert _first("Hundreds of residents went on a looting spree in Nairobi on Monday night.")[0] == "Looting/property destruction"
+
+
+def test_one_victim_named_before_a_passive_verb_is_one_fatality():
+    assert _first("A teacher was shot dead by gunmen in Beni on Monday.")[2] == "1"
+
+
+def test_the_killing_after_a_further_act_is_what_the_main_attack_did():
+    sub, _, killed = _first("Rebels attacked Beni on Monday, burning a truck and killing four soldiers.")
+    assert (sub, killed) == ("Armed clash", "4")
+
+
+def test_an_attack_by_one_side_of_a_battle_is_part_of_the_battle():
+    rows = [r for r in _rows("Rebels attacked two villages near Beni on Monday and were pushed back by soldiers.")
+            if r.sub_event_type]
+    assert [r.sub_event_type for r in rows] == ["Armed clash"]
+
+
+def test_between_names_the_sides_of_a_fight_not_a_count():
+    sub, _, killed = _first("Ten people were killed in fighting between two clans near Beni on Monday.")
+    assert (sub, killed) == ("Armed clash", "10")
+
+
+def test_party_members_attacked_by_a_rival_party_are_civilians():
+    assert _first("UPND cadres attacked a PF official in Ndola on Monday.")[0] == "Attack"
+
+
+def test_protesters_injured_at_a_protest_make_it_excessive_force():
+    assert _first("Nurses marched in Nairobi on Monday. Several protesters were injured.")[0] == (
+        "Excessive force against protesters")
+
+
+def test_a_protest_that_was_quelled_met_an_intervention():
+    assert _first("Traders protested in Nairobi on Monday against new fees but were quelled by police.")[0] == (
+        "Protest with intervention")
+
+
+def test_a_force_that_responded_violently_to_a_protest_used_excessive_force():
+    text = "Students protested in Nairobi on Monday over fees. Police responded violently, injuring a dozen students."
+    assert _first(text)[0] == "Excessive force against protesters"
+
+
+def test_a_protest_that_turned_violent_is_a_violent_demonstration():
+    assert _first("Farmers protested in Nairobi on Monday over land. The protest turned violent.")[0] == (
+        "Violent demonstration")
+
+
+def test_a_killing_while_dispersing_a_protest_outweighs_the_dispersal():
+    text = "Traders protested in Nairobi on Monday. Police shot dead two traders while trying to disperse the protest."
+    sub, _, killed = _first(text)
+    assert (sub, killed) == ("Excessive force against protesters", "2")
+
+
+def test_a_date_counts_no_one():
+    assert _first("On 12 June 2024, gunmen shot dead a trader in Beni.")[2] == "1"
+
+
+def test_a_mob_that_attacks_a_man_is_mob_violence():
+    assert _first("An angry mob attacked a man accused of theft in Nairobi on Monday.")[0] == "Mob violence"
+
+
+def test_rioters_who_clash_with_police_are_a_violent_demonstration_and_two_crowds_mob_violence():
+    assert _first("Rioters clashed with police in Nairobi on Monday.")[0] == "Violent demonstration"
+    assert _first("Rival groups of students clashed with each other in Nairobi on Monday.")[0] == "Mob violence"
+
+
+def test_an_arrest_beside_a_beating_of_the_same_people_is_an_attack():
+    rows = [r for r in _rows("Police arrested and beat a teacher in Nairobi on Monday.") if r.sub_event_type]
+    assert [r.sub_event_type for r in rows] == ["Attack"]
+
+
+def test_a_headline_chain_of_verbs_counts_what_the_first_did():
+    assert _first("Rebels attacked an army post near Beni on Monday, killed 6 and wounded 9.")[2] == "6"
+
+
+def test_the_deaths_after_a_clause_about_the_victims_are_the_violence():
+    text = "Police opened fire on traders in Nairobi on Monday after they refused to leave the market, killing 3."
+    assert _first(text)[2] == "3"
+
+
+def test_a_count_after_the_verb_that_counts_no_people_leaves_the_count_before_it():
+    text = "Soldiers attacked militants near Beni on Monday. 4 soldiers were reportedly killed, with 7 injured."
+    assert _first(text)[2] == "4"
