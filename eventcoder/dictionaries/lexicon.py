@@ -207,9 +207,12 @@ class Lexicon:
 
     def _freeze(self) -> None:
         """Each phrase's entries become (entries, their kinds, whether any is cased): computed once, not per match."""
-        stack = [self._trie]
+        stack, seen = [self._trie], set()
         while stack:
             node = stack.pop()
+            if id(node) in seen:  # _skip_modifiers shares a phrase's rest between paths: freeze it once
+                continue
+            seen.add(id(node))
             for tok, child in node.items():
                 if tok == _END:
                     entries = tuple(child)
