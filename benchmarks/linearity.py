@@ -6,12 +6,15 @@
 For each shape it codes one article of size n, 2n, 4n, ... and prints the seconds and the ratio to the previous
 size: about 2.0 is linear, 4.0 quadratic. Target: <= 2.2 per doubling, and a 5 MB article in under 10 s.
 A doubling that would take longer than --max-seconds (estimated from the last ratio) is skipped.
-This prints figures; it is not a test (timings depend on the machine).
+Seconds are CPU seconds of this process (the coder is single-threaded; on a shared machine wall time swings with the
+neighbours' load), wall seconds beside them; "peak RSS" is the process's peak so far, so it shows whether memory
+grows with the article. This prints figures; it is not a test (timings depend on the machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -65,14 +68,15 @@ def main() -> int:
                 print(f"{name:13s} {size / 1e6:7.3f} MB  skipped (expected > {args.max_seconds:.0f} s)")
                 continue
             text = make(size)
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             rows = coder.code(Article(f"{name}-{size}", text, published="2024-05-15"))
-            secs = time.perf_counter() - t
+            secs, wall = time.process_time() - cpu, time.perf_counter() - t
             ratio = secs / prev[1] if prev else None
             if ratio is not None and prev[1] >= 0.05:  # below that, timer noise and caches dominate the ratio
                 worst = max(worst, ratio)
-            print(f"{name:13s} {size / 1e6:7.3f} MB  {secs:8.2f} s  {len(rows):6d} rows"
-                  + (f"  x{ratio:.2f} per doubling" if ratio else ""), flush=True)
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{name:13s} {size / 1e6:7.3f} MB  {secs:8.2f} s CPU ({wall:6.2f} s wall)  {len(rows):6d} rows  "
+                  f"peak RSS {rss:4.0f} MB" + (f"  x{ratio:.2f} per doubling" if ratio else ""), flush=True)
             prev = (size, secs, ratio)
     print(f"worst ratio per doubling: x{worst:.2f} (target <= 2.2)")
     return 0
