@@ -242,3 +242,14 @@ def test_an_area_of_any_country_needs_most_letters_in_place(coder):
     # "Artsakh" shares its consonants (without digraph h's) with a district of Kazakhstan, but few of its letters
     assert coder.lexicon.area_anywhere("Artsakh") is None
     assert coder.lexicon.ds.place(coder.lexicon.area_anywhere("East Hararge").key).admin2 == "East Harerghe"
+
+
+def test_curated_region_names_ogaden_and_benishangul(coder):
+    # facts: the Ogaden is Ethiopia's Somali region; news shortens Benishangul-Gumuz to its first word
+    r = one(coder, "Soldiers detained nine herders in the Ogaden on Friday.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Somali", 3)
+    r = one(coder, "Gunmen killed six farmers in Qorqoro kebele (Benishangul) on Friday.")
+    assert (r.iso3, r.admin1[:5]) == ("ETH", "Bensh")
+    # a Somali actor is no place in Ethiopia's Somali region
+    r = one(coder, "Somali troops killed four militants in Baidoa on Friday.")
+    assert r.iso3 == "SOM"
