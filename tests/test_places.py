@@ -158,6 +158,9 @@ def test_dicts_show_finds_store_places(capsys):
     assert main(["dicts", "show", "Jeddah"]) == 0
     out = capsys.readouterr().out
     assert "Jeddah" in out and "SAU" in out and "places.sqlite" in out
+    assert main(["dicts", "show", "West Shewa"]) == 0
+    out = capsys.readouterr().out
+    assert "second-level area" in out and "Oromia" in out and "ETH" in out
 
 
 def test_explain_says_why_a_place_was_chosen_and_what_was_rejected(coder):
