@@ -347,7 +347,8 @@ def _describe(lex: Lexicon, kind: str, key: str, form: str) -> str:
         return f"{kind} ({form}) of event pattern {p.id}: CAMEO {p.cameo}, ACLED {p.acled or '-'}"
     if kind == "place":
         p = ds.place(key)
-        what = "store " + ("capital" if form == "capital" else p.kind) if p.gazetteer else p.kind
+        kind_of = "second-level area" if p.kind == "region" and p.admin2 else p.kind  # a zone, district, county
+        what = "store " + ("capital" if form == "capital" else kind_of) if p.gazetteer else p.kind
         people = f", {p.population:,} people" if p.gazetteer else ""
         admin2 = f", {p.admin2}" if p.admin2 else ""
         return f"place {p.location} ({what}) in {p.admin1 or '-'}{admin2}, {p.country} at {p.lat}, {p.lon}{people}"

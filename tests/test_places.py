@@ -1,5 +1,7 @@
 """Places from the bundled GeoNames place store (places.sqlite) and the curated places.yaml."""
 
+import attrs
+
 from eventcoder import Article
 
 
@@ -156,6 +158,9 @@ def test_dicts_show_finds_store_places(capsys):
     assert main(["dicts", "show", "Jeddah"]) == 0
     out = capsys.readouterr().out
     assert "Jeddah" in out and "SAU" in out and "places.sqlite" in out
+    assert main(["dicts", "show", "West Shewa"]) == 0
+    out = capsys.readouterr().out
+    assert "second-level area" in out and "Oromia" in out and "ETH" in out
 
 
 def test_explain_says_why_a_place_was_chosen_and_what_was_rejected(coder):
@@ -205,3 +210,49 @@ def test_counties_are_places_only_when_written_as_names(coder):
 def test_a_region_by_its_initials(coder):
     r = one(coder, "Soldiers killed three herders in SNNPR on Monday.")
     assert (r.iso3, r.admin1[:5], r.geo_precision) == ("ETH", "South", 3)
+
+
+def test_an_area_spelt_another_way_in_an_article_without_a_country(coder):
+    # GeoNames writes "West Wellega"; nothing else says Ethiopia, and only one area anywhere is spelt like it, so
+    # the village is not Haro in Spain
+    r = one(coder, "Police shot dead a student in Haro village, West Welega on Tuesday.")
+    assert (r.iso3, r.admin1, r.admin2, r.geo_precision) == ("ETH", "Oromia", "West Wellega", 2)
+    # the cue word before it is part of the name
+    r = one(coder, "Security forces shot and killed a trader in Gudatu, East Welega.")
+    assert (r.iso3, r.admin2) == ("ETH", "East Wellega")
+
+
+def test_short_names_are_not_guessed_anywhere(coder):
+    from eventcoder.places.model import GLOBAL_SKELETON, skeleton
+
+    assert len(skeleton("Girawa")) < GLOBAL_SKELETON
+    assert coder.lexicon.area_anywhere("Girawa District") is None  # the type word does not lengthen the name
+
+
+def test_an_area_spelt_another_way_among_the_countries_of_the_places_beside_it(coder):
+    from eventcoder.engine.locate import _area_of_countries
+    from eventcoder.engine.mentions import PlaceMention
+
+    lex = coder.lexicon
+    p = PlaceMention(0, 0, None, None, True, name="Sheballe zone", unknown=True, area=True)
+    assert lex.area_anywhere("Sheballe") is None  # spelt like areas of several countries
+    w, key, why = _area_of_countries(lex, p, {"ETH", "KEN"})
+    assert (w.iso3, w.admin1, w.location) == ("ETH", "Somali", "Shabelle") and "Sheballe" in why
+    assert _area_of_countries(lex, attrs.evolve(p, name="Beltu woreda"), {"ETH", "HRV"}) is None  # too short
+
+
+def test_an_area_of_any_country_needs_most_letters_in_place(coder):
+    # "Artsakh" shares its consonants (without digraph h's) with a district of Kazakhstan, but few of its letters
+    assert coder.lexicon.area_anywhere("Artsakh") is None
+    assert coder.lexicon.ds.place(coder.lexicon.area_anywhere("East Hararge").key).admin2 == "East Harerghe"
+
+
+def test_curated_region_names_ogaden_and_benishangul(coder):
+    # facts: the Ogaden is Ethiopia's Somali region; news shortens Benishangul-Gumuz to its first word
+    r = one(coder, "Soldiers detained nine herders in the Ogaden on Friday.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Somali", 3)
+    r = one(coder, "Gunmen killed six farmers in Qorqoro kebele (Benishangul) on Friday.")
+    assert (r.iso3, r.admin1[:5]) == ("ETH", "Bensh")
+    # a Somali actor is no place in Ethiopia's Somali region
+    r = one(coder, "Somali troops killed four militants in Baidoa on Friday.")
+    assert r.iso3 == "SOM"

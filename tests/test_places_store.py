@@ -171,3 +171,17 @@ def test_region_initialisms_are_keys(store):
     # four words or more: "Southern Nations, Nationalities, and People's Region" is also SNNPR and SNNP
     for key in ("snnpr", "snnp"):
         assert any(r.kind == "admin1" and r.iso3 == "ETH" for r in store.candidates(key))
+
+
+def test_no_second_level_area_by_a_country_name(store):
+    # Jamaica has a district called Russia: "St. Petersburg, Russia" must not find it
+    assert store.candidates("russia", ("admin2",)) == []
+
+
+def test_areas_by_their_spelling(store):
+    from eventcoder.places.model import area_spelling_keys
+
+    keys = area_spelling_keys("East Wellega Zone", {"zone"})
+    assert keys[0] == "stwlg" and keys[1].startswith("~")
+    assert any(r.iso3 == "ETH" and r.kind == "admin2" for r in store.areas_spelt(keys[0]))
+    assert area_spelling_keys("Bale zone", {"zone"}) == []  # too few consonants to look for anywhere

@@ -53,6 +53,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from eventcoder.lang import language  # noqa: E402
+from eventcoder.places.model import area_spelling_keys  # noqa: E402  (the coder asks by the same keys)
 from eventcoder.text.tokens import phrase_key  # noqa: E402  (keys are stored pre-tokenised, as the matcher sees text)
 
 OUT = ROOT / "eventcoder" / "data" / "places.sqlite"
@@ -248,9 +250,10 @@ def _second_level(subdivisions: list[list[str]]) -> dict[tuple[str, str, str], d
 
 
 def _admin2_places(areas2: dict, towns: list[dict], regions: list[dict], iso3_of: dict, known: set, a1_name: dict,
-                   subdivisions: list[list[str]]) -> list[dict]:
+                   subdivisions: list[list[str]], country_names: set[str]) -> list[dict]:
     """One place per second-level area of a known country: at the centroid of the towns with its code, else at its
-    region's centroid (GeoNames lists no town of many zones); its population that of its towns."""
+    region's centroid (GeoNames lists no town of many zones); its population that of its towns. An area named like
+    a country is left out, and so is a variant spelt like one."""
     members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for t in towns:
         if t.get("a2code"):
@@ -260,7 +263,7 @@ def _admin2_places(areas2: dict, towns: list[dict], regions: list[dict], iso3_of
     out = []
     for (cc, a1, a2), area in sorted(areas2.items()):
         iso3 = iso3_of.get(cc)
-        if iso3 not in known:
+        if iso3 not in known or _fold(area["name"]) in country_names:
             continue
         region = region_at.get((cc, a1))
         admin1 = a1_name.get((cc, a1)) or (region or {}).get("name") or area["parent"]
@@ -274,7 +277,7 @@ def _admin2_places(areas2: dict, towns: list[dict], regions: list[dict], iso3_of
             population = region["population"] // (uncoded[(cc, a1)] + 1)
         else:
             continue
-        variants = _area_variants(area["name"], area["alternates"])
+        variants = [v for v in _area_variants(area["name"], area["alternates"]) if _fold(v) not in country_names]
         out.append({"geonameid": area["geonameid"], "name": area["name"], "iso3": iso3, "cc": cc, "a1code": a1,
                     "admin1": admin1, "admin2": area["name"], "lat": lat, "lon": lon,
                     "population": population, "kind": "admin2",
@@ -301,7 +304,10 @@ def load(src: Path):
 def build(src: Path, out: Path = OUT) -> dict[str, int]:
     cities, countries, old, rg, iso_subdivisions, subdivisions = load(src)
     iso3_of = {c["iso"]: c["iso3"] for c in countries.values()}
-    known = {c["iso3"] for c in yaml.safe_load((ROOT / "eventcoder/data/countries.yaml").read_text(encoding="utf-8"))["countries"]}
+    country_data = yaml.safe_load((ROOT / "eventcoder/data/countries.yaml").read_text(encoding="utf-8"))["countries"]
+    known = {c["iso3"] for c in country_data}
+    # "St. Petersburg, Russia" is never the Russia district of Jamaica: no second-level area by a country's name
+    country_names = {_fold(n) for c in country_data for n in (c["name"], *c.get("names", []))}
 
     rg_by_point = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r for r in rg}
     rg_by_name: dict[tuple[str, str], dict] = {}
@@ -429,7 +435,7 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         r["alternates"] = list(dict.fromkeys(v for v in variants if v != r["name"]
                                              and _fold(v) not in _DIRECTIONS and _fold(v) not in _GENERIC))
 
-    admin2 = _admin2_places(areas2, towns, regions, iso3_of, known, a1_name, subdivisions)
+    admin2 = _admin2_places(areas2, towns, regions, iso3_of, known, a1_name, subdivisions, country_names)
     stats["admin2_areas"] = len(admin2)
     places = sorted(towns, key=lambda t: (t["iso3"], -t["population"], t["geonameid"])) + regions + admin2
     out.unlink(missing_ok=True)
@@ -443,18 +449,25 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
             population INTEGER NOT NULL, kind TEXT NOT NULL, alternates TEXT NOT NULL);
         CREATE TABLE keys (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
         CREATE TABLE first_tokens (token TEXT PRIMARY KEY, max_len INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE area_keys (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
     """)
+    area_words = language().words["place_area_words"]
+    area_rows = set()
     key_rows = set()
     for pid, p in enumerate(places, 1):
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                    (pid, p["geonameid"], p["name"], p["iso3"], p["admin1"], p["admin2"], p["lat"], p["lon"],
                     p["population"], p["kind"], "|".join(p["alternates"])))
+        if p["kind"] in ("admin1", "admin2"):
+            for n in (p["name"], *p["alternates"]):
+                area_rows.update((k, pid) for k in area_spelling_keys(n, area_words))
         for n in (p["name"], *p["alternates"]):
             if len(n) >= 3:
                 key = " ".join(phrase_key(n))
                 if key:
                     key_rows.add((key, pid))
     db.executemany("INSERT INTO keys VALUES (?,?)", sorted(key_rows))
+    db.executemany("INSERT INTO area_keys VALUES (?,?)", sorted(area_rows))
     first: dict[str, int] = {}
     for key, _ in key_rows:
         toks = key.split(" ")
@@ -469,6 +482,7 @@ def build(src: Path, out: Path = OUT) -> dict[str, int]:
         "keys": len(key_rows),
         "distinct_keys": len({k for k, _ in key_rows}),
         "first_tokens": len(first),
+        "area_spelling_keys": len(area_rows),
         "admin1_filled": sum(1 for p in towns if p["admin1"]),
         "admin2_filled": sum(1 for p in towns if p["admin2"]),
         "admin2_coded": stats["admin2_coded"],

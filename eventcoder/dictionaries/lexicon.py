@@ -8,6 +8,7 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -17,13 +18,14 @@ from eventcoder.dictionaries import cache
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
-from eventcoder.places.model import STORE_FILE, skeleton
+from eventcoder.places.model import STORE_FILE, area_spelling_keys, skeleton, without_area_word
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.lang import DEFAULT, Language, language
 from eventcoder.text.morphology import plural, verb_forms
 from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
 
+AREA_SPELLING_SIMILARITY = 0.8  # letters in place (difflib ratio) an area of any country needs to be read for a name
 MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked for ("Jima" -> jm is too short)
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
@@ -380,11 +382,11 @@ class Lexicon:
         index = self._skeletons.get(iso3)
         if index is None:
             index = self._skeletons[iso3] = self._skeleton_index(iso3)
-        regions = index.get("region:" + key, [])
+        regions = _one_area(index.get("region:" + key, []))
         rows = [] if area else index.get(key, [])
         if not rows:
-            if len(regions) == 1 and (not admin1 or _spell(regions[0][2]) == _spell(admin1)):
-                pid = regions[0][0]
+            if regions is not None and (not admin1 or _spell(regions[2]) == _spell(admin1)):
+                pid = regions[0]
                 return Entry("place", f"gn:{pid}", "region", SourceRef(STORE_FILE, pid))
             return None
         if admin1:
@@ -410,12 +412,36 @@ class Lexicon:
             row = (pid, kind, admin1_)
             for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
                 index.setdefault(n, []).append(row)
-        for r in self._store.regions(iso3):
+        for r in self._store.areas(iso3):
             for n in {skeleton(n) for n in (r.name, *r.alternates)}:
-                index.setdefault("region:" + n, []).append((r.id, "region", r.admin1 or r.name))
+                # a country has hundreds of second-level areas: three consonants ("Astore") match some of them
+                if r.kind == "admin1" or len(n) > MIN_SKELETON:
+                    index.setdefault("region:" + n, []).append((r.id, r.kind, r.admin1 or r.name))
         if key is not None:
             cache.store(key, index)
         return index
+
+    def area_anywhere(self, name: str) -> Entry | None:
+        """The one first- or second-level area of any country spelt like `name` ("East Welega" for East Wellega),
+        for a text that names no other country; None when areas of several countries (or regions) share the
+        skeleton, or the name is too short to guess (`area_spelling_keys`). One indexed query of the store."""
+        if self._store is None:
+            return None
+        countries = self.ds.countries
+        bare = _spell(self.without_area_word(name))
+        for key in area_spelling_keys(name, self._area_words):
+            # the same consonants and most letters in place ("Artsakh" shares its consonants with Irtyshskiy only)
+            rows = [(r.id, r.kind, f"{r.iso3}:{r.admin1 or r.name}") for r in self._store.areas_spelt(key) if r.iso3 in countries
+                    and max(SequenceMatcher(None, bare, _spell(self.without_area_word(n))).ratio()
+                            for n in (r.name, *r.alternates)) >= AREA_SPELLING_SIMILARITY]
+            if rows:
+                found = _one_area(rows)
+                return Entry("place", f"gn:{found[0]}", "region", SourceRef(STORE_FILE, found[0])) if found else None
+        return None
+
+    def without_area_word(self, name: str) -> str:
+        """ "Girawa District" -> "Girawa": the type word says nothing of which area it is."""
+        return without_area_word(name, self._area_words)
 
     def admin2_region(self, iso3: str, name: str) -> tuple[str, str] | None:
         """(admin1, admin2) of the one second-level area of a country that `name` spells ("Kasese" district),
@@ -495,6 +521,15 @@ def is_default_lexicon(lex: Lexicon) -> bool:
 def _own_source() -> str:
     """A digest of this module: a cached index never outlives the code that built it."""
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _one_area(rows: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:
+    """The one area a skeleton names: a first-level region, else the most populous second-level area when all of
+    them lie in one region (GeoNames lists some zones twice: "Arsi" and "Arsi Zone"); None when it is unclear."""
+    first = [r for r in rows if r[1] == "admin1"]
+    if first:
+        return first[0] if len(first) == 1 else None
+    return rows[0] if rows and len({r[2] for r in rows}) == 1 else None
 
 
 def _spell(name: str) -> str:

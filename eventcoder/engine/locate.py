@@ -11,9 +11,10 @@ from collections import Counter
 
 import attrs
 
-from eventcoder.dictionaries.lexicon import Lexicon
+from eventcoder.dictionaries.lexicon import MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
+from eventcoder.places.model import skeleton
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
@@ -124,6 +125,7 @@ def place_context(state: ArticleState) -> PlaceContext:
         for am in a.actors:
             if am.country and not am.locative:
                 ctx.weak[am.country] += 1
+    _spelt_areas(state, ctx)
     weights = ctx.weights()
     for p in _all_places(state):
         if not p.candidates or p.place is None:
@@ -158,6 +160,32 @@ def place_context(state: ArticleState) -> PlaceContext:
         ctx.why[id(p)] = (f"{p.name!r} -> {pl.location}, {pl.admin1 or '-'}, {pl.country} ({pl.kind}, by {reason})"
                           + (f"; rejected {rejected}" if rejected else ""))
     return ctx
+
+
+def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
+    """Names no dictionary or store knows as written ("West Welega", "Sheballe zone") that the one area of one country
+    is spelt like: that area, when the article's places point to no other country; its country and region count as
+    the article's then ("Haro village, West Welega" is not Haro in Spain)."""
+    lex = state.lex
+    ds = lex.ds
+    between = lex.lang.words["place_chain_words"]
+    for a in state.analyses:
+        for p in a.places:
+            if not p.unknown or p.origin or not p.name:
+                continue
+            # the countries the places listed with it may be in ("Moyale" names towns of Kenya and Ethiopia)
+            possible = {ds.place(k).country for q in _chain(a, p, between) if q is not p and q.place is not None
+                        and not q.origin for k in (q.candidates or (q.place,))}
+            found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            if found is None:
+                continue
+            w, key, why = found
+            if ctx.strong and w.iso3 not in ctx.strong:
+                continue
+            ctx.resolved[id(p)] = attrs.evolve(p, place=key, unknown=False, candidates=(key,))
+            ctx.why[id(p)] = why
+            ctx.strong[w.iso3] += STRONG_PLACE
+            ctx.regions.add((w.iso3, w.admin1))
 
 
 def _main_place(analyses: list[SentenceAnalysis], title_places: list[PlaceMention], ctx: PlaceContext | None = None) -> PlaceMention | None:
@@ -321,6 +349,45 @@ def choose_place(
     return None, "no place or country could be found"
 
 
+def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> tuple[Where, str, str] | None:
+    """The one area of one country a name no dictionary or store knows as written is spelt like: where it is, its
+    store key and the reason; None when none is."""
+    for name in _with_direction(lex, q, a):
+        entry = lex.area_anywhere(name)
+        w = _where(lex, PlaceMention(0, 0, entry.key, None, True)) if entry is not None else None
+        if w is not None:
+            return w, entry.key, (f"{name!r} is in no dictionary or store as written, and nothing else in the article "
+                                  f"points to another country: the one area spelt like it, {w.location} ({w.admin1}, {w.iso3})")
+    return None
+
+
+def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:
+    """The one area, among the countries the places listed with a name may be in, spelt like it ("Sheballe zone"
+    beside a town of Kenya and Ethiopia is Shabelle, Ethiopia); None when none or areas of several are."""
+    name = lex.without_area_word(p.name)
+    if len(skeleton(name)) <= MIN_SKELETON:
+        return None  # "Beltu" (blt) is spelt like some area of most countries
+    found = [(c, e) for c in sorted(countries) if (e := lex.spelling_variant(c, name, "", True)) is not None]
+    if len(found) != 1:
+        return None
+    w = _where(lex, PlaceMention(0, 0, found[0][1].key, None, True))
+    if w is None:
+        return None
+    return w, found[0][1].key, (f"{p.name!r} is in no dictionary or store as written: the one area spelt like it in "
+                                f"the countries the places beside it may be in, {w.location} ({w.admin1}, {w.iso3})")
+
+
+def _with_direction(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> list[str]:
+    """A name with the capitalised direction word written before it first ("East" of "East Welega" is read as the
+    cue of a place near it), then the name alone."""
+    if a is None or q.start < 1 or q.start > len(a.tokens):
+        return [q.name]
+    before = a.tokens[q.start - 1].text
+    if before[:1].isupper() and before.lower() in lex.lang.words["near"] and before.isalpha():
+        return [f"{before} {q.name}", q.name]
+    return [q.name]
+
+
 def _areas_of(lex: Lexicon, chain: list[PlaceMention]) -> dict[str, set[str]]:
     """Country -> every region the areas of a chain may lie in (each candidate of an area named in several regions,
     as "North Shewa" is)."""
@@ -336,11 +403,11 @@ def _areas_of(lex: Lexicon, chain: list[PlaceMention]) -> dict[str, set[str]]:
 
 
 def _within(lex: Lexicon, q: PlaceMention, w: Where, areas: dict[str, set[str]]) -> bool:
-    """Whether a town of a chain agrees with the chain's areas: an area itself, a town of a country no area is in, or
-    a town in one of the areas' regions."""
-    if q.place is None or lex.ds.place(q.place).kind == "region" or w.iso3 not in areas:
+    """Whether a town of a chain agrees with the chain's areas: an area itself, a town of a chain without areas, or a
+    town in one of the areas' regions ("Moyale town, Borena zone" is not Moyale, Kenya)."""
+    if q.place is None or lex.ds.place(q.place).kind == "region" or not areas:
         return True
-    return w.admin1 in areas[w.iso3]
+    return w.admin1 in areas.get(w.iso3, ())
 
 
 def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset()) -> list[PlaceMention]:

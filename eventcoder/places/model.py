@@ -49,3 +49,27 @@ def skeleton(name: str) -> str:
     ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene" give the same)."""
     letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower().translate(_NOT_CONSONANT)
     return _REPEAT.sub(r"\1", letters)
+
+
+GLOBAL_SKELETON = 5  # consonants an area's name needs before it is looked for by its spelling in every country
+_H_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])h")
+
+
+def without_area_word(name: str, area_words: frozenset[str] | set[str]) -> str:
+    """ "Girawa District" -> "Girawa": the type word says nothing of which area it is."""
+    parts = name.split()
+    return " ".join(parts[:-1]) if len(parts) > 1 and parts[-1].lower() in area_words else name
+
+
+def loose(key: str) -> str:
+    """A skeleton without the h of digraphs, which transliterations add or drop ("Harerghe" / "Hararge")."""
+    return _REPEAT.sub(r"\1", _H_AFTER_CONSONANT.sub("", key))
+
+
+def area_spelling_keys(name: str, area_words: frozenset[str] | set[str]) -> list[str]:
+    """The keys an area is found by its spelling in any country: its skeleton without the type word, then the
+    same without digraph h's, marked "~" (asked only when the first finds nothing); none when too short."""
+    strict = skeleton(without_area_word(name, area_words))
+    if len(strict) < GLOBAL_SKELETON:
+        return []
+    return list(dict.fromkeys((strict, "~" + loose(strict))))

@@ -147,6 +147,24 @@ class PlaceStore:
                                   (iso3,)).fetchall()
         return [PlaceRow._from_sql(r) for r in rows]
 
+    def areas(self, iso3: str | None = None) -> list[PlaceRow]:
+        """Every first- and second-level area of a country (of every country when None), most populous first."""
+        where, args = ("iso3 = ? AND ", (iso3,)) if iso3 is not None else ("", ())
+        rows = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE {where}kind IN ('admin1', 'admin2')"
+                                  " ORDER BY population DESC, id", args).fetchall()
+        return [PlaceRow._from_sql(r) for r in rows]
+
+    def areas_spelt(self, key: str) -> list[PlaceRow]:
+        """The first- and second-level areas of every country an `area_spelling_keys` key names, most populous
+        first (empty for a store built before the table existed)."""
+        try:
+            rows = self._db().execute(
+                f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} FROM area_keys k"
+                " JOIN places p ON p.id = k.place WHERE k.key = ? ORDER BY p.population DESC, p.id", (key,)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [PlaceRow._from_sql(r) for r in rows]
+
     def capital(self, iso3: str) -> PlaceRow | None:
         """The capital of a country (GeoNames' PPLC), or None where the store has none (Western Sahara)."""
         r = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE iso3 = ? AND kind = 'capital'"
@@ -154,10 +172,9 @@ class PlaceStore:
         return PlaceRow._from_sql(r) if r else None
 
     def admin2_areas(self, iso3: str) -> list[tuple[str, str]]:
-        """The (admin1, admin2) pairs a country's towns name, admin2 filled (for second-level areas, which are
-        not places of the store themselves)."""
+        """The (admin1, admin2) pairs of a country's second-level areas and of its towns with admin2 filled."""
         return self._db().execute("SELECT DISTINCT admin1, admin2 FROM places WHERE iso3 = ? AND admin2 != ''"
-                                  " AND kind IN ('town', 'capital')", (iso3,)).fetchall()
+                                  " AND kind IN ('town', 'capital', 'admin2')", (iso3,)).fetchall()
 
     def towns(self, iso3: str) -> list[tuple[int, str, str, str, str]]:
         """(id, kind, admin1, name, alternates joined by "|") of every town and capital of a country, most populous
