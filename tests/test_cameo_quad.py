@@ -92,3 +92,10 @@ def test_declining_to_act_is_a_refusal_and_courts_convicting_accuse():
     assert _codes("The governor of Lagos declined to resign on Monday.") == ["1231"]
     assert _codes("A court in Kenya convicted 12 Al Shabaab members on Monday.") == ["112"]
     assert _codes("The police of Kenya will investigate the killing of the lawyer, the ministry said.") == ["090"]
+
+
+def test_international_organisations_and_state_offices_are_actors():
+    rows = _rows("The European Commission filed a lawsuit against Hungary on Monday.")
+    assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [("115", "European Commission", "Government of Hungary")]
+    rows = _rows("The Kremlin praised Serbia on Monday.")
+    assert [(r.cameo_code, r.actor1) for r in rows] == [("051", "Government of Russia")]
