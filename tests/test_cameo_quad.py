@@ -99,3 +99,10 @@ def test_international_organisations_and_state_offices_are_actors():
     assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [("115", "European Commission", "Government of Hungary")]
     rows = _rows("The Kremlin praised Serbia on Monday.")
     assert [(r.cameo_code, r.actor1) for r in rows] == [("051", "Government of Russia")]
+
+
+def test_agreeing_to_act_codes_the_intention_of_the_act_when_it_has_one():
+    assert _codes("Kenya agreed to send aid to Somalia on Monday.") == ["033"]
+    assert _codes("The prime minister of Peru agreed to resign on Monday.") == ["035"]
+    # an act without an intention code: the agreement itself is coded
+    assert _codes("Kenya agreed to condemn Somalia on Monday.") == ["030"]
