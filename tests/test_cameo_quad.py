@@ -106,3 +106,8 @@ def test_agreeing_to_act_codes_the_intention_of_the_act_when_it_has_one():
     assert _codes("The prime minister of Peru agreed to resign on Monday.") == ["035"]
     # an act without an intention code: the agreement itself is coded
     assert _codes("Kenya agreed to condemn Somalia on Monday.") == ["030"]
+
+
+def test_deploying_is_a_mobilisation_only_of_a_force():
+    assert _codes("Russia deployed troops to the border with Ukraine on Monday.") == ["154"]
+    assert _codes("The European Union deployed election observers in Zimbabwe on Monday.") == []
