@@ -111,3 +111,8 @@ def test_agreeing_to_act_codes_the_intention_of_the_act_when_it_has_one():
 def test_deploying_is_a_mobilisation_only_of_a_force():
     assert _codes("Russia deployed troops to the border with Ukraine on Monday.") == ["154"]
     assert _codes("The European Union deployed election observers in Zimbabwe on Monday.") == []
+
+
+def test_hoping_is_an_appeal_and_a_planned_recognition_an_intention():
+    assert _codes("Kenya said it hoped the plan could avoid a war with Somalia.") == ["020"]
+    assert _codes("Kenya said it would recognize the independence of Somaliland.") == ["032"]
