@@ -116,3 +116,8 @@ def test_deploying_is_a_mobilisation_only_of_a_force():
 def test_hoping_is_an_appeal_and_a_planned_recognition_an_intention():
     assert _codes("Kenya said it hoped the plan could avoid a war with Somalia.") == ["020"]
     assert _codes("Kenya said it would recognize the independence of Somaliland.") == ["032"]
+
+
+def test_a_release_named_by_its_noun_is_coded_with_who_was_released():
+    rows = _rows("Uganda's foreign ministry announced the release of two Kenyan journalists on Monday.")
+    assert [r.cameo_code for r in rows][:1] == ["084"]
