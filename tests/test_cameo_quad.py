@@ -121,3 +121,7 @@ def test_hoping_is_an_appeal_and_a_planned_recognition_an_intention():
 def test_a_release_named_by_its_noun_is_coded_with_who_was_released():
     rows = _rows("Uganda's foreign ministry announced the release of two Kenyan journalists on Monday.")
     assert [r.cameo_code for r in rows][:1] == ["084"]
+
+
+def test_releasing_a_statement_is_a_statement_not_a_release():
+    assert _codes("A senator of Kenya released the following statement on the vote on Monday.") == ["010"]
