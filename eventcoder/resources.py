@@ -13,6 +13,7 @@ BUNDLED_DICTIONARIES = (
     "agents.yaml",
     "actors.yaml",
     "leaders.yaml",
+    "organisations.yaml",
     "events.yaml",
     "cameo_events.yaml",
     "acled.yaml",

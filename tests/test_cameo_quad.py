@@ -92,3 +92,36 @@ def test_declining_to_act_is_a_refusal_and_courts_convicting_accuse():
     assert _codes("The governor of Lagos declined to resign on Monday.") == ["1231"]
     assert _codes("A court in Kenya convicted 12 Al Shabaab members on Monday.") == ["112"]
     assert _codes("The police of Kenya will investigate the killing of the lawyer, the ministry said.") == ["090"]
+
+
+def test_international_organisations_and_state_offices_are_actors():
+    rows = _rows("The European Commission filed a lawsuit against Hungary on Monday.")
+    assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [("115", "European Commission", "Government of Hungary")]
+    rows = _rows("The Kremlin praised Serbia on Monday.")
+    assert [(r.cameo_code, r.actor1) for r in rows] == [("051", "Government of Russia")]
+
+
+def test_agreeing_to_act_codes_the_intention_of_the_act_when_it_has_one():
+    assert _codes("Kenya agreed to send aid to Somalia on Monday.") == ["033"]
+    assert _codes("The prime minister of Peru agreed to resign on Monday.") == ["035"]
+    # an act without an intention code: the agreement itself is coded
+    assert _codes("Kenya agreed to condemn Somalia on Monday.") == ["030"]
+
+
+def test_deploying_is_a_mobilisation_only_of_a_force():
+    assert _codes("Russia deployed troops to the border with Ukraine on Monday.") == ["154"]
+    assert _codes("The European Union deployed election observers in Zimbabwe on Monday.") == []
+
+
+def test_hoping_is_an_appeal_and_a_planned_recognition_an_intention():
+    assert _codes("Kenya said it hoped the plan could avoid a war with Somalia.") == ["020"]
+    assert _codes("Kenya said it would recognize the independence of Somaliland.") == ["032"]
+
+
+def test_a_release_named_by_its_noun_is_coded_with_who_was_released():
+    rows = _rows("Uganda's foreign ministry announced the release of two Kenyan journalists on Monday.")
+    assert [r.cameo_code for r in rows][:1] == ["084"]
+
+
+def test_releasing_a_statement_is_a_statement_not_a_release():
+    assert _codes("A senator of Kenya released the following statement on the vote on Monday.") == ["010"]

@@ -33,7 +33,7 @@ from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic aggregate period claim locative barrier anaphoric background not_political air_context labour_context weapon_context weapon_things base_context pronouns "
-    "casualty_words injury_words".split()
+    "casualty_words injury_words force_context".split()
 )
 
 

@@ -203,12 +203,17 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
                 if o is not c and 0 <= o.trigger.start - c.trigger.end <= 12 and o.dropped is None:
                     o.dropped = f"content of a denial ({c.trigger.text})"
             continue
-        if embeds in ("threat", "refusal", "request") and c.trigger.pos == "verb":
+        if embeds in ("threat", "refusal", "request", "intent") and c.trigger.pos == "verb":
             for o in out:
-                if (o is not c and o.trigger.start > c.trigger.end and o.trigger.start - c.trigger.end <= 8
+                if (o is not c and o.trigger.start >= c.trigger.end and o.trigger.start - c.trigger.end <= 8
                         and a.norms[o.trigger.start - 1] in lex.lang.words["infinitive"]):
                     if embeds == "request":
                         o.dropped = f"content of a request ({c.trigger.text})"
+                        continue
+                    if embeds == "intent" and lex.ds.patterns[o.trigger.pattern].intent_cameo is None:
+                        # "agreed to X" with no intent code for X: the agreement is coded; an ACLED act stays itself
+                        if lex.ds.patterns[o.trigger.pattern].acled is None:
+                            o.dropped = f"content of an intention ({c.trigger.text})"
                         continue
                     if embeds == "refusal" and lex.ds.patterns[o.trigger.pattern].refusal_cameo is None:
                         o.dropped = f"content of a refusal ({c.trigger.text})"
@@ -216,7 +221,7 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
                     if embeds == "threat":
                         o.threat = True
                     else:
-                        o.modality = "refusal"
+                        o.modality = "intent" if embeds == "intent" else "refusal"
                     o.dropped = None
                     if o.source is None:
                         o.source, o.source_assoc = c.source, c.source_assoc
