@@ -72,3 +72,10 @@ def test_a_clash_between_police_and_a_crowd_is_a_violent_demonstration():
     rows = _rows("Clashes broke out between police and demonstrators in Lyon on Saturday.")
     assert [(r.sub_event_type, r.actor2) for r in rows] == [("Violent demonstration", "Protesters (France)")]
     assert _types("Soldiers clashed with rebels near Goma on Monday.") == ["Armed clash"]
+
+
+def test_general_words_for_taking_to_the_streets_and_for_stealing_property():
+    """('burn' alone stays out: burning tyres at a protest is no destruction of property.)"""
+    assert _types("Thousands of protesters poured into the streets of Lima on Friday.") == ["Peaceful protest"]
+    assert _types("Several shops were looted in Durban on Monday night.") == ["Looting/property destruction"]
+    assert _types("Militiamen stole cattle from villagers near Bunia on Friday.") == ["Looting/property destruction"]

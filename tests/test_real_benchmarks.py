@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.62,
+    ("case2021", "weighted_f1"): 0.645,
     ("acled", "micro_f1"): 0.555,
     ("acled", "coverage"): 0.575,
     ("acled", "fatalities"): 0.66,
