@@ -79,3 +79,11 @@ def test_general_words_for_taking_to_the_streets_and_for_stealing_property():
     assert _types("Thousands of protesters poured into the streets of Lima on Friday.") == ["Peaceful protest"]
     assert _types("Several shops were looted in Durban on Monday night.") == ["Looting/property destruction"]
     assert _types("Militiamen stole cattle from villagers near Bunia on Friday.") == ["Looting/property destruction"]
+
+
+def test_a_tactic_noun_before_attack_is_one_event_of_that_tactic_even_after_after():
+    """'a poisonous gas attack' is one chemical attack, not a gas and an attack; 'after X carried out ...' is a clause
+    that reports its event, not a bare background noun."""
+    rows = _rows("Dozens of villagers were treated in hospital after government forces carried out a poisonous gas attack "
+                 "on Douma in Syria on Monday.")
+    assert [r.sub_event_type for r in rows if r.sub_event_type] == ["Chemical weapon"]
