@@ -87,3 +87,10 @@ def test_a_tactic_noun_before_attack_is_one_event_of_that_tactic_even_after_afte
     rows = _rows("Dozens of villagers were treated in hospital after government forces carried out a poisonous gas attack "
                  "on Douma in Syria on Monday.")
     assert [r.sub_event_type for r in rows if r.sub_event_type] == ["Chemical weapon"]
+
+
+def test_claims_and_accusations_of_past_violence_are_no_new_violence():
+    """'claimed murder of' is a claim (cue list claim); an 'accusation' after attacks makes them its background."""
+    assert _types("A militant group has claimed murder of a blogger in Dhaka, a monitoring service said on Monday.") == []
+    assert _types("Moscow called Washington's accusations against Tehran after attacks on oil plants in Saudi Arabia "
+                  "baseless on Monday.") == []
