@@ -94,3 +94,10 @@ def test_claims_and_accusations_of_past_violence_are_no_new_violence():
     assert _types("A militant group has claimed murder of a blogger in Dhaka, a monitoring service said on Monday.") == []
     assert _types("Moscow called Washington's accusations against Tehran after attacks on oil plants in Saudi Arabia "
                   "baseless on Monday.") == []
+
+
+def test_a_mob_that_burns_or_stones_people_is_mob_violence():
+    """ACLED's mob violence: rioters acting on people; against a building or the police it stays a riot."""
+    rows = _rows("A suspected thief was set ablaze by an angry mob in Warri on Wednesday.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Mob violence", "Rioters (Nigeria)")]
+    assert _types("Rioters set fire to a police station in Kano on Monday.") == ["Violent demonstration"]
