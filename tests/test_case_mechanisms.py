@@ -101,3 +101,8 @@ def test_a_mob_that_burns_or_stones_people_is_mob_violence():
     rows = _rows("A suspected thief was set ablaze by an angry mob in Warri on Wednesday.")
     assert [(r.sub_event_type, r.actor1) for r in rows] == [("Mob violence", "Rioters (Nigeria)")]
     assert _types("Rioters set fire to a police station in Kano on Monday.") == ["Violent demonstration"]
+
+
+def test_handing_over_authority_is_a_non_violent_transfer_of_territory():
+    rows = _rows("A UN mission handed authority over the district to the government of Croatia on Monday.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Non-violent transfer of territory", "United Nations")]
