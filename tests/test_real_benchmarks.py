@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.645,
+    ("case2021", "weighted_f1"): 0.65,
     ("acled", "micro_f1"): 0.555,
     ("acled", "coverage"): 0.575,
     ("acled", "fatalities"): 0.66,
@@ -27,7 +27,7 @@ FLOORS = {
     ("acled", "location"): 0.37,
     ("acled", "actor1"): 0.90,
     ("quad", "macro_f1"): 0.495,
-    ("ipe", "macro_f1"): 0.61,
+    ("ipe", "macro_f1"): 0.615,
 }
 CEILINGS = {
     ("case2021", "false_alarms"): 15,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
