@@ -72,3 +72,37 @@ def test_a_clash_between_police_and_a_crowd_is_a_violent_demonstration():
     rows = _rows("Clashes broke out between police and demonstrators in Lyon on Saturday.")
     assert [(r.sub_event_type, r.actor2) for r in rows] == [("Violent demonstration", "Protesters (France)")]
     assert _types("Soldiers clashed with rebels near Goma on Monday.") == ["Armed clash"]
+
+
+def test_general_words_for_taking_to_the_streets_and_for_stealing_property():
+    """('burn' alone stays out: burning tyres at a protest is no destruction of property.)"""
+    assert _types("Thousands of protesters poured into the streets of Lima on Friday.") == ["Peaceful protest"]
+    assert _types("Several shops were looted in Durban on Monday night.") == ["Looting/property destruction"]
+    assert _types("Militiamen stole cattle from villagers near Bunia on Friday.") == ["Looting/property destruction"]
+
+
+def test_a_tactic_noun_before_attack_is_one_event_of_that_tactic_even_after_after():
+    """'a poisonous gas attack' is one chemical attack, not a gas and an attack; 'after X carried out ...' is a clause
+    that reports its event, not a bare background noun."""
+    rows = _rows("Dozens of villagers were treated in hospital after government forces carried out a poisonous gas attack "
+                 "on Douma in Syria on Monday.")
+    assert [r.sub_event_type for r in rows if r.sub_event_type] == ["Chemical weapon"]
+
+
+def test_claims_and_accusations_of_past_violence_are_no_new_violence():
+    """'claimed murder of' is a claim (cue list claim); an 'accusation' after attacks makes them its background."""
+    assert _types("A militant group has claimed murder of a blogger in Dhaka, a monitoring service said on Monday.") == []
+    assert _types("Moscow called Washington's accusations against Tehran after attacks on oil plants in Saudi Arabia "
+                  "baseless on Monday.") == []
+
+
+def test_a_mob_that_burns_or_stones_people_is_mob_violence():
+    """ACLED's mob violence: rioters acting on people; against a building or the police it stays a riot."""
+    rows = _rows("A suspected thief was set ablaze by an angry mob in Warri on Wednesday.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Mob violence", "Rioters (Nigeria)")]
+    assert _types("Rioters set fire to a police station in Kano on Monday.") == ["Violent demonstration"]
+
+
+def test_handing_over_authority_is_a_non_violent_transfer_of_territory():
+    rows = _rows("A UN mission handed authority over the district to the government of Croatia on Monday.")
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Non-violent transfer of territory", "United Nations")]

@@ -319,7 +319,22 @@ def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:
                     nxt not in words["object_determiners"] and not nxt[:1].isdigit()):
                 passive = True  # "three soldiers killed and five wounded": a headline's participle, the counted are the victims
         out.append(Trigger(m.start, m.end, entry.key, pos, entry.form, passive, entry.ref, a.span_text(m.start, m.end)))
-    return _drop_handled_weapons(a, lex, out)
+    return _join_compounds(a, lex, _drop_handled_weapons(a, lex, out))
+
+
+def _join_compounds(a: SentenceAnalysis, lex: Lexicon, triggers: list[Trigger]) -> list[Trigger]:
+    """A tactic noun right before a tactic-neutral one ("a poisonous gas attack", "a mortar assault") names one event of
+    the tactic: the two words are one trigger of the specific pattern."""
+    out: list[Trigger] = []
+    for t in triggers:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.pos == "noun" and t.pos == "noun" and prev.end == t.start
+                and prev.pattern in lex.violent and not lex.ds.patterns[prev.pattern].generic
+                and lex.ds.patterns[t.pattern].generic):
+            out[-1] = attrs.evolve(prev, end=t.end, form=t.form, text=a.span_text(prev.start, t.end))
+            continue
+        out.append(t)
+    return out
 
 
 def _drop_handled_weapons(a: SentenceAnalysis, lex: Lexicon, triggers: list[Trigger]) -> list[Trigger]:

@@ -275,6 +275,8 @@ def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Le
         if c.reference:
             continue
         cue = a.cue_before("background", t.start, 5)
+        if cue is not None and a.cue_in("light_verbs", cue[1], t.start):
+            cue = None  # "after Assad carried out a gas attack": a clause that reports its event, not a bare noun
         if cue is not None and any(o is not c and o.dropped is None and not o.reference and o.consequence_of is None
                                    and not (o.trigger.start > cue[0] and _bare(o)) for o in cands):
             c.dropped = f"background to the sentence's main event ({a.span_text(*cue)})"
