@@ -109,3 +109,13 @@ def test_the_deaths_after_a_clause_about_the_victims_are_the_violence():
 def test_a_count_after_the_verb_that_counts_no_people_leaves_the_count_before_it():
     text = "Soldiers attacked militants near Beni on Monday. 4 soldiers were reportedly killed, with 7 injured."
     assert _first(text)[2] == "4"
+
+
+def test_a_fight_or_shootout_between_armed_sides_is_a_battle():
+    assert _first("Five people were killed in a shootout between soldiers and rebels near Beni on Monday.")[0] == (
+        "Armed clash")
+
+
+def test_police_firing_into_a_crowd_of_demonstrators_use_excessive_force():
+    assert _first("Police fired live rounds into crowds of demonstrators in Nairobi on Monday, killing two.")[0] == (
+        "Excessive force against protesters")
