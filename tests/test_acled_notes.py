@@ -119,3 +119,13 @@ def test_a_fight_or_shootout_between_armed_sides_is_a_battle():
 def test_police_firing_into_a_crowd_of_demonstrators_use_excessive_force():
     assert _first("Police fired live rounds into crowds of demonstrators in Nairobi on Monday, killing two.")[0] == (
         "Excessive force against protesters")
+
+
+def test_people_shot_while_protesting_met_excessive_force():
+    text = "Police shot and killed two students who were protesting against fees in Nairobi on Monday."
+    assert _first(text)[:2] == ("Excessive force against protesters", "Protesters (Kenya)")
+
+
+def test_unidentified_armed_attackers_are_an_armed_group_not_an_arming():
+    sub, actor1, killed = _first("Unidentified armed attackers killed 2 villagers near Beni on Monday.")
+    assert (sub, actor1, killed) == ("Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "2")
