@@ -129,3 +129,8 @@ def test_people_shot_while_protesting_met_excessive_force():
 def test_unidentified_armed_attackers_are_an_armed_group_not_an_arming():
     sub, actor1, killed = _first("Unidentified armed attackers killed 2 villagers near Beni on Monday.")
     assert (sub, actor1, killed) == ("Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "2")
+
+
+def test_residents_who_beat_other_civilians_are_a_mob():
+    sub, actor1, _ = _first("Kenyan residents beat two Ugandan traders accused of theft in Nairobi on Monday.")
+    assert (sub, actor1) == ("Mob violence", "Rioters (Kenya)")
