@@ -18,10 +18,10 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.585,
-    ("acled", "micro_f1"): 0.585,
+    ("case2021", "weighted_f1"): 0.59,
+    ("acled", "micro_f1"): 0.59,
     ("acled", "coverage"): 0.615,
-    ("acled", "fatalities"): 0.685,
+    ("acled", "fatalities"): 0.69,
     ("acled", "country"): 0.85,
     ("acled", "admin1"): 0.39,
     ("acled", "location"): 0.36,
