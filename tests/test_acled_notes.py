@@ -109,3 +109,28 @@ def test_the_deaths_after_a_clause_about_the_victims_are_the_violence():
 def test_a_count_after_the_verb_that_counts_no_people_leaves_the_count_before_it():
     text = "Soldiers attacked militants near Beni on Monday. 4 soldiers were reportedly killed, with 7 injured."
     assert _first(text)[2] == "4"
+
+
+def test_a_fight_or_shootout_between_armed_sides_is_a_battle():
+    assert _first("Five people were killed in a shootout between soldiers and rebels near Beni on Monday.")[0] == (
+        "Armed clash")
+
+
+def test_police_firing_into_a_crowd_of_demonstrators_use_excessive_force():
+    assert _first("Police fired live rounds into crowds of demonstrators in Nairobi on Monday, killing two.")[0] == (
+        "Excessive force against protesters")
+
+
+def test_people_shot_while_protesting_met_excessive_force():
+    text = "Police shot and killed two students who were protesting against fees in Nairobi on Monday."
+    assert _first(text)[:2] == ("Excessive force against protesters", "Protesters (Kenya)")
+
+
+def test_unidentified_armed_attackers_are_an_armed_group_not_an_arming():
+    sub, actor1, killed = _first("Unidentified armed attackers killed 2 villagers near Beni on Monday.")
+    assert (sub, actor1, killed) == ("Attack", "Unidentified Armed Group (Democratic Republic of Congo)", "2")
+
+
+def test_residents_who_beat_other_civilians_are_a_mob():
+    sub, actor1, _ = _first("Kenyan residents beat two Ugandan traders accused of theft in Nairobi on Monday.")
+    assert (sub, actor1) == ("Mob violence", "Rioters (Kenya)")

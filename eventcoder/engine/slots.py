@@ -14,6 +14,7 @@ import bisect
 
 import attrs
 
+from eventcoder.dictionaries.entries import BY_ACTORS
 from eventcoder.engine.dates import DateMention
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger
@@ -246,8 +247,13 @@ def _relative_clauses(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon)
             continue
         main = next((o for o in cands if o is not c and o.trigger.end <= k and o.consequence_of is None
                      and (o.dropped is None or o.dropped.startswith("content of")) and o.trigger.pos == "verb"), None)
-        if main is not None:
-            c.dropped = f"background: a relative clause about an actor of '{main.trigger.text}'"
+        if main is None:
+            continue
+        p = lex.ds.patterns[t.pattern]
+        crowd = p.acled == BY_ACTORS and not lex.ds.families[p.family].violent  # a demonstration typed by its crowd
+        if crowd and main.trigger.pattern in lex.violent and main.target is not None and main.target.end == k:
+            continue  # "police shot two students who were protesting": the protest those hit were in is news itself
+        c.dropped = f"background: a relative clause about an actor of '{main.trigger.text}'"
 
 
 def _bare(c: Candidate) -> bool:
