@@ -18,19 +18,19 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.65,
-    ("acled", "micro_f1"): 0.6,
-    ("acled", "coverage"): 0.64,
-    ("acled", "fatalities"): 0.69,
-    ("acled", "country"): 0.882,
-    ("acled", "admin1"): 0.53,
-    ("acled", "location"): 0.427,
-    ("acled", "actor1"): 0.93,
+    ("case2021", "weighted_f1"): 0.66,
+    ("acled", "micro_f1"): 0.63,
+    ("acled", "coverage"): 0.675,
+    ("acled", "fatalities"): 0.7,
+    ("acled", "country"): 0.895,
+    ("acled", "admin1"): 0.52,
+    ("acled", "location"): 0.415,
+    ("acled", "actor1"): 0.935,
     ("quad", "macro_f1"): 0.645,
     ("ipe", "macro_f1"): 0.62,
 }
 CEILINGS = {
-    ("case2021", "false_alarms"): 15,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
+    ("case2021", "false_alarms"): 13,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
 }
 
 
