@@ -56,3 +56,25 @@ def test_an_ambiguous_verb_is_a_disrupted_weapons_use_only_about_weapons():
     migrants = Article("cv3", "Greek police intercepted 40 migrants near Alexandroupolis on Monday.", published="2024-05-15")
     assert not any(r.sub_event_type == "Disrupted weapons use" for r in coder.code(migrants))
     assert [r.sub_event_type for r in coder.code(plot)] == ["Disrupted weapons use"]
+
+
+def _rows(text: str) -> list[tuple[str, str, str]]:
+    return [(r.sub_event_type, r.actor1, r.actor2) for r in CODER.code(Article("d", text, published="2024-06-20"))]
+
+
+def test_a_demonym_before_a_common_noun_says_whose_it_is_not_a_state_force():
+    # a foreign visitor killed by gunmen is a civilian victim, not the army of the visitor's country
+    assert _rows("Gunmen shot dead a Belgian engineer-trainee near Beni on Tuesday.")[0][:2] == (
+        "Attack", "Unidentified Armed Group (Democratic Republic of Congo)")
+    row = _rows("Unknown attackers killed a Dutch tourist near Beni on Tuesday.")[0]
+    assert row[0] == "Attack" and row[2] == "Civilians (Netherlands)"
+    # before a force noun, even a few words later, the demonym still names the state's forces
+    row = _rows("Ugandan special police units clashed with rebels near Beni on Tuesday.")[0]
+    assert row[0] == "Armed clash" and "Uganda" in row[1] and "Civilians" not in row[1]
+    # an attack on a town of a country is an attack, not a battle with that country's army
+    assert _rows("Rebels attacked a Ugandan village near the border on Tuesday, killing four people.")[0][0] == "Attack"
+
+
+def test_clan_and_tribal_fighters_are_armed_identity_militias():
+    rows = CODER.code(Article("c", "Rival clans clashed near Beledweyne on Tuesday, leaving six dead.", published="2024-06-20"))
+    assert [(r.sub_event_type, r.inter1) for r in rows][:1] == [("Armed clash", 4)]

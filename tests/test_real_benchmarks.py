@@ -25,7 +25,7 @@ FLOORS = {
     ("acled", "country"): 0.895,
     ("acled", "admin1"): 0.52,
     ("acled", "location"): 0.415,
-    ("acled", "actor1"): 0.935,
+    ("acled", "actor1"): 0.94,
     ("quad", "macro_f1"): 0.645,
     ("ipe", "macro_f1"): 0.62,
 }
