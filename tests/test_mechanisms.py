@@ -78,3 +78,32 @@ def test_a_demonym_before_a_common_noun_says_whose_it_is_not_a_state_force():
 def test_clan_and_tribal_fighters_are_armed_identity_militias():
     rows = CODER.code(Article("c", "Rival clans clashed near Beledweyne on Tuesday, leaving six dead.", published="2024-06-20"))
     assert [(r.sub_event_type, r.inter1) for r in rows][:1] == [("Armed clash", 4)]
+
+
+def _deaths(text: str) -> list[tuple[str, int]]:
+    return [(r.sub_event_type, r.fatalities) for r in CODER.code(Article("f", text, published="2024-06-20"))][:1]
+
+
+def test_a_count_that_is_the_subject_of_a_passive_casualty_verb_is_the_dead():
+    # the noun between the count and "were killed" need not be a known word for people
+    assert _deaths("Three Lendu herdsmen-cousins were killed by gunmen near Bunia on Tuesday.") == [("Attack", 3)]
+    assert _deaths("Two cousins were killed by gunmen near Bunia on Tuesday.") == [("Attack", 2)]
+
+
+def test_a_death_toll_given_as_the_consequence_of_a_clash_is_its_fatalities():
+    assert _deaths("Rival militias clashed near Bunia on Tuesday, resulting in the death of 7 and many wounded.") == [
+        ("Armed clash", 7)]
+    # the death that prompted a protest is not a death at the protest
+    assert _deaths("Traders protested in Bunia on Tuesday over the death of a colleague.") == [("Peaceful protest", 0)]
+
+
+def test_a_bare_toll_right_after_a_violent_event_counts_that_events_dead():
+    rows = CODER.code(Article("b", "Militiamen attacked herders near Bunia on Tuesday. Four killed and two hurt in the attack.",
+                              published="2024-06-20"))
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Attack", 4)]
+    rows = CODER.code(Article("b1", "Soldiers fought rebels near Bunia on Tuesday. 12 killed", published="2024-06-20"))
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 12)]
+    # an event with a toll of its own keeps it: a later bare toll may be another count
+    rows = CODER.code(Article("b2", "Bandits raided a cattle camp near Bunia on Tuesday, killing two herders. Four killed.",
+                              published="2024-06-20"))
+    assert rows[0].fatalities == 2
