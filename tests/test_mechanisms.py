@@ -107,3 +107,9 @@ def test_a_bare_toll_right_after_a_violent_event_counts_that_events_dead():
     rows = CODER.code(Article("b2", "Bandits raided a cattle camp near Bunia on Tuesday, killing two herders. Four killed.",
                               published="2024-06-20"))
     assert rows[0].fatalities == 2
+
+
+def test_a_demonym_before_regional_names_a_regions_forces_of_the_state_the_event_is_in():
+    # regional special forces are state forces (inter 1) of the country where the region lies
+    rows = CODER.code(Article("r", "Kenyan regional police clashed with bandits near Dire Dawa on Tuesday.", published="2024-06-20"))
+    assert [(r.actor1, r.inter1) for r in rows][:1] == [("Police Forces of Ethiopia", 1)]

@@ -208,6 +208,9 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                 and gap[0] not in words["join_blockers"]
             ):
                 join = True  # "Iraqi Kurdish forces"
+                if gap[0] in words["place_area_words"] and g.get("demonym"):
+                    # "Somali regional special police": a region's forces, of the state the event is in
+                    g["country"], g["demonym"], g["people"] = None, False, False
             if join and actors and g["actor"]:
                 join = False
         if not join:
