@@ -56,3 +56,60 @@ def test_an_ambiguous_verb_is_a_disrupted_weapons_use_only_about_weapons():
     migrants = Article("cv3", "Greek police intercepted 40 migrants near Alexandroupolis on Monday.", published="2024-05-15")
     assert not any(r.sub_event_type == "Disrupted weapons use" for r in coder.code(migrants))
     assert [r.sub_event_type for r in coder.code(plot)] == ["Disrupted weapons use"]
+
+
+def _rows(text: str) -> list[tuple[str, str, str]]:
+    return [(r.sub_event_type, r.actor1, r.actor2) for r in CODER.code(Article("d", text, published="2024-06-20"))]
+
+
+def test_a_demonym_before_a_common_noun_says_whose_it_is_not_a_state_force():
+    # a foreign visitor killed by gunmen is a civilian victim, not the army of the visitor's country
+    assert _rows("Gunmen shot dead a Belgian engineer-trainee near Beni on Tuesday.")[0][:2] == (
+        "Attack", "Unidentified Armed Group (Democratic Republic of Congo)")
+    row = _rows("Unknown attackers killed a Dutch tourist near Beni on Tuesday.")[0]
+    assert row[0] == "Attack" and row[2] == "Civilians (Netherlands)"
+    # before a force noun, even a few words later, the demonym still names the state's forces
+    row = _rows("Ugandan special police units clashed with rebels near Beni on Tuesday.")[0]
+    assert row[0] == "Armed clash" and "Uganda" in row[1] and "Civilians" not in row[1]
+    # an attack on a town of a country is an attack, not a battle with that country's army
+    assert _rows("Rebels attacked a Ugandan village near the border on Tuesday, killing four people.")[0][0] == "Attack"
+
+
+def test_clan_and_tribal_fighters_are_armed_identity_militias():
+    rows = CODER.code(Article("c", "Rival clans clashed near Beledweyne on Tuesday, leaving six dead.", published="2024-06-20"))
+    assert [(r.sub_event_type, r.inter1) for r in rows][:1] == [("Armed clash", 4)]
+
+
+def _deaths(text: str) -> list[tuple[str, int]]:
+    return [(r.sub_event_type, r.fatalities) for r in CODER.code(Article("f", text, published="2024-06-20"))][:1]
+
+
+def test_a_count_that_is_the_subject_of_a_passive_casualty_verb_is_the_dead():
+    # the noun between the count and "were killed" need not be a known word for people
+    assert _deaths("Three Lendu herdsmen-cousins were killed by gunmen near Bunia on Tuesday.") == [("Attack", 3)]
+    assert _deaths("Two cousins were killed by gunmen near Bunia on Tuesday.") == [("Attack", 2)]
+
+
+def test_a_death_toll_given_as_the_consequence_of_a_clash_is_its_fatalities():
+    assert _deaths("Rival militias clashed near Bunia on Tuesday, resulting in the death of 7 and many wounded.") == [
+        ("Armed clash", 7)]
+    # the death that prompted a protest is not a death at the protest
+    assert _deaths("Traders protested in Bunia on Tuesday over the death of a colleague.") == [("Peaceful protest", 0)]
+
+
+def test_a_bare_toll_right_after_a_violent_event_counts_that_events_dead():
+    rows = CODER.code(Article("b", "Militiamen attacked herders near Bunia on Tuesday. Four killed and two hurt in the attack.",
+                              published="2024-06-20"))
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Attack", 4)]
+    rows = CODER.code(Article("b1", "Soldiers fought rebels near Bunia on Tuesday. 12 killed", published="2024-06-20"))
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 12)]
+    # an event with a toll of its own keeps it: a later bare toll may be another count
+    rows = CODER.code(Article("b2", "Bandits raided a cattle camp near Bunia on Tuesday, killing two herders. Four killed.",
+                              published="2024-06-20"))
+    assert rows[0].fatalities == 2
+
+
+def test_a_demonym_before_regional_names_a_regions_forces_of_the_state_the_event_is_in():
+    # regional special forces are state forces (inter 1) of the country where the region lies
+    rows = CODER.code(Article("r", "Kenyan regional police clashed with bandits near Dire Dawa on Tuesday.", published="2024-06-20"))
+    assert [(r.actor1, r.inter1) for r in rows][:1] == [("Police Forces of Ethiopia", 1)]

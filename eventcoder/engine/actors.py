@@ -99,7 +99,7 @@ def resolve(
                     country = prev.country
                     break
         return _from_agent(lex, m.agent, country, m)
-    if m.country is not None and not m.locative:
+    if m.country is not None and not m.locative and not m.describes:
         agent = lex.stand_ins["people" if m.people else stand_in].id
         return _from_agent(lex, agent, m.country, m)
     return None

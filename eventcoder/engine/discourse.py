@@ -255,6 +255,15 @@ def require_actors(state: ArticleState) -> None:
                 state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                            f"no actor found, no one hit, and the article reported its violence before (family {p.family})")
                 continue
+            told = _told_before(state, d, kept)
+            if told is not None:
+                # "3 killed and one wounded in the attack.", "10 killed": a bare toll right after a violent event,
+                # with no actor, place or date of its own, counts that event's dead, it is no new event
+                told.killed.extend(d.killed)
+                told.injured.extend(d.injured)
+                state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
+                           "a bare casualty count after the article's violence: counted for that event")
+                continue
             speaker = _force_speaker(state, d) if lex.stand_ins[slot].inter == 1 else None
             d.source = resolve(speaker or _synthetic(lex.stand_ins[slot].id), lex, published, [],
                                "country_force" if is_violent(lex, p) else "country")
@@ -271,6 +280,21 @@ def require_actors(state: ArticleState) -> None:
                 continue
         kept.append(d)
     state.drafts = kept
+
+
+def _told_before(state: ArticleState, d: Draft, kept: list[Draft]) -> Draft | None:
+    """The violent event of the sentence just before that a sourceless casualty count reports on, if it is one."""
+    lex = state.lex
+    if (d.primary.pattern.id not in lex.casualty_verbs or d.target is not None or not d.killed or d.date_explicit
+            or any(m.place is not None or any(pl.locative for pl in state.analyses[m.sentence].places) for m in d.mentions)
+            or not kept):
+        return None
+    last = kept[-1]
+    if not is_violent(lex, last.primary.pattern) or last.last_sentence not in (d.primary.sentence - 1, d.primary.sentence - 2):
+        return None
+    if last.killed:
+        return None  # the earlier event has its own count: this one may be another toll
+    return last
 
 
 def _force_speaker(state: ArticleState, d: Draft) -> ActorMention | None:

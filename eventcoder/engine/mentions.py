@@ -33,6 +33,7 @@ class ActorMention:
     refs: tuple[SourceRef, ...]
     text: str
     people: bool = False  # a plural demonym ("Iraqis") names people, not the state
+    describes: bool = False  # "a Somali town": the demonym only says whose the common noun after it is
 
 
 @attrs.frozen(slots=True)
@@ -207,6 +208,9 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                 and gap[0] not in words["join_blockers"]
             ):
                 join = True  # "Iraqi Kurdish forces"
+                if gap[0] in words["place_area_words"] and g.get("demonym"):
+                    # "Somali regional special police": a region's forces, of the state the event is in
+                    g["country"], g["demonym"], g["people"] = None, False, False
             if join and actors and g["actor"]:
                 join = False
         if not join:
@@ -234,6 +238,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                 g["country"] = e.key
                 g["refs"].append(e.ref)
                 g["people"] = e.form == "demonym" and norms[m.end - 1].endswith("s") and m.end == m.start + 1
+                g["demonym"] = e.form == "demonym"
     out: list[ActorMention] = []
     for g in groups:
         only_place = g["actor"] is None and g["agent"] is None and g["pronoun"] is None
@@ -249,14 +254,42 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             and g["start"] > 0
             and norms[g["start"] - 1] in words["definite_determiners"]
         )
+        people = bool(g.get("people")) and g["agent"] is None and g["actor"] is None
+        describes = False
+        if g.get("demonym") and only_place and not locative:
+            noun = _noun_after_demonym(a, lex, g["end"])
+            people = people or noun == "people"
+            describes = noun == "place"
         out.append(
             ActorMention(
                 g["start"], g["end"], g["country"], g["agent"], g["actor"], g["pronoun"], definite,
                 tuple(g["backers"]), locative, tuple(r for r in g["refs"] if r is not None),
-                a.span_text(g["start"], g["end"]), bool(g.get("people")) and g["agent"] is None and g["actor"] is None,
+                a.span_text(g["start"], g["end"]), people, describes,
             )
         )
     return out
+
+
+def _noun_after_demonym(a: SentenceAnalysis, lex: Lexicon, end: int) -> str | None:
+    """What a demonym with no agent after it describes: "place" ("a Somali town"), "people" ("a German tourist",
+    "Chinese traders' shops") or None, when it stands for the state or comes before a force ("Ethiopian regional
+    special police"). A demonym names a state force only before a force noun; before any other common noun it
+    says whose the thing or person is."""
+    words = lex.lang.words
+    closed = words["join_blockers"] | words["determiners"] | words["be_forms"] | words["have_forms"] \
+        | words["verb_cues"] | words["relative_pronouns"] | words["adverb_skip"] | words["speech_verbs"]
+    starts = {m.start for m in a.matches}
+    k = end
+    while k < len(a.norms) and k - end < 3:
+        t = a.tokens[k]
+        if k in starts or not t.text.isalpha() or not (t.text.islower() or a.caseless) or t.norm in closed:
+            break
+        k += 1
+    if k == end:
+        return None
+    if any(end < m.start <= k + 1 and (m.of("agent") or m.of("actor")) for m in a.matches):
+        return None  # "Somali regional special police", "Somali regional Liyu Police": the force comes a few words later
+    return "place" if a.norms[k - 1] in words["place_nouns"] else "people"  # the head noun is the last of them
 
 
 def _triggers(a: SentenceAnalysis, lex: Lexicon) -> list[Trigger]:

@@ -484,7 +484,10 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
 
     def counts_people(q: Quantity, s: int, e: int) -> bool:  # "19 people", "19 soldiers", "killing 5", "5 killed"
         people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
-        return people or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
+        # "two ethnic Amhara brothers were killed": the count is the subject of the passive casualty verb
+        passive_subject = q.end < s <= q.end + 5 and norms[s - 1] in words["be_forms"] and all(
+            w.isalpha() for w in norms[q.end : s]) and not (q.start > 0 and norms[q.start - 1] in words["no"])
+        return people or passive_subject or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
 
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
