@@ -106,3 +106,27 @@ def test_a_mob_that_burns_or_stones_people_is_mob_violence():
 def test_handing_over_authority_is_a_non_violent_transfer_of_territory():
     rows = _rows("A UN mission handed authority over the district to the government of Croatia on Monday.")
     assert [(r.sub_event_type, r.actor1) for r in rows] == [("Non-violent transfer of territory", "United Nations")]
+
+
+def test_a_force_of_nature_before_a_violent_verb_is_no_attacker():
+    """'floods hit': the doer is the weather, so no one attacked, even with an official named in the sentence."""
+    assert _types("Troops helped the local administration in areas that earthquakes hit on Monday in Swat.") == []
+    assert _types("Gunmen hit a police post in Sindh on Monday.") != []
+
+
+def test_leaking_gas_and_rain_are_accidents_not_weapons():
+    assert _types("Dozens of workers fell ill after toxic gas leaked from a fertiliser plant near Multan on Monday.") == []
+
+
+def test_the_deed_a_punishment_is_for_is_background():
+    """'expelled ... for taking part in protests': the protest is why, not news of its own."""
+    types = _types("Belarus expelled two Polish diplomats on Monday for taking part in unauthorised rallies in Minsk.")
+    assert "Peaceful protest" not in types
+
+
+def test_a_claim_sentence_reports_the_claim_not_the_deed():
+    """The doers a claim names, and an event in an 'after' phrase of a claim sentence, are no new events."""
+    assert _types("Local bombers are believed to be behind the two blasts at a market in Maiduguri on Monday.") == []
+    assert _types("Hours after the clashes between rebels and soldiers near Goma, the rebel group claimed "
+                  "responsibility for the ambush.") == []
+    assert _types("Rebels and soldiers clashed near Goma on Monday.") == ["Armed clash"]
