@@ -130,3 +130,24 @@ def test_a_claim_sentence_reports_the_claim_not_the_deed():
     assert _types("Hours after the clashes between rebels and soldiers near Goma, the rebel group claimed "
                   "responsibility for the ambush.") == []
     assert _types("Rebels and soldiers clashed near Goma on Monday.") == ["Armed clash"]
+
+
+def test_a_territory_change_with_no_one_named_is_not_guessed():
+    """ACLED's territory sub-types are told apart by who took the ground: with no one named there is no row."""
+    assert _types("The base in Faryab was captured on Monday after days of heavy fighting.") == []
+    assert _types("Rebels seized the town of Menaka on Monday.") == ["Non-state actor overtakes territory"]
+
+
+def test_a_next_sentence_that_explains_the_event_as_crime_drops_it():
+    """'The blast was part of a feud between smugglers': the sentence pointing back says what the event was."""
+    text = ("A bomb went off outside a warehouse in Odesa on Monday, killing one man. "
+            "The blast was the work of rival drug smugglers settling scores.")
+    assert _types(text) == []
+    assert _types("A bomb went off outside a warehouse in Odesa on Monday, killing one man.") != []
+
+
+def test_an_event_named_as_unrelated_is_not_one():
+    """Once the blast is explained as crime, 'unrelated to the fighting' names no fighting of its own."""
+    text = ("A grenade blew up in a flat in Lviv on Monday, killing two men. The incident came from a quarrel among "
+            "drug smugglers. It was unrelated to the fighting in the east.")
+    assert _types(text) == []
