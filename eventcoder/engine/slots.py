@@ -402,6 +402,11 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
         # "suicide bombers are suspected to be behind the blasts": the noun names who a claim puts the event on
         c.dropped = "names the doers a claimed event is put on"
         return
+    foe = next(((s, e) for s, e in a.cue_spans.get("abstract_foes", ()) if 0 <= s - t.end <= 3
+                and all(w in lex.lang.words["foe_gap"] for w in a.norms[t.end : s])), None)
+    if foe is not None and t.pattern in lex.violent:
+        c.dropped = f"a fight against no armed foe ({a.span_text(*foe)})"
+        return
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
         return
