@@ -143,3 +143,8 @@ def test_a_condolence_message_or_concerns_come_before_the_attack_they_are_about(
     assert codes[:1] == ["018"]
     codes = _codes("The Indian prime minister expressed deep concerns regarding the bombing in Kampala.")
     assert codes[:1] == ["012"]
+
+
+def test_two_conjoined_subjects_of_a_joint_act_are_its_source_and_target():
+    rows = _rows("Canada and Britain have agreed to a new trade deal, the two governments said on Saturday.")
+    assert [(r.actor1, r.actor2) for r in rows][:1] == [("Government of Canada", "Government of the United Kingdom")]

@@ -353,6 +353,10 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
                 break
     if c.target is None and t.form == "ing" and src is None:
         c.source, c.source_assoc = _source_left(a, t.start, 0, lex)
+    if c.target is None and c.source_assoc and not family.violent and family.needs_target and not c.target_event_ref:
+        # "Canada and Britain agreed to ...": a joint act between the conjoined subjects, the second its target
+        c.target, c.target_assoc = c.source_assoc[0], c.source_assoc[1:]
+        c.source_assoc = ()
 
 
 def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool,
