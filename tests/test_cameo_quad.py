@@ -125,3 +125,26 @@ def test_a_release_named_by_its_noun_is_coded_with_who_was_released():
 
 def test_releasing_a_statement_is_a_statement_not_a_release():
     assert _codes("A senator of Kenya released the following statement on the vote on Monday.") == ["010"]
+
+
+def test_a_fight_against_a_disease_or_an_abstract_ill_is_no_armed_clash():
+    assert _codes("Japan sent masks and ventilators to Kenya on Monday to fight the spread of COVID-19.") == []
+    assert "190" not in _codes("The minister vowed on Monday that Peru would keep fighting corruption.")
+    assert _codes("Soldiers fought rebels near Goma on Monday.") == ["190"]
+
+
+def test_a_claim_that_they_had_attacked_is_a_statement_not_an_attack():
+    """Reported speech of one's own deed ('claimed that they had attacked') is the claim: CAMEO 010."""
+    assert _codes("The rebels claimed that they had attacked an army depot near Tessalit.")[:1] == ["010"]
+
+
+def test_a_condolence_message_or_concerns_come_before_the_attack_they_are_about():
+    codes = _codes("The Kenyan president sent a condolence message to the Ugandan president after the bombing in Kampala.")
+    assert codes[:1] == ["018"]
+    codes = _codes("The Indian prime minister expressed deep concerns regarding the bombing in Kampala.")
+    assert codes[:1] == ["012"]
+
+
+def test_two_conjoined_subjects_of_a_joint_act_are_its_source_and_target():
+    rows = _rows("Canada and Britain have agreed to a new trade deal, the two governments said on Saturday.")
+    assert [(r.actor1, r.actor2) for r in rows][:1] == [("Government of Canada", "Government of the United Kingdom")]

@@ -106,3 +106,48 @@ def test_a_mob_that_burns_or_stones_people_is_mob_violence():
 def test_handing_over_authority_is_a_non_violent_transfer_of_territory():
     rows = _rows("A UN mission handed authority over the district to the government of Croatia on Monday.")
     assert [(r.sub_event_type, r.actor1) for r in rows] == [("Non-violent transfer of territory", "United Nations")]
+
+
+def test_a_force_of_nature_before_a_violent_verb_is_no_attacker():
+    """'floods hit': the doer is the weather, so no one attacked, even with an official named in the sentence."""
+    assert _types("Troops helped the local administration in areas that earthquakes hit on Monday in Swat.") == []
+    assert _types("Gunmen hit a police post in Sindh on Monday.") != []
+
+
+def test_leaking_gas_and_rain_are_accidents_not_weapons():
+    assert _types("Dozens of workers fell ill after toxic gas leaked from a fertiliser plant near Multan on Monday.") == []
+
+
+def test_the_deed_a_punishment_is_for_is_background():
+    """'expelled ... for taking part in protests': the protest is why, not news of its own."""
+    types = _types("Belarus expelled two Polish diplomats on Monday for taking part in unauthorised rallies in Minsk.")
+    assert "Peaceful protest" not in types
+
+
+def test_a_claim_sentence_reports_the_claim_not_the_deed():
+    """The doers a claim names, and an event in an 'after' phrase of a claim sentence, are no new events."""
+    assert _types("Local bombers are believed to be behind the two blasts at a market in Maiduguri on Monday.") == []
+    assert _types("Hours after the clashes between rebels and soldiers near Goma, the rebel group claimed "
+                  "responsibility for the ambush.") == []
+    assert _types("Rebels and soldiers clashed near Goma on Monday.") == ["Armed clash"]
+
+
+def test_a_territory_change_with_no_one_named_is_not_guessed():
+    """ACLED's territory sub-types are told apart by who took the ground: with no one named there is no row."""
+    assert _types("The base in Faryab was captured on Monday after days of heavy fighting.") == []
+    assert _types("Rebels seized the town of Menaka on Monday.") == ["Non-state actor overtakes territory"]
+
+
+def test_a_next_sentence_that_explains_the_event_as_crime_drops_it():
+    """'The blast was part of a feud between smugglers': the sentence pointing back says what the event was."""
+    text = ("A bomb went off outside a warehouse in Odesa on Monday, killing one man. "
+            "The blast was the work of rival drug smugglers settling scores.")
+    assert _types(text) == []
+    assert _types("A bomb went off outside a warehouse in Odesa on Monday, killing one man.") != []
+
+
+def test_an_event_named_as_unrelated_is_not_one():
+    """Once the blast is explained as crime, 'unrelated to the fighting' names no fighting of its own."""
+    text = ("A grenade blew up in a flat in Lviv on Monday, killing two men. The incident came from a quarrel among "
+            "drug smugglers. It was unrelated to the fighting in the east.")
+    assert _types(text) == []

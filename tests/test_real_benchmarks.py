@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.66,
+    ("case2021", "weighted_f1"): 0.668,
     ("acled", "micro_f1"): 0.63,
     ("acled", "coverage"): 0.675,
     ("acled", "fatalities"): 0.703,
@@ -26,11 +26,11 @@ FLOORS = {
     ("acled", "admin1"): 0.52,
     ("acled", "location"): 0.415,
     ("acled", "actor1"): 0.94,
-    ("quad", "macro_f1"): 0.645,
+    ("quad", "macro_f1"): 0.662,
     ("ipe", "macro_f1"): 0.62,
 }
 CEILINGS = {
-    ("case2021", "false_alarms"): 13,  # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
+    ("case2021", "false_alarms"): 5,   # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
 }
 
 

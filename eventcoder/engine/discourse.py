@@ -239,7 +239,9 @@ def require_actors(state: ArticleState) -> None:
     for d in state.drafts:
         p = d.primary.pattern
         family = lex.ds.families[p.family]
-        if p.acled is not None and (d.source is None or _bare_country(lex, d.source)) and all(state.analyses[m.sentence].cue_spans.get("not_political") for m in d.mentions):
+        if p.acled is not None and (d.source is None or _bare_country(lex, d.source)) and (
+                all(state.analyses[m.sentence].cue_spans.get("not_political") for m in d.mentions)
+                or _explained_as_not_political(state, max(m.sentence for m in d.mentions))):
             state.drop(d.primary.sentence, d.primary.trigger.text, p.id,
                        "a disaster, an accident or ordinary crime with no named political actor")
             continue
@@ -295,6 +297,14 @@ def _told_before(state: ArticleState, d: Draft, kept: list[Draft]) -> Draft | No
     if last.killed:
         return None  # the earlier event has its own count: this one may be another toll
     return last
+
+
+def _explained_as_not_political(state: ArticleState, last: int) -> bool:
+    """"The incident was due to a feud between smugglers": the next sentence, pointing back, says what it was."""
+    if last + 1 >= len(state.analyses):
+        return False
+    nxt = state.analyses[last + 1]
+    return bool(nxt.cue_spans.get("not_political")) and any(s == 0 for s, _ in nxt.cue_spans.get("anaphoric", ()))
 
 
 def _force_speaker(state: ArticleState, d: Draft) -> ActorMention | None:

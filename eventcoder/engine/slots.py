@@ -267,10 +267,17 @@ def _objects_and_background(a: SentenceAnalysis, cands: list[Candidate], lex: Le
     of a sentence that reports another event is the background of that event."""
     words = lex.lang.words
     gap_ok = words["determiners"] | words["noun_gap"] | words["articles"]
+    claimed_at = [s for s, _ in a.cue_spans.get("claim", ())]
     for c in cands:
+        t = c.trigger
+        if t.pos == "noun" and c.dropped is None and any(s > t.start for s in claimed_at):
+            cue = a.cue_before("background", t.start, 5)
+            if cue is not None:
+                # "after the clashes, the group claimed responsibility": the claim is the sentence's news
+                c.dropped = f"background to a claim of responsibility ({a.span_text(*cue)})"
+                continue
         if not _bare(c) or c.consequence_of is not None:
             continue
-        t = c.trigger
         if t.pattern in lex.violent:
             for o in cands:
                 v = o.trigger
@@ -346,6 +353,10 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
                 break
     if c.target is None and t.form == "ing" and src is None:
         c.source, c.source_assoc = _source_left(a, t.start, 0, lex)
+    if c.target is None and c.source_assoc and not family.violent and family.needs_target and not c.target_event_ref:
+        # "Canada and Britain agreed to ...": a joint act between the conjoined subjects, the second its target
+        c.target, c.target_assoc = c.source_assoc[0], c.source_assoc[1:]
+        c.source_assoc = ()
 
 
 def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tuple[str, ...], symmetric: bool,
@@ -385,6 +396,21 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
 
 def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusations: list[Trigger]) -> None:
     t = c.trigger
+    force = a.cue_before("natural_forces", t.start, 0)
+    if force is not None and t.pos == "verb" and not t.passive:
+        c.dropped = f"a force of nature did it ({a.span_text(*force)})"
+        return
+    if t.pos == "noun" and a.cue_before("light_verbs", t.start, 2) is None and any(
+            0 <= s - t.end <= 3 and all(w in lex.lang.words["claim_gap"] for w in a.norms[t.end : s])
+            for s, _ in a.cue_spans.get("claim", ())):
+        # "suicide bombers are suspected to be behind the blasts": the noun names who a claim puts the event on
+        c.dropped = "names the doers a claimed event is put on"
+        return
+    foe = next(((s, e) for s, e in a.cue_spans.get("abstract_foes", ()) if 0 <= s - t.end <= 3
+                and all(w in lex.lang.words["foe_gap"] for w in a.norms[t.end : s])), None)
+    if foe is not None and t.pattern in lex.violent:
+        c.dropped = f"a fight against no armed foe ({a.span_text(*foe)})"
+        return
     if a.cue_before("threat", t.start, 3, lo):
         c.threat = True
         return
