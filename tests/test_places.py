@@ -256,3 +256,17 @@ def test_curated_region_names_ogaden_and_benishangul(coder):
     # a Somali actor is no place in Ethiopia's Somali region
     r = one(coder, "Somali troops killed four militants in Baidoa on Friday.")
     assert r.iso3 == "SOM"
+
+
+def test_a_store_name_written_without_its_accents_and_apostrophes(coder):
+    # GeoNames writes Nek’emtē and Debre Mark’os; English news writes neither mark, and names no country here
+    r = one(coder, "Hundreds of traders rallied in Nekemte on Friday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Nekemte", "Oromia", "ETH", 1)
+    r = one(coder, "Farmers staged a protest outside the zone office in Debre Markos on Tuesday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Debre Markos", "Amhara", "ETH", 1)
+
+
+def test_a_plain_spelling_no_store_name_has_stays_unknown(coder):
+    rows = [r for r in coder.code(Article("p", "Farmers staged a protest in Qwertzuvia on Tuesday.", published="2024-05-15"))
+            if r.event_type]
+    assert rows == []

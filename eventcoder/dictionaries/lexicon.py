@@ -18,7 +18,7 @@ from eventcoder.dictionaries import cache
 from eventcoder.dictionaries.dictset import DictionarySet
 from eventcoder.dictionaries.entries import STAND_INS, Agent
 from eventcoder.values import SourceRef
-from eventcoder.places.model import STORE_FILE, area_spelling_keys, skeleton, without_area_word
+from eventcoder.places.model import STORE_FILE, area_spelling_keys, plain, skeleton, without_area_word
 from eventcoder.dictionaries.loader import load_dictionaries
 from eventcoder.lang import DEFAULT, Language, language
 from eventcoder.text.morphology import plural, verb_forms
@@ -188,6 +188,7 @@ class Lexicon:
         self._store_pop: dict[str, int] = {}
         self._store_admin2: set[str] = set()  # keys of second-level areas ("Wake" county): never in lower-case text
         self._skeletons: dict[str, dict[str, list]] = {}
+        self._plain: dict[str, list[int]] | None = None  # plain spelling -> places of the store's marked keys, when first asked
         self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
         self.violent = frozenset(p.id for p in ds.patterns.values() if ds.families[p.family].violent)
@@ -371,6 +372,42 @@ class Lexicon:
             self._store_memo.clear()
         self._store_memo[key] = found
         return found
+
+    def plain_places(self, phrase: str) -> tuple[Entry, ...]:
+        """The store places whose name is the phrase once accents and apostrophes are dropped ("Ginchi" for Gīnch'ī,
+        "Nekemte" for Nek'emtē): the same name, as English text writes GeoNames' transliterations, in any country the
+        dictionaries know; () when none is. The index (the store's ~70,000 marked keys) is cached on disk."""
+        if self._store is None:
+            return ()
+        if self._plain is None:
+            self._plain = self._plain_index()
+        key = plain(" ".join(phrase_key(phrase)))
+        found = tuple(r for pid in self._plain.get(key, ()) if (r := self._store.place(pid)) is not None and r.iso3 in self.ds.countries)
+        for r in found:
+            self._store_pop[f"gn:{r.id}"] = r.population
+            if r.kind == "admin2":
+                self._store_admin2.add(f"gn:{r.id}")
+        return tuple(Entry("place", f"gn:{r.id}", "region" if r.kind in ("admin1", "admin2") else r.kind, SourceRef(STORE_FILE, r.id))
+                     for r in sorted(found, key=lambda r: (-r.population, r.id)))
+
+    def _plain_index(self) -> dict[str, list[int]]:
+        """Plain spelling -> store places, for the keys written with an accent or an apostrophe (from the on-disk cache
+        when this very store file was indexed before)."""
+        key = None
+        with contextlib.suppress(OSError):
+            st = os.stat(self._store.path)
+            key = cache.key_for(f"plain:{_own_source()}", f"{os.path.abspath(self._store.path)}\0{st.st_size}\0{st.st_mtime_ns}")
+            found = cache.load(key)
+            if isinstance(found, dict):
+                return found
+        index: dict[str, list[int]] = {}
+        for k, pid in self._store.marked_keys():
+            p = plain(k)
+            if p != k and pid not in index.setdefault(p, []):
+                index[p].append(pid)
+        if key is not None:
+            cache.store(key, index)
+        return index
 
     def spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
         """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that

@@ -626,7 +626,15 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if any(p.start <= i < p.end for p in out):
             continue
         near = any(w in words["near"] for w in norms[max(0, i - 3) : i])
-        out.append(PlaceMention(i, end, None, None, True, near, (), a.span_text(i, j), unknown=True, area=area))
+        text = a.span_text(i, j)
+        # "in Ginchi": a store name written without its accents and apostrophes (Gīnch'ī) is that name
+        keys = tuple(e.key for e in lex.plain_places(text) if not area or e.form == "region")
+        if keys:
+            hint = not _locative_before(a, i, lex)
+            key = choose_store_place(lex, keys, frozenset(am.country for am in a.actors if am.country), text, area)
+            out.append(PlaceMention(i, end, key, None, True, near, keys, text, area=area, hint=hint))
+        else:
+            out.append(PlaceMention(i, end, None, None, True, near, (), text, unknown=True, area=area))
         for k in range(i, j):
             covered[k] = True
     while deferred:

@@ -51,6 +51,11 @@ def skeleton(name: str) -> str:
     return _REPEAT.sub(r"\1", letters)
 
 
+def plain(key: str) -> str:
+    """A key without accents and apostrophes, as English news writes GeoNames' transliterations ("Gīnch'ī" -> "ginchi")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c)).replace("'", "").lower()
+
+
 GLOBAL_SKELETON = 5  # consonants an area's name needs before it is looked for by its spelling in every country
 _H_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])h")
 

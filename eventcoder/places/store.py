@@ -129,6 +129,11 @@ class PlaceStore:
         self._seen[token] = n = row[0] if row else 0
         return n
 
+    def marked_keys(self) -> list[tuple[str, int]]:
+        """(key, place) of every key written with an accent or an apostrophe ("gīnch'ī"): the keys English text
+        seldom matches as written (one scan of the key table, about 0.3 s; `Lexicon.plain_places` caches it)."""
+        return self._db().execute("SELECT key, place FROM keys WHERE key GLOB '*[^ -~]*' OR key GLOB '*''*'").fetchall()
+
     def place(self, place_id: int) -> PlaceRow | None:
         """The place of an id from `candidates`."""
         r = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
