@@ -113,3 +113,9 @@ def test_a_demonym_before_regional_names_a_regions_forces_of_the_state_the_event
     # regional special forces are state forces (inter 1) of the country where the region lies
     rows = CODER.code(Article("r", "Kenyan regional police clashed with bandits near Dire Dawa on Tuesday.", published="2024-06-20"))
     assert [(r.actor1, r.inter1) for r in rows][:1] == [("Police Forces of Ethiopia", 1)]
+
+
+def test_state_forces_among_the_killed_make_the_attack_a_battle():
+    # "X and a Y were killed": the article before the second conjunct does not break the chain of victims
+    row = _rows("Three gendarmes and a farmer were killed by gunmen near Beni on Tuesday.")[0]
+    assert row[0] == "Armed clash" and row[2].startswith("Police Forces")

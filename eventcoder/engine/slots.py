@@ -74,8 +74,10 @@ def _clause(a: SentenceAnalysis, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _conjoined(gap: list[str], ands: frozenset[str]) -> bool:
-    """'X and Y', 'X, Y', 'X, and Y'."""
+def _conjoined(gap: list[str], ands: frozenset[str], lead: frozenset[str] = frozenset()) -> bool:
+    """'X and Y', 'X, Y', 'X, and Y'; with `lead` (articles), also 'X and a Y', 'X and 3 Y'."""
+    while lead and len(gap) > 1 and (gap[-1] in lead or gap[-1].isdigit()):
+        gap = gap[:-1]
     return gap == [","] or (len(gap) in (1, 2) and gap[-1] in ands and gap[:-1] in ([], [","]))
 
 
@@ -83,7 +85,9 @@ def _chain_left(a: SentenceAnalysis, actors: list[ActorMention], idx: int, lex: 
     """From the actor nearest a verb, walk left over 'X and Y' to the first conjunct."""
     chain = [actors[idx]]
     ands = lex.lang.words["and"]
-    while idx > 0 and _conjoined(a.norms[actors[idx - 1].end : actors[idx].start], ands):
+    # "two policemen and a civilian were killed": the count or article of a conjunct does not end the chain
+    lead = lex.lang.words["articles"] | lex.lang.words["singular_markers"]
+    while idx > 0 and _conjoined(a.norms[actors[idx - 1].end : actors[idx].start], ands, lead):
         idx -= 1
         chain.insert(0, actors[idx])
     return chain[0], tuple(chain[1:])
