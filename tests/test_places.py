@@ -270,3 +270,22 @@ def test_a_plain_spelling_no_store_name_has_stays_unknown(coder):
     rows = [r for r in coder.code(Article("p", "Farmers staged a protest in Qwertzuvia on Tuesday.", published="2024-05-15"))
             if r.event_type]
     assert rows == []
+
+
+def test_no_place_at_all_the_home_of_the_non_state_group_named(coder):
+    # the group is neither side of the shooting: only its home says which country the text is about
+    r = one(coder, "Security forces shot dead a student they suspected of supporting the Oromo Liberation Front.")
+    assert (r.country, r.iso3, r.geo_precision, r.admin1) == ("Ethiopia", "ETH", 3, "")
+
+
+def test_groups_of_several_homes_give_no_country(coder):
+    rows = coder.code(Article("p", "Security forces shot dead a student they suspected of supporting Hamas or the Taliban.",
+                              published="2024-05-15"))
+    assert [r for r in rows if r.event_type] == []
+
+
+def test_a_foreign_force_named_beside_sets_no_country(coder):
+    # an outside force (ACLED inter 8) fights abroad: its nationality is no place
+    rows = coder.code(Article("p", "Security forces shot dead a student they suspected of working for the Wagner Group.",
+                              published="2024-05-15"))
+    assert [r for r in rows if r.event_type] == []

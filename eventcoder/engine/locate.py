@@ -11,6 +11,7 @@ from collections import Counter
 
 import attrs
 
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.dictionaries.lexicon import MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
@@ -346,7 +347,22 @@ def choose_place(
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
+    home = groups_home(lex, analyses or [])
+    if home is not None:
+        return _country_where(lex, home), f"no place in the article: the home country of the non-state groups it names ({home})"
     return None, "no place or country could be found"
+
+
+_HOME_INTER = (Inter.REBELS, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
+
+
+def groups_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> str | None:
+    """The one home country of the rebels, parties and militias an article names ("an ONLF raid", "UPND cadres"):
+    ACLED's non-state groups act at home, so it is where an event without any place happened; never a state force's
+    or an outside force's nationality (a foreign army fights abroad); None when they name none or several."""
+    homes = {a.country for an in analyses for m in an.actors if m.actor is not None
+             and (a := lex.ds.actors.get(m.actor)) is not None and a.country and a.inter in _HOME_INTER}
+    return next(iter(homes)) if len(homes) == 1 else None
 
 
 def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> tuple[Where, str, str] | None:
