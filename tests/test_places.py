@@ -289,3 +289,8 @@ def test_a_foreign_force_named_beside_sets_no_country(coder):
     rows = coder.code(Article("p", "Security forces shot dead a student they suspected of working for the Wagner Group.",
                               published="2024-05-15"))
     assert [r for r in rows if r.event_type] == []
+
+
+def test_an_unknown_place_in_the_home_country_of_the_group_named(coder):
+    r = one(coder, "Security forces shot dead a student in Qorile they suspected of supporting the Oromo Liberation Front.")
+    assert (r.location, r.iso3, r.geo_precision) == ("Qorile", "ETH", 3)

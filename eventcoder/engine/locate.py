@@ -284,7 +284,7 @@ def choose_place(
         if base is None:
             base = next((x for x in (_where(lex, q) for q in same if q is not None and not q.origin) if x is not None and x.precision == 3), None)
         if base is None:
-            base, how = _fallback_where(lex, d, main, ctx), "the article's"
+            base, how = _fallback_where(lex, d, main, ctx, analyses), "the article's"
         if base is None:
             continue
         variant = None
@@ -448,10 +448,11 @@ def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] 
     return places[lo : hi + 1]
 
 
-def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:
+def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None,
+                    analyses: list[SentenceAnalysis] | None = None) -> Where | None:
     """Where an event with an unknown place is, at region or country level: the article's one region in its country,
     else the country (never a town it was not said to be in)."""
-    iso3 = _fallback_country(lex, d, main, ctx)
+    iso3 = _fallback_country(lex, d, main, ctx) or groups_home(lex, analyses or [])
     if iso3 is None:
         return None
     regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
