@@ -23,7 +23,7 @@ FLOORS = {
     ("acled", "coverage"): 0.695,
     ("acled", "fatalities"): 0.7,
     ("acled", "country"): 0.895,
-    ("acled", "admin1"): 0.515,
+    ("acled", "admin1"): 0.525,
     ("acled", "location"): 0.41,
     ("acled", "actor1"): 0.935,
     ("quad", "macro_f1"): 0.645,
