@@ -312,3 +312,8 @@ def test_every_home_region_is_a_first_level_region_of_its_country(coder):
         fake = attrs.make_class("Analysis", {"actors": attrs.field()})([m])
         w = home_region(lex, a.country, [fake])
         assert w is not None and w.precision == 3 and w.iso3 == a.country, a.id
+
+
+def test_the_plain_spelling_folds_letters_without_a_decomposition():
+    from eventcoder.places.model import plain
+    assert plain("Altındağ") == "altindag" and plain("Nek'emtē") == "nekemte"
