@@ -122,3 +122,11 @@ def test_dicts_check_and_show_cli(tmp_path, capsys):
     assert main(["dicts", "show", "Kataib Hezbollah"]) == 0
     out = capsys.readouterr().out
     assert "actor Kataib Hezbollah" in out and "actors.yaml:" in out
+
+
+def test_a_home_region_needs_the_home_country(tmp_path):
+    path = write(tmp_path, """\
+        actors:
+          - {id: hill_front, name: Hill Front, kind: group, inter: 2, home_region: Oromia, aliases: [Hill Front]}
+        """)
+    assert any(p.startswith(f"{path}:2: ") and "home_region" in p for p in problems(path))

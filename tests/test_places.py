@@ -270,3 +270,50 @@ def test_a_plain_spelling_no_store_name_has_stays_unknown(coder):
     rows = [r for r in coder.code(Article("p", "Farmers staged a protest in Qwertzuvia on Tuesday.", published="2024-05-15"))
             if r.event_type]
     assert rows == []
+
+
+def test_no_place_at_all_the_home_of_the_non_state_group_named(coder):
+    # the group is neither side of the shooting: only its home says which country the text is about
+    r = one(coder, "Security forces shot dead a student they suspected of supporting Patriotic Ginbot 7.")
+    assert (r.country, r.iso3, r.geo_precision, r.admin1) == ("Ethiopia", "ETH", 3, "")
+
+
+def test_groups_of_several_homes_give_no_country(coder):
+    rows = coder.code(Article("p", "Security forces shot dead a student they suspected of supporting Hamas or the Taliban.",
+                              published="2024-05-15"))
+    assert [r for r in rows if r.event_type] == []
+
+
+def test_a_foreign_force_named_beside_sets_no_country(coder):
+    # an outside force (ACLED inter 8) fights abroad: its nationality is no place
+    rows = coder.code(Article("p", "Security forces shot dead a student they suspected of working for the Wagner Group.",
+                              published="2024-05-15"))
+    assert [r for r in rows if r.event_type] == []
+
+
+def test_an_unknown_place_in_the_home_country_of_the_group_named(coder):
+    r = one(coder, "Security forces shot dead a student in Qorile they suspected of supporting the Oromo Liberation Front.")
+    assert (r.location, r.iso3, r.geo_precision) == ("Qorile", "ETH", 3)
+
+
+def test_no_place_at_all_the_home_region_a_group_declares(coder):
+    r = one(coder, "Security forces shot dead a student they suspected of supporting the Tigray People's Liberation Front.")
+    assert (r.admin1, r.iso3, r.geo_precision) == ("Tigray", "ETH", 3)
+
+
+def test_every_home_region_is_a_first_level_region_of_its_country(coder):
+    from eventcoder.engine.locate import home_region
+    from eventcoder.engine.mentions import ActorMention
+    lex = coder.lexicon
+    declared = [a for a in lex.ds.actors.values() if a.home_region]
+    assert declared
+    for a in declared:
+        m = ActorMention(0, 1, None, None, a.id, None, False, (), False, (), a.name)
+        fake = attrs.make_class("Analysis", {"actors": attrs.field()})([m])
+        w = home_region(lex, a.country, [fake])
+        assert w is not None and w.precision == 3 and w.iso3 == a.country, a.id
+
+
+def test_the_plain_spelling_folds_letters_without_a_decomposition():
+    from eventcoder.places.model import plain
+    assert plain("Altındağ") == "altindag" and plain("Nek'emtē") == "nekemte"

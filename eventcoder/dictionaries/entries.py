@@ -94,6 +94,7 @@ class NamedActor:
     armed: bool
     roles: tuple[Role, ...]
     ref: SourceRef
+    home_region: str | None = None  # a group's home first-level region, as a fact: where it acts when no place is given
 
 
 @by_fields

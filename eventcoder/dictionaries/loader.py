@@ -110,9 +110,12 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     Role(r["country"], r["agent"], _date(r.get("from")), _date(r.get("to")))
                     for r in entry.get("roles") or []
                 )
+                if entry.get("home_region") and not entry.get("country"):
+                    problems.append(f"{name}:{line}: actors: {ident!r} has a home_region but no country")
                 ds.actors[ident] = NamedActor(
                     ident, entry["name"], entry["kind"], _tuple(entry["aliases"]), entry.get("country"),
                     entry.get("code"), entry.get("inter"), bool(entry.get("armed", False)), roles, ref,
+                    home_region=entry.get("home_region"),
                 )
             elif section == "events":
                 ds.patterns[ident] = Pattern(

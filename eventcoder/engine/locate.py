@@ -11,6 +11,7 @@ from collections import Counter
 
 import attrs
 
+from eventcoder.dictionaries.entries import Inter
 from eventcoder.dictionaries.lexicon import MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
@@ -283,7 +284,7 @@ def choose_place(
         if base is None:
             base = next((x for x in (_where(lex, q) for q in same if q is not None and not q.origin) if x is not None and x.precision == 3), None)
         if base is None:
-            base, how = _fallback_where(lex, d, main, ctx), "the article's"
+            base, how = _fallback_where(lex, d, main, ctx, analyses), "the article's"
         if base is None:
             continue
         variant = None
@@ -346,7 +347,40 @@ def choose_place(
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
+    home = groups_home(lex, analyses or [])
+    if home is not None:
+        region = home_region(lex, home, analyses or [])
+        if region is not None:
+            return region, f"no place in the article: the home region of the non-state groups it names ({region.admin1}, {home})"
+        return _country_where(lex, home), f"no place in the article: the home country of the non-state groups it names ({home})"
     return None, "no place or country could be found"
+
+
+_HOME_INTER = (Inter.REBELS, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
+
+
+def groups_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> str | None:
+    """The one home country of the rebels, parties and militias an article names ("an ONLF raid", "UPND cadres"):
+    ACLED's non-state groups act at home, so it is where an event without any place happened; never a state force's
+    or an outside force's nationality (a foreign army fights abroad); None when they name none or several."""
+    homes = {a.country for an in analyses for m in an.actors if m.actor is not None
+             and (a := lex.ds.actors.get(m.actor)) is not None and a.country and a.inter in _HOME_INTER}
+    return next(iter(homes)) if len(homes) == 1 else None
+
+
+def home_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
+    """The one first-level region the groups of that home country named declare as theirs (actors.yaml
+    `home_region`), as a region-level place (precision 3); None when they declare none or several."""
+    names = {a.home_region for an in analyses for m in an.actors if m.actor is not None
+             and (a := lex.ds.actors.get(m.actor)) is not None and a.country == iso3 and a.inter in _HOME_INTER}
+    if len(names) != 1 or None in names:
+        return None
+    name = next(iter(names))
+    for e in [e for e in lex.lookup(name) if e.kind == "place"] + lex.store_places(name):
+        pl = lex.ds.place(e.key)
+        if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
+            return _where(lex, PlaceMention(0, 0, e.key, None, True))
+    return None
 
 
 def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> tuple[Where, str, str] | None:
@@ -432,12 +466,18 @@ def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] 
     return places[lo : hi + 1]
 
 
-def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> Where | None:
+def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None,
+                    analyses: list[SentenceAnalysis] | None = None) -> Where | None:
     """Where an event with an unknown place is, at region or country level: the article's one region in its country,
     else the country (never a town it was not said to be in)."""
     iso3 = _fallback_country(lex, d, main, ctx)
     if iso3 is None:
-        return None
+        iso3 = groups_home(lex, analyses or [])
+        if iso3 is None:
+            return None
+        region = home_region(lex, iso3, analyses or [])
+        if region is not None:
+            return region
     regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
     if len(regions) == 1 and lex.ds.store is not None:
         row = lex.ds.store.region(*regions[0])

@@ -51,9 +51,14 @@ def skeleton(name: str) -> str:
     return _REPEAT.sub(r"\1", letters)
 
 
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ħ": "h"})
+
+
 def plain(key: str) -> str:
     """A key without accents and apostrophes, as English news writes GeoNames' transliterations ("Gīnch'ī" -> "ginchi")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c)).replace("'", "").lower()
+    # NFKD leaves the dotless i (Turkish "Altındağ") and a few such letters whole
+    folded = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c)).translate(_PLAIN_LETTERS)
+    return folded.replace("'", "").lower()
 
 
 GLOBAL_SKELETON = 5  # consonants an area's name needs before it is looked for by its spelling in every country
