@@ -317,3 +317,63 @@ def test_every_home_region_is_a_first_level_region_of_its_country(coder):
 def test_the_plain_spelling_folds_letters_without_a_decomposition():
     from eventcoder.places.model import plain
     assert plain("Altındağ") == "altindag" and plain("Nek'emtē") == "nekemte"
+
+
+def test_a_people_of_one_country_gives_the_country_when_nothing_else_does(coder):
+    from eventcoder.evaluation.explain import explain
+
+    text = "Armed men shot dead two Gumuz traders on the road to the market on Friday."
+    r = one(coder, text)
+    assert (r.country, r.iso3, r.location, r.admin1, r.geo_precision) == ("Ethiopia", "ETH", "Ethiopia", "", 3)
+    assert "peoples it names (Gumuz, ETH)" in explain(coder, Article("p", text, published="2024-05-15"))
+
+
+def test_a_people_is_no_state_actor_and_gives_way_to_a_named_place(coder):
+    r = one(coder, "Unknown gunmen killed four Dinka herders on Monday.")
+    assert r.iso3 == "SSD" and "Military" not in r.actor1 and "Police" not in r.actor1
+    r = one(coder, "Unknown gunmen killed four Dinka herders in Lahore on Monday.")
+    assert (r.iso3, r.location) == ("PAK", "Lahore")
+
+
+def test_peoples_of_several_countries_or_shared_peoples_give_no_country(coder):
+    rows = [r for r in coder.code(Article("p", "Gunmen killed three Fulani herders on Sunday.", published="2024-05-15"))
+            if r.event_type]
+    assert rows == []
+    rows = [r for r in coder.code(Article("p", "Gunmen killed three Kikuyu and two Igbo traders on Sunday.",
+                                          published="2024-05-15")) if r.event_type]
+    assert rows == []
+
+
+def test_peoples_are_checked_by_the_loader(tmp_path):
+    import textwrap
+
+    import pytest
+
+    from eventcoder import Coder, DictionaryError
+
+    def problems(text: str) -> list[str]:
+        path = tmp_path / "mine.yaml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        with pytest.raises(DictionaryError) as info:
+            Coder.from_dictionaries(path)
+        return [p for p in info.value.problems if p.startswith(f"{path}:")]
+
+    twice = problems("""\
+        countries:
+          - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, peoples: [Oromo]}
+        """)
+    assert any(":2: " in p and "'Oromo'" in p and "ETH" in p for p in twice), twice
+    state = problems("""\
+        countries:
+          - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, peoples: [Somali]}
+        """)
+    assert any(":2: " in p and "demonym of SOM" in p for p in state), state
+    bad = problems("""\
+        countries:
+          - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, peoples: [{name: X}]}
+        """)
+    assert any(":2: " in p for p in bad), bad
+    path = tmp_path / "ok.yaml"
+    path.write_text("countries:\n  - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, "
+                    "peoples: [{name: Fulani, shared: true}]}\n", encoding="utf-8")
+    Coder.from_dictionaries(path)

@@ -50,6 +50,10 @@ class Country:
     demonyms: tuple[str, ...]
     capital: str | None
     ref: SourceRef
+    # peoples (ethnic or national groups) of the country: not the state, so they make no state actor; a people
+    # living in several countries is `shared` and points to none
+    peoples: tuple[str, ...] = ()
+    shared_peoples: tuple[str, ...] = ()
 
 
 @by_fields

@@ -129,6 +129,13 @@ class Lexicon:
                 self._add(n, Entry("country", c.iso3, "demonym", c.ref))
             if c.capital:
                 self._add(c.capital, Entry("capital", c.iso3, "", c.ref))
+        # peoples are kept out of the trie: they are no actor and no state, only where an event may be
+        self.peoples: dict[tuple[str, ...], str | None] = {}
+        for c in ds.countries.values():
+            for n, iso3 in [(n, c.iso3) for n in c.peoples] + [(n, None) for n in c.shared_peoples]:
+                for form in {n, plural(n, ds.irregular_plurals)}:
+                    self.peoples[tuple(form.split())] = iso3
+        self.people_len = max((len(k) for k in self.peoples), default=0)
         for a in ds.agents.values():
             for t in a.terms:
                 self._add(t, Entry("agent", a.id, "sg", a.ref))

@@ -97,6 +97,8 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 ds.countries[ident] = Country(
                     ident, entry["iso"], entry["name"], entry["region"], float(entry["lat"]), float(entry["lon"]),
                     _tuple(entry.get("names")), _tuple(entry.get("demonyms")), entry.get("capital"), ref,
+                    tuple(x for x in entry.get("peoples") or () if isinstance(x, str)),
+                    tuple(x["name"] for x in entry.get("peoples") or () if isinstance(x, dict)),
                 )
             elif section == "agents":
                 ds.agents[ident] = Agent(
@@ -217,6 +219,26 @@ def _option_value(v: Any) -> Any:
     return str(v)
 
 
+def _check_peoples(ds: DictionarySet, problems: list[str]) -> None:
+    """A people belongs to one country unless every country declaring it marks it shared, and is never also a
+    country's name or demonym (those stand for the state)."""
+    state_words = {n.casefold(): c.iso3 for c in ds.countries.values() for n in (c.name, *c.names, *c.demonyms)}
+    owner: dict[str, tuple[str, bool]] = {}
+    for c in ds.countries.values():
+        for n, shared in [(n, False) for n in c.peoples] + [(n, True) for n in c.shared_peoples]:
+            key = n.casefold()
+            if key in state_words:
+                problems.append(f"{c.ref}: country {c.iso3}: people {n!r} is also a name or demonym of "
+                                f"{state_words[key]} (a people is not the state)")
+            seen = owner.get(key)
+            if seen is not None and seen[0] == c.iso3:
+                problems.append(f"{c.ref}: country {c.iso3}: people {n!r} declared twice")
+            elif seen is not None and not (shared and seen[1]):
+                problems.append(f"{c.ref}: country {c.iso3}: people {n!r} is also declared by {seen[0]} "
+                                f"(a people of several countries is written {{name: {n}, shared: true}} in each)")
+            owner[key] = (c.iso3, shared)
+
+
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
     for verb in ds.verb_patterns.values():
         for p in verb.patterns:
@@ -231,6 +253,7 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
         if code is not None and code not in ds.countries:
             problems.append(f"{ref}: {what}: unknown country {code!r} (not in any countries: section)")
 
+    _check_peoples(ds, problems)
     for a in ds.actors.values():
         known_country(a.country, a.ref, f"actor {a.id}")
         for r in a.roles:

@@ -353,7 +353,28 @@ def choose_place(
         if region is not None:
             return region, f"no place in the article: the home region of the non-state groups it names ({region.admin1}, {home})"
         return _country_where(lex, home), f"no place in the article: the home country of the non-state groups it names ({home})"
+    people = peoples_home(lex, analyses or [])
+    if people is not None:
+        return _country_where(lex, people[0]), (f"no place or other country in the article: the one country of the "
+                                                 f"peoples it names ({', '.join(people[1])}, {people[0]}), precision 3")
     return None, "no place or country could be found"
+
+
+def peoples_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> tuple[str, list[str]] | None:
+    """The one country of the peoples an article names ("Oromo farmers", countries.yaml `peoples`) and their names;
+    None when it names none, only shared ones, or peoples of several countries."""
+    found: dict[str, list[str]] = {}
+    for a in analyses:
+        words = [t.text for t in a.tokens]
+        for i in range(len(words)):
+            for n in range(min(lex.people_len, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                if key in lex.peoples:
+                    iso3 = lex.peoples[key]
+                    if iso3 is not None and " ".join(key) not in found.setdefault(iso3, []):
+                        found[iso3].append(" ".join(key))
+                    break
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 _HOME_INTER = (Inter.REBELS, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
@@ -474,7 +495,10 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     if iso3 is None:
         iso3 = groups_home(lex, analyses or [])
         if iso3 is None:
-            return None
+            people = peoples_home(lex, analyses or [])
+            if people is None:
+                return None
+            return _country_where(lex, people[0])
         region = home_region(lex, iso3, analyses or [])
         if region is not None:
             return region
