@@ -119,3 +119,13 @@ def test_state_forces_among_the_killed_make_the_attack_a_battle():
     # "X and a Y were killed": the article before the second conjunct does not break the chain of victims
     row = _rows("Three gendarmes and a farmer were killed by gunmen near Beni on Tuesday.")[0]
     assert row[0] == "Armed clash" and row[2].startswith("Police Forces")
+
+
+def test_a_declared_truce_of_any_kind_is_an_agreement_coded_087_and_breaking_one_is_196():
+    # kinds of truce may stand inside the phrase; the declaration is ACLED's Agreement and CAMEO's de-escalation
+    declared = CODER.code(Article("m", "The Valdoran Liberation Army declared a unilateral ceasefire in Kenya on Monday.",
+                                  published="2024-06-20"))
+    assert [(r.sub_event_type, r.cameo_code) for r in declared] == [("Agreement", "087")]
+    broken = CODER.code(Article("m", "Ugandan troops violated a fragile truce in Kenya on Monday.", published="2024-06-20"))
+    assert [r.cameo_code for r in broken] == ["196"]
+    assert _types("Ugandan troops declared a ceasefire in Kenya on Monday.") == ["Agreement"]
