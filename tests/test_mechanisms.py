@@ -129,3 +129,13 @@ def test_a_declared_truce_of_any_kind_is_an_agreement_coded_087_and_breaking_one
     broken = CODER.code(Article("m", "Ugandan troops violated a fragile truce in Kenya on Monday.", published="2024-06-20"))
     assert [r.cameo_code for r in broken] == ["196"]
     assert _types("Ugandan troops declared a ceasefire in Kenya on Monday.") == ["Agreement"]
+
+
+def test_a_federal_agency_written_as_its_initialism_is_its_states_government_and_the_common_noun_is_not():
+    rows = CODER.code(Article("m", "ICE handed back stolen paintings to the government of Peru on Monday.",
+                              published="2024-06-20"))
+    assert rows and rows[0].actor1 == "Government of the United States"
+    assert not any(r.actor1 == "Government of the United States"
+                   for r in CODER.code(Article("m", "Thick ice returned to the lakes of Peru on Monday.",
+                                               published="2024-06-20")))
+
