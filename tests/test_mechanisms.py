@@ -119,3 +119,43 @@ def test_state_forces_among_the_killed_make_the_attack_a_battle():
     # "X and a Y were killed": the article before the second conjunct does not break the chain of victims
     row = _rows("Three gendarmes and a farmer were killed by gunmen near Beni on Tuesday.")[0]
     assert row[0] == "Armed clash" and row[2].startswith("Police Forces")
+
+
+def test_a_declared_truce_of_any_kind_is_an_agreement_coded_087_and_breaking_one_is_196():
+    # kinds of truce may stand inside the phrase; the declaration is ACLED's Agreement and CAMEO's de-escalation
+    declared = CODER.code(Article("m", "The Valdoran Liberation Army declared a unilateral ceasefire in Kenya on Monday.",
+                                  published="2024-06-20"))
+    assert [(r.sub_event_type, r.cameo_code) for r in declared] == [("Agreement", "087")]
+    broken = CODER.code(Article("m", "Ugandan troops violated a fragile truce in Kenya on Monday.", published="2024-06-20"))
+    assert [r.cameo_code for r in broken] == ["196"]
+    assert _types("Ugandan troops declared a ceasefire in Kenya on Monday.") == ["Agreement"]
+    weeklong = CODER.code(Article("m", "Kenyan troops announced a weeklong cease-fire in Kenya on Monday.",
+                                  published="2024-06-20"))
+    assert [r.cameo_code for r in weeklong] == ["087"]
+
+
+def test_a_federal_agency_written_as_its_initialism_is_its_states_government_and_the_common_noun_is_not():
+    rows = CODER.code(Article("m", "ICE handed back stolen paintings to the government of Peru on Monday.",
+                              published="2024-06-20"))
+    assert rows and rows[0].actor1 == "Government of the United States"
+    assert not any(r.actor1 == "Government of the United States"
+                   for r in CODER.code(Article("m", "Thick ice returned to the lakes of Peru on Monday.",
+                                               published="2024-06-20")))
+
+
+def _codes(text: str) -> list[str]:
+    return [r.cameo_code for r in CODER.code(Article("m", text, published="2024-06-20"))]
+
+
+def test_cooperation_phrases_without_their_preposition_or_with_a_degree_word_are_coded():
+    # each phrase is general CAMEO vocabulary: 070 aid, 081 eased restrictions, 054 diplomatic ties, 020 appeal
+    assert _codes("Norway sent emergency supplies to Kenya on Monday.") == ["070"]
+    assert _codes("Kenya lifted a travel restriction on Uganda on Monday.") == ["081"]
+    assert _codes("Norway established diplomatic ties with Kenya on Monday.") == ["054"]
+    assert _codes("Norway restored diplomatic relations on Monday with Kenya.") == ["054"]
+    assert _codes("Kenya issued a plea to Uganda on Monday.") == ["020"]
+
+
+def test_a_call_for_sanctions_against_someone_is_a_demand_not_an_appeal():
+    assert _codes("Norway called for sanctions against Kenya on Monday.") == ["100"]
+    assert _codes("Norway called for talks with Kenya on Monday.") != ["100"]

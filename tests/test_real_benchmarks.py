@@ -23,11 +23,11 @@ FLOORS = {
     ("acled", "coverage"): 0.74,
     ("acled", "fatalities"): 0.713,
     ("acled", "country"): 0.9,
-    ("acled", "admin1"): 0.50,
+    ("acled", "admin1"): 0.5,
     ("acled", "location"): 0.414,
     ("acled", "actor1"): 0.94,
-    ("quad", "macro_f1"): 0.662,
-    ("ipe", "macro_f1"): 0.62,
+    ("quad", "macro_f1"): 0.686,
+    ("ipe", "macro_f1"): 0.622,
 }
 CEILINGS = {
     ("case2021", "false_alarms"): 5,   # non-ACLED snippets (disasters, diplomacy, crime, claims) given an ACLED row
