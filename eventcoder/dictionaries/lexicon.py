@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import attrs
 
@@ -398,23 +398,15 @@ class Lexicon:
                      for r in sorted(found, key=lambda r: (-r.population, r.id)))
 
     def _plain_index(self) -> dict[str, list[int]]:
-        """Plain spelling -> store places, for the keys written with an accent or an apostrophe (from the on-disk cache
-        when this very store file was indexed before)."""
-        key = None
-        with contextlib.suppress(OSError):
-            st = os.stat(self._store.path)
-            key = cache.key_for(f"plain:{_own_source()}", f"{os.path.abspath(self._store.path)}\0{st.st_size}\0{st.st_mtime_ns}")
-            found = cache.load(key)
-            if isinstance(found, dict):
-                return found
-        index: dict[str, list[int]] = {}
-        for k, pid in self._store.marked_keys():
-            p = plain(k)
-            if p != k and pid not in index.setdefault(p, []):
-                index[p].append(pid)
-        if key is not None:
-            cache.store(key, index)
-        return index
+        """Plain spelling -> store places, for the keys written with an accent or an apostrophe."""
+        def build() -> dict[str, list[int]]:
+            index: dict[str, list[int]] = {}
+            for k, pid in self._store.marked_keys():
+                p = plain(k)
+                if p != k and pid not in index.setdefault(p, []):
+                    index[p].append(pid)
+            return index
+        return self._store_index("plain", build)
 
     def spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
         """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that
@@ -441,26 +433,34 @@ class Lexicon:
         return Entry("place", f"gn:{pid}", kind, SourceRef(STORE_FILE, pid))
 
     def _skeleton_index(self, iso3: str) -> dict[str, list]:
-        """Skeleton -> towns (and "region:" + skeleton -> regions) of a country, from the on-disk cache when this very
-        store file was indexed before: building it spells every name of the country (USA: ~0.2 s), in every process."""
+        """Skeleton -> towns (and "region:" + skeleton -> regions) of a country: building it spells every name of the
+        country (USA: ~0.2 s), so it is kept with the store's other derived indexes."""
+        def build() -> dict[str, list]:
+            index: dict[str, list] = {}
+            for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
+                row = (pid, kind, admin1_)
+                for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
+                    index.setdefault(n, []).append(row)
+            for r in self._store.areas(iso3):
+                for n in {skeleton(n) for n in (r.name, *r.alternates)}:
+                    # a country has hundreds of second-level areas: three consonants ("Astore") match some of them
+                    if r.kind == "admin1" or len(n) > MIN_SKELETON:
+                        index.setdefault("region:" + n, []).append((r.id, r.kind, r.admin1 or r.name))
+            return index
+        return self._store_index(f"skeletons:{iso3}", build)
+
+    def _store_index(self, name: str, build: Callable[[], dict]) -> dict:
+        """An index derived from the place store, from the signed on-disk cache when this very store file (path, size,
+        mtime) was indexed by this very module before; else built and cached."""
         key = None
         with contextlib.suppress(OSError):
             st = os.stat(self._store.path)
-            key = cache.key_for(f"skeletons:{iso3}:{_own_source()}",
+            key = cache.key_for(f"{name}:{_own_source()}",
                                 f"{os.path.abspath(self._store.path)}\0{st.st_size}\0{st.st_mtime_ns}")
             found = cache.load(key)
             if isinstance(found, dict):
                 return found
-        index: dict[str, list] = {}
-        for pid, kind, admin1_, name_, alternates in self._store.towns(iso3):
-            row = (pid, kind, admin1_)
-            for n in {skeleton(n) for n in (name_, *alternates.split("|"))} if alternates else (skeleton(name_),):
-                index.setdefault(n, []).append(row)
-        for r in self._store.areas(iso3):
-            for n in {skeleton(n) for n in (r.name, *r.alternates)}:
-                # a country has hundreds of second-level areas: three consonants ("Astore") match some of them
-                if r.kind == "admin1" or len(n) > MIN_SKELETON:
-                    index.setdefault("region:" + n, []).append((r.id, r.kind, r.admin1 or r.name))
+        index = build()
         if key is not None:
             cache.store(key, index)
         return index
