@@ -86,6 +86,7 @@ class PlaceContext:
     regions: set = attrs.field(factory=set)  # (iso3, admin1) of the regions named
     resolved: dict = attrs.field(factory=dict)  # id(PlaceMention) -> the mention with its place chosen (or unknown)
     why: dict = attrs.field(factory=dict)  # id(PlaceMention) -> how it was chosen, for explain
+    home: list = attrs.field(factory=list)  # [article_home's answer], once asked: it scans the whole article
 
     def weights(self) -> dict[str, int]:
         return {c: self.strong[c] * 100 + self.weak[c] for c in set(self.strong) | set(self.weak)}
@@ -347,17 +348,47 @@ def choose_place(
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return _country_where(lex, actor.country), "no place in the article: the country of an actor"
-    home = groups_home(lex, analyses or [])
+    home = article_home(lex, analyses or [], ctx)
     if home is not None:
-        region = home_region(lex, home, analyses or [])
-        if region is not None:
-            return region, f"no place in the article: the home region of the non-state groups it names ({region.admin1}, {home})"
-        return _country_where(lex, home), f"no place in the article: the home country of the non-state groups it names ({home})"
-    people = peoples_home(lex, analyses or [])
-    if people is not None:
-        return _country_where(lex, people[0]), (f"no place or other country in the article: the one country of the "
-                                                 f"peoples it names ({', '.join(people[1])}, {people[0]}), precision 3")
+        return home.where, home.why
     return None, "no place or country could be found"
+
+
+@attrs.frozen
+class Home:
+    """Where an article that names no place happened, by the groups or peoples it names (with the reason)."""
+
+    iso3: str
+    where: Where  # the groups' declared home region, else the country
+    by_groups: bool  # from the non-state groups' home (else from the peoples named)
+    region: bool
+    why: str
+
+
+def article_home(lex: Lexicon, analyses: list[SentenceAnalysis], ctx: PlaceContext | None = None) -> Home | None:
+    """The home country (or declared home region) of the non-state groups the article names, else the one country
+    of the peoples it names; None when neither gives one. Per article: kept in `ctx` once asked."""
+    if ctx is not None and ctx.home:
+        return ctx.home[0]
+    home: Home | None = None
+    iso3 = groups_home(lex, analyses)
+    if iso3 is not None:
+        region = home_region(lex, iso3, analyses)
+        if region is not None:
+            home = Home(iso3, region, True, True, "no place in the article: the home region of the non-state groups it "
+                                                   f"names ({region.admin1}, {iso3})")
+        else:
+            home = Home(iso3, _country_where(lex, iso3), True, False,
+                        f"no place in the article: the home country of the non-state groups it names ({iso3})")
+    else:
+        people = peoples_home(lex, analyses)
+        if people is not None:
+            home = Home(people[0], _country_where(lex, people[0]), False, False,
+                        f"no place or other country in the article: the one country of the peoples it names "
+                        f"({', '.join(people[1])}, {people[0]}), precision 3")
+    if ctx is not None:
+        ctx.home.append(home)
+    return home
 
 
 def peoples_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> tuple[str, list[str]] | None:
@@ -493,15 +524,12 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     else the country (never a town it was not said to be in)."""
     iso3 = _fallback_country(lex, d, main, ctx)
     if iso3 is None:
-        iso3 = groups_home(lex, analyses or [])
-        if iso3 is None:
-            people = peoples_home(lex, analyses or [])
-            if people is None:
-                return None
-            return _country_where(lex, people[0])
-        region = home_region(lex, iso3, analyses or [])
-        if region is not None:
-            return region
+        home = article_home(lex, analyses or [], ctx)
+        if home is None:
+            return None
+        if not home.by_groups or home.region:
+            return home.where
+        iso3 = home.iso3  # the groups' home country: its one region named in the article, if any
     regions = sorted(r for r in ctx.regions if r[0] == iso3) if ctx is not None else []
     if len(regions) == 1 and lex.ds.store is not None:
         row = lex.ds.store.region(*regions[0])
