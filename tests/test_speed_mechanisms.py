@@ -86,3 +86,51 @@ def test_skeleton_index_from_the_cache_is_the_one_built(tmp_path, monkeypatch):
     assert second._skeletons["ETH"] == first._skeletons["ETH"]
     monkeypatch.setenv("EVENTCODER_CACHE", "off")
     assert Lexicon(ds).spelling_variant("ETH", "Woldiya") == variant
+
+
+def test_a_token_array_gives_back_the_tokens_it_was_made_of():
+    from eventcoder.text.tokens import TokenArray
+
+    tokens = tokenize("The militia's fighters shelled Kadugli's market at dawn, killing 3.")
+    norms = [t.norm for t in tokens]
+    compact = TokenArray.of(tokens, norms)
+    assert len(compact) == len(tokens) and list(compact) == tokens and compact == tokens
+    assert compact[0] == tokens[0] and compact[-1] == tokens[-1] and compact[2:5] == tokens[2:5]
+    assert compact.norms is norms and norms == [t.norm for t in tokens]
+    with pytest.raises(IndexError):
+        compact[len(tokens)]
+
+
+def test_a_long_article_codes_the_same_with_its_tokens_compacted(monkeypatch):
+    import datetime as dt
+
+    from eventcoder.engine import discourse
+    from eventcoder.engine.pipeline import code_text
+    from eventcoder.text.tokens import TokenArray
+
+    lex = default_lexicon()
+    body = " ".join(
+        f"Gunmen attacked the village of Gwoza on Monday and killed {n} farmers, a local official said. "
+        f"The army said it later arrested {n + 1} suspects in Maiduguri." for n in range(2, 40))
+
+    def coded(compact_after: int) -> tuple[list, list]:
+        monkeypatch.setattr(discourse, "COMPACT_AFTER", compact_after)
+        c = code_text(body, "", dt.date(2024, 5, 15), lex)
+        return c.analyses, [(e.sub_event_type, e.where, e.source.text, e.draft.killed) for e in c.events]
+
+    kept, as_lists = coded(10_000)
+    compacted, as_arrays = coded(0)
+    assert not any(isinstance(a.tokens, TokenArray) for a in kept)
+    assert all(isinstance(a.tokens, TokenArray) for a in compacted)
+    assert as_arrays == as_lists and as_lists
+    assert [list(a.tokens) for a in compacted] == [a.tokens for a in kept]
+
+
+def test_memoised_spelling_answers_are_the_ones_worked_out():
+    lex = default_lexicon()
+    for name in ("Woldiya", "East Welega", "Gambella", "Nowhereville"):
+        first = lex.area_anywhere(name)
+        assert lex.area_anywhere(name) == first == lex._area_anywhere(name)
+        variant = lex.spelling_variant("ETH", name)
+        assert lex.spelling_variant("ETH", name) == variant == lex._spelling_variant("ETH", name)
+    assert lex.spelling_variant("ETH", "Woldiya") is not None

@@ -34,17 +34,37 @@ from eventcoder.engine.state import (
     Mention,
 )
 from eventcoder.text.sentences import split_sentences, written_in_lower_case
-from eventcoder.text.tokens import tokenize
+from eventcoder.text.tokens import TokenArray, tokenize
 
 
 def analyse_sentences(state: ArticleState) -> None:
     """Stage: split the body (and title) into sentences and find what the dictionaries recognise in each."""
     lex, published = state.lex, state.published
     caseless = written_in_lower_case(state.body)
-    state.analyses = [analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang, caseless)]
+    state.analyses = [_compact(a) if a.sentence.index >= COMPACT_AFTER else a
+                      for a in (analyse(s, lex, published, caseless) for s in split_sentences(state.body, lex.lang, caseless))]
     if state.title.strip():
         for s in split_sentences(state.title, lex.lang):
             state.title_places.extend(analyse(s, lex, published).places)
+
+
+# Every sentence's analysis is kept until the article is done, so past this many sentences its tokens are kept as
+# compact arrays (text.tokens.TokenArray): a long article's memory then grows at about half the rate; an ordinary
+# article keeps its Token lists, where compacting would cost more time than the memory is worth.
+COMPACT_AFTER = 32
+
+
+def _compact(a: SentenceAnalysis) -> SentenceAnalysis:
+    """The analysis with its tokens as a `TokenArray` (equal tokens, less memory)."""
+    a.tokens = TokenArray.of(a.tokens, a.norms)  # type: ignore[assignment]
+    if len(_SPANS) > 10_000:
+        _SPANS.clear()
+    for spans in a.cue_spans.values():
+        spans[:] = [_SPANS.setdefault(sp, sp) for sp in spans]  # one (start, end) tuple for all sentences' spans
+    return a
+
+
+_SPANS: dict[tuple[int, int], tuple[int, int]] = {}
 
 
 @attrs.define

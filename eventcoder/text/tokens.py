@@ -7,7 +7,10 @@ phrase written in YAML matches the text exactly when their tokens agree.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
+from typing import Iterator, Sequence, overload
 
 import attrs
 
@@ -58,6 +61,61 @@ class Token:
     norm: str
     start: int
     end: int
+
+
+@attrs.frozen(slots=True, eq=False)
+class TokenArray(Sequence[Token]):
+    """An analysed sentence's tokens kept as parallel arrays: what a long article's sentences keep until it is done.
+
+    A `Token` object and its two strings cost ~180 bytes; here a token costs two list slots and two ints, and its
+    words are interned, so an article's memory grows with its vocabulary, not with every word it repeats. Reading
+    gives back `Token` values equal to the ones it was made of.
+    """
+
+    texts: list[str]
+    norms: list[str]
+    spans: array  # start, end, start, end, ... (character offsets in the sentence)
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token], norms: list[str] | None = None) -> "TokenArray":
+        """`norms`: the sentence's list of token norms, interned in place and shared rather than copied."""
+        intern = sys.intern
+        if norms is None:
+            norms = [t.norm for t in tokens]
+        norms[:] = [intern(w) for w in norms]
+        spans = array("l")
+        for t in tokens:
+            spans.append(t.start)
+            spans.append(t.end)
+        return cls([intern(t.text) for t in tokens], norms, spans)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        if i < 0:
+            i += len(self.texts)
+        if not 0 <= i < len(self.texts):
+            raise IndexError("token index out of range")
+        return Token(self.texts[i], self.norms[i], self.spans[2 * i], self.spans[2 * i + 1])
+
+    def __iter__(self) -> Iterator[Token]:
+        spans = self.spans
+        for i, (text, norm) in enumerate(zip(self.texts, self.norms)):
+            yield Token(text, norm, spans[2 * i], spans[2 * i + 1])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def normalize(text: str) -> str:
