@@ -29,6 +29,7 @@ AREA_SPELLING_SIMILARITY = 0.8  # letters in place (difflib ratio) an area of an
 MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked for ("Jima" -> jm is too short)
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
+_UNSEEN = object()  # a memo's "not asked yet" (None is an answer)
 _END = ""  # trie key under which a node stores the entries of the phrase ending there
 _INITIALISM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
 
@@ -195,6 +196,10 @@ class Lexicon:
         self._store_pop: dict[str, int] = {}
         self._store_admin2: set[str] = set()  # keys of second-level areas ("Wake" county): never in lower-case text
         self._skeletons: dict[str, dict[str, list]] = {}
+        # answers of spelling_variant and area_anywhere: pure in their arguments, asked again for every article that
+        # writes a name the same unknown way, and each costs a query or difflib ratios
+        self._variant_memo: dict[tuple[str, str, str, bool], Entry | None] = {}
+        self._area_memo: dict[str, Entry | None] = {}
         self._plain: dict[str, list[int]] | None = None  # plain spelling -> places of the store's marked keys, when first asked
         self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
@@ -409,6 +414,17 @@ class Lexicon:
         return self._store_index("plain", build)
 
     def spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
+        """`_spelling_variant`, memoised."""
+        key = (iso3, name, admin1, area)
+        found = self._variant_memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._spelling_variant(iso3, name, admin1, area)
+            if len(self._variant_memo) >= _STORE_MEMO:
+                self._variant_memo.clear()
+            self._variant_memo[key] = found
+        return found  # type: ignore[return-value]
+
+    def _spelling_variant(self, iso3: str, name: str, admin1: str = "", area: bool = False) -> Entry | None:
         """A town of a country written another way ("Woldiya" for Weldiya): the one town of that country (of that
         admin1, when given) whose name or alternate has the same skeleton; else the one region ("Gambella" for
         Gambela; only a region when `area`); None when none or several do."""
@@ -466,6 +482,16 @@ class Lexicon:
         return index
 
     def area_anywhere(self, name: str) -> Entry | None:
+        """`_area_anywhere`, memoised."""
+        found = self._area_memo.get(name, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._area_anywhere(name)
+            if len(self._area_memo) >= _STORE_MEMO:
+                self._area_memo.clear()
+            self._area_memo[name] = found
+        return found  # type: ignore[return-value]
+
+    def _area_anywhere(self, name: str) -> Entry | None:
         """The one first- or second-level area of any country spelt like `name` ("East Welega" for East Wellega),
         for a text that names no other country; None when areas of several countries (or regions) share the
         skeleton, or the name is too short to guess (`area_spelling_keys`). One indexed query of the store."""
