@@ -159,3 +159,28 @@ def test_cooperation_phrases_without_their_preposition_or_with_a_degree_word_are
 def test_a_call_for_sanctions_against_someone_is_a_demand_not_an_appeal():
     assert _codes("Norway called for sanctions against Kenya on Monday.") == ["100"]
     assert _codes("Norway called for talks with Kenya on Monday.") != ["100"]
+
+
+def _rows(text: str) -> list[tuple[str | None, str, str, int]]:
+    return [(r.sub_event_type, r.actor1, r.actor2, r.fatalities) for r in CODER.code(Article("m", text, published="2024-06-20"))
+            if r.sub_event_type]
+
+
+def test_road_blocking_and_vandalism_by_demonstrators_make_a_violent_demonstration():
+    # ACLED's violent demonstration covers barricades, burning tyres and vandalism; a march alone stays peaceful
+    assert _types("Traders blocked roads in Kisumu on Monday to protest against new market fees.") == ["Violent demonstration"]
+    assert _types("Students stoned the offices of the electricity board in Kisumu on Monday.") == ["Violent demonstration"]
+    assert _types("Traders marched in Kisumu on Monday to protest against new market fees.") == ["Peaceful protest"]
+
+
+def test_soldiers_who_disband_demonstrators_intervene_in_the_protest():
+    assert _types("Farmers protested in Kisumu on Monday over land fees. Soldiers quickly disbanded the demonstrators.") == [
+        "Protest with intervention"]
+
+
+def test_one_victim_named_in_the_singular_is_one_fatality():
+    assert [r[3] for r in _rows("On Monday, a trader was beaten to death by police in Kisumu.")] == [1]
+    assert [r[3] for r in _rows("On Monday, an elderly farmer was killed by soldiers in Kisumu.")] == [1]
+    assert [r[3] for r in _rows("Soldiers kill herder in Kisumu on Monday.")] == [1]
+    assert [r[3] for r in _rows("Soldiers killed herders in Kisumu on Monday.")] == [0]  # no count given: ACLED's 0
+    assert [r[3] for r in _rows("On Monday, a mob tried to lynch a trader in Kisumu.")] == [0]  # an attempt kills no one
