@@ -184,3 +184,16 @@ def test_one_victim_named_in_the_singular_is_one_fatality():
     assert [r[3] for r in _rows("Soldiers kill herder in Kisumu on Monday.")] == [1]
     assert [r[3] for r in _rows("Soldiers killed herders in Kisumu on Monday.")] == [0]  # no count given: ACLED's 0
     assert [r[3] for r in _rows("On Monday, a mob tried to lynch a trader in Kisumu.")] == [0]  # an attempt kills no one
+
+
+def test_rebels_who_strike_at_the_state_or_its_posts_fight_a_battle():
+    # ACLED's armed clash: two organised armed sides; the government's officials and the army's bases are the state's side
+    assert _types("ONLF rebels attacked a military base near Degehabur on Monday, killing four.") == ["Armed clash"]
+    assert _types("Gunmen attacked a police station in Kisumu on Monday.") == ["Armed clash"]
+    assert _types("Gunmen attacked a bus station in Kisumu on Monday, killing four passengers.") == ["Attack"]
+    assert _types("Soldiers encountered bandits near Moyale on Monday, killing three.") == ["Armed clash"]
+
+
+def test_people_counted_as_members_of_a_force_are_that_force():
+    rows = _rows("On Monday, two members of the federal police were killed near Kisumu when gunmen attacked them.")
+    assert [(t, a2, f) for t, _, a2, f in rows] == [("Armed clash", "Police Forces of Kenya", 2)]

@@ -564,6 +564,9 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
         victims = None
         if q is not None:
             victims = first_actor(q.end, q.end + 2, lambda m: not _speaker(a, m, lex))
+            if victims is None and q.end + 1 < len(norms) and norms[q.end + 1] in words["of"]:
+                # "two members of the federal police": the counted belong to the body named after "of"
+                victims = first_actor(q.end + 2, q.end + 5, lambda m: not _speaker(a, m, lex) and not m.locative)
         if victims is None and q is None and not (e < len(norms) and norms[e] in words["agent_by"]):  # "killed by X": X killed
             m = first_actor(e, e + 3, lambda m: not m.locative and not _speaker(a, m, lex))
             if m is not None:
