@@ -197,3 +197,11 @@ def test_rebels_who_strike_at_the_state_or_its_posts_fight_a_battle():
 def test_people_counted_as_members_of_a_force_are_that_force():
     rows = _rows("On Monday, two members of the federal police were killed near Kisumu when gunmen attacked them.")
     assert [(t, a2, f) for t, _, a2, f in rows] == [("Armed clash", "Police Forces of Kenya", 2)]
+
+
+def test_the_agent_of_a_passive_may_carry_modifiers_before_its_noun():
+    rows = _rows("On Monday, two protesters were killed by federal police in Kisumu.")
+    assert [(t, a1, a2, f) for t, a1, a2, f in rows] == [
+        ("Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya", 2)]
+    # local youths are people, not an unidentified armed group
+    assert [r[1] for r in _rows("On Monday, a trader was beaten by local youths in Kisumu.")] == ["Civilians (Kenya)"]

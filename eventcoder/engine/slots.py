@@ -154,6 +154,14 @@ def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, lex: Lexicon, window: int
             for m in a.participants:
                 if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in words["articles"]):
                     return m
+            # "killed by federal police", "beaten by local youth": a modifier or two before the agent's noun
+            starts = {t.start for t in a.triggers}
+            for m in a.participants:
+                gap = a.norms[k + 1 : m.start]
+                if 0 < len(gap) <= 3 and len([w for w in gap if w not in words["articles"]]) <= 2 and all(
+                        w.isalpha() and w not in words["and"] and w not in words["of"] and w not in words["agent_by"]
+                        for w in gap) and not any(p in starts for p in range(k + 1, m.start)):
+                    return m
             return None
     return None
 
