@@ -205,3 +205,11 @@ def test_the_agent_of_a_passive_may_carry_modifiers_before_its_noun():
         ("Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya", 2)]
     # local youths are people, not an unidentified armed group
     assert [r[1] for r in _rows("On Monday, a trader was beaten by local youths in Kisumu.")] == ["Civilians (Kenya)"]
+
+
+def test_counts_of_different_dead_joined_by_and_add_up_but_other_acts_counts_do_not():
+    assert [r[3] for r in _rows("On Monday, fighting between police and a militia in Kisumu resulted in the death of "
+                                "five policemen, and one militiaman.")] == [6]
+    rows = _rows("On Monday, gunmen attacked a village near Kisumu, killing four villagers and abducting two women.")
+    assert rows[0][3] == 4  # the two abducted are no dead
+    assert [r[3] for r in _rows("On Monday, gunmen killed five soldiers and wounded three civilians in Kisumu.")] == [5]

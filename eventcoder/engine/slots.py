@@ -569,6 +569,17 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                     q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
                     break  # no later count ends before the merged one starts
                 k += 1
+            # "the death of five policemen and one civilian": a second count joined after the first, before any other
+            # casualty word, counts other dead of the same event
+            k = bisect.bisect_left(q_starts, q.end)
+            if k < len(quantities):
+                other = quantities[k]
+                gap = norms[q.end : other.start]
+                if (other.start not in used and 0 < len(gap) <= 6 and norms[other.start - 1] in words["and"]
+                        and other.qualifier != "vague" and q.qualifier != "vague" and other.start > e
+                        and not any(q.end <= s2 <= other.end + 2 for s2 in starts)):
+                    used.add(other.start)
+                    q = Quantity(q.start, other.end, q.value + other.value, q.qualifier)
         victims = None
         if q is not None:
             victims = first_actor(q.end, q.end + 2, lambda m: not _speaker(a, m, lex))
