@@ -159,3 +159,57 @@ def test_cooperation_phrases_without_their_preposition_or_with_a_degree_word_are
 def test_a_call_for_sanctions_against_someone_is_a_demand_not_an_appeal():
     assert _codes("Norway called for sanctions against Kenya on Monday.") == ["100"]
     assert _codes("Norway called for talks with Kenya on Monday.") != ["100"]
+
+
+def _rows(text: str) -> list[tuple[str | None, str, str, int]]:
+    return [(r.sub_event_type, r.actor1, r.actor2, r.fatalities) for r in CODER.code(Article("m", text, published="2024-06-20"))
+            if r.sub_event_type]
+
+
+def test_road_blocking_and_vandalism_by_demonstrators_make_a_violent_demonstration():
+    # ACLED's violent demonstration covers barricades, burning tyres and vandalism; a march alone stays peaceful
+    assert _types("Traders blocked roads in Kisumu on Monday to protest against new market fees.") == ["Violent demonstration"]
+    assert _types("Students stoned the offices of the electricity board in Kisumu on Monday.") == ["Violent demonstration"]
+    assert _types("Traders marched in Kisumu on Monday to protest against new market fees.") == ["Peaceful protest"]
+
+
+def test_soldiers_who_disband_demonstrators_intervene_in_the_protest():
+    assert _types("Farmers protested in Kisumu on Monday over land fees. Soldiers quickly disbanded the demonstrators.") == [
+        "Protest with intervention"]
+
+
+def test_one_victim_named_in_the_singular_is_one_fatality():
+    assert [r[3] for r in _rows("On Monday, a trader was beaten to death by police in Kisumu.")] == [1]
+    assert [r[3] for r in _rows("On Monday, an elderly farmer was killed by soldiers in Kisumu.")] == [1]
+    assert [r[3] for r in _rows("Soldiers kill herder in Kisumu on Monday.")] == [1]
+    assert [r[3] for r in _rows("Soldiers killed herders in Kisumu on Monday.")] == [0]  # no count given: ACLED's 0
+    assert [r[3] for r in _rows("On Monday, a mob tried to lynch a trader in Kisumu.")] == [0]  # an attempt kills no one
+
+
+def test_rebels_who_strike_at_the_state_or_its_posts_fight_a_battle():
+    # ACLED's armed clash: two organised armed sides; the government's officials and the army's bases are the state's side
+    assert _types("ONLF rebels attacked a military base near Degehabur on Monday, killing four.") == ["Armed clash"]
+    assert _types("Gunmen attacked a police station in Kisumu on Monday.") == ["Armed clash"]
+    assert _types("Gunmen attacked a bus station in Kisumu on Monday, killing four passengers.") == ["Attack"]
+    assert _types("Soldiers encountered bandits near Moyale on Monday, killing three.") == ["Armed clash"]
+
+
+def test_people_counted_as_members_of_a_force_are_that_force():
+    rows = _rows("On Monday, two members of the federal police were killed near Kisumu when gunmen attacked them.")
+    assert [(t, a2, f) for t, _, a2, f in rows] == [("Armed clash", "Police Forces of Kenya", 2)]
+
+
+def test_the_agent_of_a_passive_may_carry_modifiers_before_its_noun():
+    rows = _rows("On Monday, two protesters were killed by federal police in Kisumu.")
+    assert [(t, a1, a2, f) for t, a1, a2, f in rows] == [
+        ("Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya", 2)]
+    # local youths are people, not an unidentified armed group
+    assert [r[1] for r in _rows("On Monday, a trader was beaten by local youths in Kisumu.")] == ["Civilians (Kenya)"]
+
+
+def test_counts_of_different_dead_joined_by_and_add_up_but_other_acts_counts_do_not():
+    assert [r[3] for r in _rows("On Monday, fighting between police and a militia in Kisumu resulted in the death of "
+                                "five policemen, and one militiaman.")] == [6]
+    rows = _rows("On Monday, gunmen attacked a village near Kisumu, killing four villagers and abducting two women.")
+    assert rows[0][3] == 4  # the two abducted are no dead
+    assert [r[3] for r in _rows("On Monday, gunmen killed five soldiers and wounded three civilians in Kisumu.")] == [5]

@@ -154,6 +154,14 @@ def _by_phrase(a: SentenceAnalysis, pos: int, hi: int, lex: Lexicon, window: int
             for m in a.participants:
                 if m.start == k + 1 or (m.start == k + 2 and a.norms[k + 1] in words["articles"]):
                     return m
+            # "killed by federal police", "beaten by local youth": a modifier or two before the agent's noun
+            starts = {t.start for t in a.triggers}
+            for m in a.participants:
+                gap = a.norms[k + 1 : m.start]
+                if 0 < len(gap) <= 3 and len([w for w in gap if w not in words["articles"]]) <= 2 and all(
+                        w.isalpha() and w not in words["and"] and w not in words["of"] and w not in words["agent_by"]
+                        for w in gap) and not any(p in starts for p in range(k + 1, m.start)):
+                    return m
             return None
     return None
 
@@ -489,6 +497,11 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
     for name, kind in (("casualty_words", "killed"), ("injury_words", "injured")):
         for s, e in a.cue_spans.get(name, ()):
             spans.append((s, e, kind))
+    # a verb of a casualty-reporting pattern whose phrase hides the casualty word from the cue scan ("beaten to death",
+    # "clubbed to death") still reports deaths
+    for t in a.triggers:
+        if t.pattern in lex.casualty_verbs and t.pos == "verb" and t.end - t.start > 1 and not any(s2 < t.end and t.start < e2 for s2, e2, _ in spans):
+            spans.append((t.start, t.end, "killed"))
     if not spans:
         return out
     spans.sort()
@@ -556,21 +569,36 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                     q = Quantity(other.start, q.end, other.value + q.value, q.qualifier if q.qualifier != "exact" else other.qualifier)
                     break  # no later count ends before the merged one starts
                 k += 1
+            # "the death of five policemen and one civilian": a second count joined after the first, before any other
+            # casualty word, counts other dead of the same event
+            k = bisect.bisect_left(q_starts, q.end)
+            if k < len(quantities):
+                other = quantities[k]
+                gap = norms[q.end : other.start]
+                if (other.start not in used and 0 < len(gap) <= 6 and norms[other.start - 1] in words["and"]
+                        and other.qualifier != "vague" and q.qualifier != "vague" and other.start > e
+                        and not any(q.end <= s2 <= other.end + 2 for s2 in starts)):
+                    used.add(other.start)
+                    q = Quantity(q.start, other.end, q.value + other.value, q.qualifier)
         victims = None
         if q is not None:
             victims = first_actor(q.end, q.end + 2, lambda m: not _speaker(a, m, lex))
-        if victims is None and q is None:
+            if victims is None and q.end + 1 < len(norms) and norms[q.end + 1] in words["of"]:
+                # "two members of the federal police": the counted belong to the body named after "of"
+                victims = first_actor(q.end + 2, q.end + 5, lambda m: not _speaker(a, m, lex) and not m.locative)
+        if victims is None and q is None and not (e < len(norms) and norms[e] in words["agent_by"]):  # "killed by X": X killed
             m = first_actor(e, e + 3, lambda m: not m.locative and not _speaker(a, m, lex))
             if m is not None:
                 victims = m
                 lead = norms[e : m.start]
-                if (words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m)):
-                    q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam"
+                if ((words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m))
+                        or (not lead and _singular(a, m))):
+                    q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam", "kill man"
         if q is None:
             # "a civilian was killed (by soldiers)": one victim named before the passive verb
             m = next((x for x in reversed(a.actors) if s - 3 <= x.end < s and x.start >= lo and not x.locative
-                      and words["be_forms"] & set(norms[x.end : s])
-                      and x.start > 0 and norms[x.start - 1] in words["singular_markers"] and _singular(a, x)), None)
+                      and words["be_forms"] & set(norms[x.end : s]) and _singular_lead(a, x, lo, words)
+                      and _singular(a, x)), None)
             if m is not None:
                 victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
         cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
@@ -595,6 +623,17 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _singular_lead(a: SentenceAnalysis, m: ActorMention, lo: int, words) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a singular marker opens the mention's noun phrase: "a civilian", "a young girl", "an elderly Oromo farmer"."""
+    norms = a.norms
+    for k in range(m.start - 1, max(lo, m.start - 4) - 1, -1):
+        if norms[k] in words["singular_markers"]:
+            return True
+        if not norms[k].isalpha() or norms[k] in words["and"] or norms[k] in words["be_forms"]:
+            return False
+    return False
 
 
 def _singular(a: SentenceAnalysis, m: ActorMention) -> bool:
