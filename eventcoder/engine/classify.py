@@ -116,8 +116,11 @@ def classify_events(state: ArticleState) -> None:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
         sub = acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
-        if acled is not None and acled.crowd is not None and src.inter == Inter.CIVILIANS:
-            src = finish(stand_in(lex, acled.crowd), lex, iso3)  # residents who riot are "Rioters (Country)" in ACLED
+        if acled is not None and acled.crowd is not None and src.inter in (Inter.CIVILIANS, Inter.PROTESTERS):
+            # residents who riot, and demonstrators whose protest turned violent, are "Rioters (Country)" in ACLED
+            crowd_actor = finish(stand_in(lex, acled.crowd), lex, iso3)
+            if crowd_actor.inter != src.inter:
+                src = crowd_actor
         if (acled is not None and acled.crowd_first and tgt is not None and tgt.inter in (Inter.PROTESTERS, Inter.CIVILIANS)
                 and src.inter != Inter.PROTESTERS):
             # ACLED codes a protest with protesters as actor1 and the force that met it as actor2
