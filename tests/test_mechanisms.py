@@ -159,3 +159,18 @@ def test_cooperation_phrases_without_their_preposition_or_with_a_degree_word_are
 def test_a_call_for_sanctions_against_someone_is_a_demand_not_an_appeal():
     assert _codes("Norway called for sanctions against Kenya on Monday.") == ["100"]
     assert _codes("Norway called for talks with Kenya on Monday.") != ["100"]
+
+
+def test_a_period_that_began_days_ago_is_the_spell_of_one_event_not_a_toll():
+    # 2024-06-20 is a Thursday: "since Monday" is three days, one spell of fighting; "since January" a toll
+    assert _types("At least six herders have been killed since Monday in clashes between two clans near Marsabit.") \
+        == ["Armed clash"]
+    assert _types("Clashes between two clans have killed more than 90 herders near Marsabit since January.") == []
+
+
+def test_throughout_a_place_is_where_the_event_was_and_in_total_sums_a_count():
+    assert _types("Rioters burned tyres and fought police throughout Kisumu.") != []
+    rows = CODER.code(Article("t", "Fighting between the army and Al-Shabaab took place near Baidoa, "
+                                   "48 fighters were killed in total.", published="2024-06-20"))
+    assert [r.sub_event_type for r in rows] == ["Armed clash"]
+    assert _types("Rioters burned tyres and fought police throughout the month in Kisumu.") == []

@@ -82,10 +82,10 @@ def link_sentences(state: ArticleState) -> None:
     """Stage: read the sentences in order, each through the sentence steps below."""
     violent = state.lex.violent
     for a in state.analyses:
-        cands = fill_slots(a, state.lex)
+        cands = fill_slots(a, state.lex, state.published)
         state.candidates.append(cands)
         s = _Sentence(state, a, cands, {t.start for t in a.triggers if t.pos == "noun" and t.pattern in violent})
-        reports = casualty_reports(a, cands, state.lex)
+        reports = casualty_reports(a, cands, state.lex, state.published)
         _fold_consequences(s)
         sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= state.published), None)
         _draft_candidates(s)
