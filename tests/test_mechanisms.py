@@ -174,3 +174,11 @@ def test_throughout_a_place_is_where_the_event_was_and_in_total_sums_a_count():
                                    "48 fighters were killed in total.", published="2024-06-20"))
     assert [r.sub_event_type for r in rows] == ["Armed clash"]
     assert _types("Rioters burned tyres and fought police throughout the month in Kisumu.") == []
+
+
+def test_a_day_just_after_the_report_date_is_this_years_and_is_dated_the_report_day():
+    # a note dated 19 February telling of "20 February": the report dated a day early, not last year's 20 February
+    rows = CODER.code(Article("d", "On 20 February, soldiers shot and killed four civilians in Kidal.", published="2024-02-19"))
+    assert [(r.sub_event_type, r.event_date) for r in rows] == [("Attack", "2024-02-19")]
+    # a verb not in the past on such a day is still ahead
+    assert _types("Soldiers will attack the rebels in Kidal on 22 February.", published="2024-02-19") == []

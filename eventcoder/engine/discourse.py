@@ -135,12 +135,16 @@ def _draft_candidates(s: _Sentence) -> None:
         if src is not None and tgt is not None and src.key == tgt.key:
             tgt = None
         date, precision, explicit = published, 2, False
-        future = c.date is not None and (c.date.role == "future" or c.date.date > published)
+        # a day just after the report's date on a past-tense report ("on 20 February" in a note dated the 19th) is
+        # the report dated early: the event is dated the report's day; a verb not in the past there is still ahead
+        ahead = c.date is not None and c.date.date > published
+        future = c.date is not None and (c.date.role == "future" or (ahead and c.trigger.pos == "verb"
+                                                                         and "past" not in c.trigger.form))
         if future and c.modality is None:
             state.drop(index, c.trigger.text, pattern.id, "dated in the future")
             continue
         if c.date is not None and not future:
-            date, precision, explicit = c.date.date, c.date.precision, True
+            date, precision, explicit = min(c.date.date, published), c.date.precision, True
         elif state.narrative_date is not None:
             date, precision = state.narrative_date.date, state.narrative_date.precision
         if state.dated and (published - date).days > HISTORY_DAYS:
