@@ -182,3 +182,8 @@ def test_a_day_just_after_the_report_date_is_this_years_and_is_dated_the_report_
     assert [(r.sub_event_type, r.event_date) for r in rows] == [("Attack", "2024-02-19")]
     # a verb not in the past on such a day is still ahead
     assert _types("Soldiers will attack the rebels in Kidal on 22 February.", published="2024-02-19") == []
+
+
+def test_a_series_its_clause_dates_is_the_events_reported():
+    assert _types("A series of attacks from 17 June on villages near Kidal killed nine herders.") == ["Attack"]
+    assert _types("A series of attacks on villages near Kidal has alarmed residents.") == []

@@ -460,7 +460,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
     if t.pos == "noun":
         gen = a.cue_before("generic", t.start, 3)
         agg = a.cue_before("aggregate", t.start, 3)
-        if gen is None and agg is not None and not (a.cue_before("light_verbs", agg[0], 2)
+        lo_, hi_ = _clause(a, t.start, t.end)
+        # "a series of raids between 6 and 12 May": the clause dates them, so they are the events reported
+        dated = any(d.role != "future" and lo_ <= d.start < hi_ for d in a.dates)
+        if gen is None and agg is not None and not dated and not (a.cue_before("light_verbs", agg[0], 2)
                                                     or any(w in lex.lang.words["aggregate_means"] for w in a.norms[max(agg[0] - 2, 0) : agg[0]])):
             gen = agg
         if gen is not None:
