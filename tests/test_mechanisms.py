@@ -161,7 +161,7 @@ def test_a_call_for_sanctions_against_someone_is_a_demand_not_an_appeal():
     assert _codes("Norway called for talks with Kenya on Monday.") != ["100"]
 
 
-def _rows(text: str) -> list[tuple[str | None, str, str, int]]:
+def _counted_rows(text: str) -> list[tuple[str | None, str, str, int]]:
     return [(r.sub_event_type, r.actor1, r.actor2, r.fatalities) for r in CODER.code(Article("m", text, published="2024-06-20"))
             if r.sub_event_type]
 
@@ -179,11 +179,11 @@ def test_soldiers_who_disband_demonstrators_intervene_in_the_protest():
 
 
 def test_one_victim_named_in_the_singular_is_one_fatality():
-    assert [r[3] for r in _rows("On Monday, a trader was beaten to death by police in Kisumu.")] == [1]
-    assert [r[3] for r in _rows("On Monday, an elderly farmer was killed by soldiers in Kisumu.")] == [1]
-    assert [r[3] for r in _rows("Soldiers kill herder in Kisumu on Monday.")] == [1]
-    assert [r[3] for r in _rows("Soldiers killed herders in Kisumu on Monday.")] == [0]  # no count given: ACLED's 0
-    assert [r[3] for r in _rows("On Monday, a mob tried to lynch a trader in Kisumu.")] == [0]  # an attempt kills no one
+    assert [r[3] for r in _counted_rows("On Monday, a trader was beaten to death by police in Kisumu.")] == [1]
+    assert [r[3] for r in _counted_rows("On Monday, an elderly farmer was killed by soldiers in Kisumu.")] == [1]
+    assert [r[3] for r in _counted_rows("Soldiers kill herder in Kisumu on Monday.")] == [1]
+    assert [r[3] for r in _counted_rows("Soldiers killed herders in Kisumu on Monday.")] == [0]  # no count given: ACLED's 0
+    assert [r[3] for r in _counted_rows("On Monday, a mob tried to lynch a trader in Kisumu.")] == [0]  # an attempt kills no one
 
 
 def test_rebels_who_strike_at_the_state_or_its_posts_fight_a_battle():
@@ -195,21 +195,49 @@ def test_rebels_who_strike_at_the_state_or_its_posts_fight_a_battle():
 
 
 def test_people_counted_as_members_of_a_force_are_that_force():
-    rows = _rows("On Monday, two members of the federal police were killed near Kisumu when gunmen attacked them.")
+    rows = _counted_rows("On Monday, two members of the federal police were killed near Kisumu when gunmen attacked them.")
     assert [(t, a2, f) for t, _, a2, f in rows] == [("Armed clash", "Police Forces of Kenya", 2)]
 
 
 def test_the_agent_of_a_passive_may_carry_modifiers_before_its_noun():
-    rows = _rows("On Monday, two protesters were killed by federal police in Kisumu.")
+    rows = _counted_rows("On Monday, two protesters were killed by federal police in Kisumu.")
     assert [(t, a1, a2, f) for t, a1, a2, f in rows] == [
         ("Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya", 2)]
     # local youths are people, not an unidentified armed group
-    assert [r[1] for r in _rows("On Monday, a trader was beaten by local youths in Kisumu.")] == ["Civilians (Kenya)"]
+    assert [r[1] for r in _counted_rows("On Monday, a trader was beaten by local youths in Kisumu.")] == ["Civilians (Kenya)"]
 
 
 def test_counts_of_different_dead_joined_by_and_add_up_but_other_acts_counts_do_not():
-    assert [r[3] for r in _rows("On Monday, fighting between police and a militia in Kisumu resulted in the death of "
+    assert [r[3] for r in _counted_rows("On Monday, fighting between police and a militia in Kisumu resulted in the death of "
                                 "five policemen, and one militiaman.")] == [6]
-    rows = _rows("On Monday, gunmen attacked a village near Kisumu, killing four villagers and abducting two women.")
+    rows = _counted_rows("On Monday, gunmen attacked a village near Kisumu, killing four villagers and abducting two women.")
     assert rows[0][3] == 4  # the two abducted are no dead
-    assert [r[3] for r in _rows("On Monday, gunmen killed five soldiers and wounded three civilians in Kisumu.")] == [5]
+    assert [r[3] for r in _counted_rows("On Monday, gunmen killed five soldiers and wounded three civilians in Kisumu.")] == [5]
+
+
+def test_a_period_that_began_days_ago_is_the_spell_of_one_event_not_a_toll():
+    # 2024-06-20 is a Thursday: "since Monday" is three days, one spell of fighting; "since January" a toll
+    assert _types("At least six herders have been killed since Monday in clashes between two clans near Marsabit.") \
+        == ["Armed clash"]
+    assert _types("Clashes between two clans have killed more than 90 herders near Marsabit since January.") == []
+
+
+def test_throughout_a_place_is_where_the_event_was_and_in_total_sums_a_count():
+    assert _types("Rioters burned tyres and fought police throughout Kisumu.") != []
+    rows = CODER.code(Article("t", "Fighting between the army and Al-Shabaab took place near Baidoa, "
+                                   "48 fighters were killed in total.", published="2024-06-20"))
+    assert [r.sub_event_type for r in rows] == ["Armed clash"]
+    assert _types("Rioters burned tyres and fought police throughout the month in Kisumu.") == []
+
+
+def test_a_day_just_after_the_report_date_is_this_years_and_is_dated_the_report_day():
+    # a note dated 19 February telling of "20 February": the report dated a day early, not last year's 20 February
+    rows = CODER.code(Article("d", "On 20 February, soldiers shot and killed four civilians in Kidal.", published="2024-02-19"))
+    assert [(r.sub_event_type, r.event_date) for r in rows] == [("Attack", "2024-02-19")]
+    # a verb not in the past on such a day is still ahead
+    assert _types("Soldiers will attack the rebels in Kidal on 22 February.", published="2024-02-19") == []
+
+
+def test_a_series_its_clause_dates_is_the_events_reported():
+    assert _types("A series of attacks from 17 June on villages near Kidal killed nine herders.") == ["Attack"]
+    assert _types("A series of attacks on villages near Kidal has alarmed residents.") == []

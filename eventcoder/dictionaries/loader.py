@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic aggregate period claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context pronouns "
+    "light_verbs negation denial future threat generic aggregate period total claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context pronouns "
     "casualty_words injury_words force_context".split()
 )
 

@@ -44,13 +44,19 @@ def _starts(lang: Language) -> frozenset[str]:
             | lang.words["earlier_this"])
 
 
-def _most_recent(pub: dt.date, month: int, day: int) -> dt.date | None:
-    for year in (pub.year, pub.year - 1):
+REPORT_SLACK_DAYS = 14  # a day this close after the report's own date is the report dated early, not a future day
+
+
+def _most_recent(pub: dt.date, month: int, day: int, slack: bool = False) -> dt.date | None:
+    """The day of that month nearest before `pub`; with `slack` (a day named with its month), or just after it: a
+    note dated 19 February that tells of "20 February" names this year's day, not last year's ("April" alone, in
+    March, is last year's)."""
+    for year in (pub.year + 1, pub.year, pub.year - 1):
         try:
             d = dt.date(year, month, day)
         except ValueError:
             continue
-        if d <= pub:
+        if d <= pub + dt.timedelta(days=REPORT_SLACK_DAYS if slack else 0):
             return d
     return None
 
@@ -141,7 +147,7 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
                     found = (j, d, 1)
             elif w not in words["ambiguous_months"] or (j < n and _year(norms[j])):  # "may", "march" are also words
                 year = _year(norms[j]) if j < n else None
-                d = _resolve(published, year, month, 1)
+                d = _resolve(published, year, month, 1, slack=False)
                 if d:
                     found = (j + (1 if year else 0), d, 3)
         elif (found is None and _day_number(w, ordinals) is not None and i + 3 < n and norms[i + 1] in words["range_words"]
@@ -157,8 +163,8 @@ def find_dates(norms: Sequence[str], published: dt.date, holidays: Mapping[tuple
             found = None  # "last week" on 1900-01-03: before any day a row may carry, so no date
         if found is not None:
             end, d, precision = found
-            if d > published:
-                role = "future"
+            if d > published + dt.timedelta(days=REPORT_SLACK_DAYS):
+                role = "future"  # (a day within the slack is future only if its clause says so: engine.discourse)
             out.append(DateMention(i, end, d, precision, role))
             i = end
         else:
@@ -187,9 +193,9 @@ def _day_of_month(published: dt.date, norms: Sequence[str], j: int, day: int, mo
     return (j, d, 1) if d else None
 
 
-def _resolve(published: dt.date, year: int | None, month: int, day: int) -> dt.date | None:
+def _resolve(published: dt.date, year: int | None, month: int, day: int, slack: bool = True) -> dt.date | None:
     if year is None:
-        return _most_recent(published, month, day)
+        return _most_recent(published, month, day, slack)
     try:
         return dt.date(year, month, day)
     except ValueError:

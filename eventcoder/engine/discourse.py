@@ -102,10 +102,10 @@ def link_sentences(state: ArticleState) -> None:
     """Stage: read the sentences in order, each through the sentence steps below."""
     violent = state.lex.violent
     for a in state.analyses:
-        cands = fill_slots(a, state.lex)
+        cands = fill_slots(a, state.lex, state.published)
         state.candidates.append(cands)
         s = _Sentence(state, a, cands, {t.start for t in a.triggers if t.pos == "noun" and t.pattern in violent})
-        reports = casualty_reports(a, cands, state.lex)
+        reports = casualty_reports(a, cands, state.lex, state.published)
         _fold_consequences(s)
         sentence_date = next((d for d in a.dates if d.role == "point" and d.date <= state.published), None)
         _draft_candidates(s)
@@ -155,12 +155,16 @@ def _draft_candidates(s: _Sentence) -> None:
         if src is not None and tgt is not None and src.key == tgt.key:
             tgt = None
         date, precision, explicit = published, 2, False
-        future = c.date is not None and (c.date.role == "future" or c.date.date > published)
+        # a day just after the report's date on a past-tense report ("on 20 February" in a note dated the 19th) is
+        # the report dated early: the event is dated the report's day; a verb not in the past there is still ahead
+        ahead = c.date is not None and c.date.date > published
+        future = c.date is not None and (c.date.role == "future" or (ahead and c.trigger.pos == "verb"
+                                                                         and "past" not in c.trigger.form))
         if future and c.modality is None:
             state.drop(index, c.trigger.text, pattern.id, "dated in the future")
             continue
         if c.date is not None and not future:
-            date, precision, explicit = c.date.date, c.date.precision, True
+            date, precision, explicit = min(c.date.date, published), c.date.precision, True
         elif state.narrative_date is not None:
             date, precision = state.narrative_date.date, state.narrative_date.precision
         if state.dated and (published - date).days > HISTORY_DAYS:

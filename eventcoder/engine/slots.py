@@ -11,6 +11,7 @@ source); a noun trigger takes its source from a premodifier ("US strikes",
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 
 import attrs
 
@@ -19,6 +20,8 @@ from eventcoder.engine.dates import DateMention
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.mentions import ActorMention, SentenceAnalysis, Trigger
 from eventcoder.engine.quantities import Quantity
+
+SPELL_DAYS = 7  # a period that began at most this long before the report is one event's spell of days
 
 
 
@@ -173,7 +176,7 @@ def _nearest_point_date(a: SentenceAnalysis, t: Trigger) -> DateMention | None:
     return min(points, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
 
 
-def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
+def fill_slots(a: SentenceAnalysis, lex: Lexicon, published: dt.date | None = None) -> list[Candidate]:
     """One candidate per trigger in the sentence, with slots and modality decided."""
     out: list[Candidate] = []
     nouns = [t for t in a.triggers if t.pos == "noun"]
@@ -202,7 +205,7 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon) -> list[Candidate]:
             _verb_slots(a, c, lo, hi, nouns, out, lex)
         else:
             _noun_slots(a, c, lo, hi, pattern.preps, pattern.symmetric, lex)
-        _modality(a, c, lo, lex, accusations)
+        _modality(a, c, lo, lex, accusations, published)
         c.date = _nearest_point_date(a, t)
         out.append(c)
     # "threatened (on Tuesday) to attack": the threat is coded once, through the threatened act; "refused to meet":
@@ -406,7 +409,8 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
         c.reference = True
 
 
-def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusations: list[Trigger]) -> None:
+def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusations: list[Trigger],
+              published: dt.date | None) -> None:
     t = c.trigger
     force = a.cue_before("natural_forces", t.start, 0)
     if force is not None and t.pos == "verb" and not t.passive:
@@ -464,7 +468,10 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
     if t.pos == "noun":
         gen = a.cue_before("generic", t.start, 3)
         agg = a.cue_before("aggregate", t.start, 3)
-        if gen is None and agg is not None and not (a.cue_before("light_verbs", agg[0], 2)
+        lo_, hi_ = _clause(a, t.start, t.end)
+        # "a series of raids between 6 and 12 May": the clause dates them, so they are the events reported
+        dated = any(d.role != "future" and lo_ <= d.start < hi_ for d in a.dates)
+        if gen is None and agg is not None and not dated and not (a.cue_before("light_verbs", agg[0], 2)
                                                     or any(w in lex.lang.words["aggregate_means"] for w in a.norms[max(agg[0] - 2, 0) : agg[0]])):
             gen = agg
         if gen is not None:
@@ -475,7 +482,7 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
         own_date = any(d.role == "point" and (abs(d.end - t.start) <= 2 or lo_ <= d.start < hi_) for d in a.dates)
         # the period of the event's own clause (or the "since ..." that opens or closes it), not of another clause
         spans = [(s, e) for s, e in a.cue_spans["period"] if lo_ - 1 <= s <= hi_]
-        if not own_date and spans:
+        if not own_date and spans and not _spell(a, lo_, hi_, published):
             c.dropped = f"background over a period ({a.span_text(*spans[0])})"
             return
     if t.pos == "verb" and t.passive and t.pattern in lex.casualty_verbs and c.source is None:
@@ -483,7 +490,15 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
         c.reference = True
 
 
-def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> list[CasualtyReport]:
+def _spell(a: SentenceAnalysis, lo: int, hi: int, published: dt.date | None) -> bool:
+    """"killed since Saturday": a period of the clause that began days before the report is the spell of one event
+    (ACLED codes it with its days), not a toll over a period; "since January" is not."""
+    return published is not None and any(
+        d.role == "since" and lo - 1 <= d.start < hi and 0 <= (published - d.date).days <= SPELL_DAYS for d in a.dates)
+
+
+def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
+                     published: dt.date | None = None) -> list[CasualtyReport]:
     """Counts of killed and injured in the sentence, each tied to a candidate or marked anaphoric/cumulative.
 
     What does not change from one count to the next (which candidate covers a token, the pools of events a count may
@@ -601,7 +616,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) 
                       and _singular(a, x)), None)
             if m is not None:
                 victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
-        cumulative = bool(a.cue_in("period", lo, hi)) or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000)
+        cumulative = ((bool(a.cue_in("period", lo, hi)) and not _spell(a, lo, hi, published)) or bool(a.cue_in("total", lo, hi))
+                      or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000))
         # which candidate in the sentence this count belongs to
         target_idx = None
         anaphoric = False
