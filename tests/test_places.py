@@ -377,3 +377,37 @@ def test_peoples_are_checked_by_the_loader(tmp_path):
     path.write_text("countries:\n  - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, "
                     "peoples: [{name: Fulani, shared: true}]}\n", encoding="utf-8")
     Coder.from_dictionaries(path)
+
+
+def test_a_town_spelt_another_way_in_a_text_naming_no_country(coder):
+    # nothing else says which country: the one sizeable town of the world spelt like it (Kisangani, DR Congo)
+    r = one(coder, "Gunmen killed three traders in Kisangany on Sunday.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("COD", "Eastern Province", "Kisangany", 1)
+
+
+def test_a_world_spelling_match_needs_a_sizeable_town_and_no_common_word(coder):
+    from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, default_lexicon
+
+    lex = default_lexicon()
+    assert lex.town_anywhere("Coalition") is None  # a common word of the dictionaries is never a town
+    assert lex.town_anywhere("Jima") is None  # too few consonants to guess among the world's towns
+    e = lex.town_anywhere("Kisangany")
+    assert e is not None and lex.ds.place(e.key).population >= GLOBAL_TOWN_POPULATION
+    assert lex.town_anywhere("Xisangany") is None  # the first letter must agree
+    rows = [r for r in coder.code(Article("p", "Rebels attacked a convoy in Coalition on Monday.", published="2024-05-15"))
+            if r.event_type]
+    assert rows == []
+
+
+def test_a_world_spelling_match_gives_way_to_the_actors_country(coder):
+    # Kenyan police: a hint that the unknown name is in Kenya, so no town of another country is guessed
+    rows = [r for r in coder.code(Article("p", "Kenyan police arrested ten traders in Kisangany on Monday.",
+                                          published="2024-05-15")) if r.event_type]
+    assert all(r.iso3 != "COD" for r in rows), [r.to_dict() for r in rows]
+
+
+def test_the_residents_of_a_town_are_at_that_town(coder):
+    r = one(coder, "Residents of Bukavu protested against rising fuel prices on Monday.")
+    assert (r.iso3, r.location, r.geo_precision) == ("COD", "Bukavu", 1)
+    r = one(coder, "Angry villagers of Marsabit blocked the highway to protest against the new county tax.")
+    assert (r.iso3, r.location) == ("KEN", "Marsabit")

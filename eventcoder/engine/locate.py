@@ -12,7 +12,7 @@ from collections import Counter
 import attrs
 
 from eventcoder.dictionaries.entries import Inter
-from eventcoder.dictionaries.lexicon import MIN_SKELETON, Lexicon
+from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
 from eventcoder.places.model import skeleton
@@ -179,6 +179,8 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             possible = {ds.place(k).country for q in _chain(a, p, between) if q is not p and q.place is not None
                         and not q.origin for k in (q.candidates or (q.place,))}
             found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            if found is None and not ctx.strong and not p.area:
+                found = _town_anywhere(lex, p, set(ctx.weak))
             if found is None:
                 continue
             w, key, why = found
@@ -445,6 +447,19 @@ def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) ->
             return w, entry.key, (f"{name!r} is in no dictionary or store as written, and nothing else in the article "
                                   f"points to another country: the one area spelt like it, {w.location} ({w.admin1}, {w.iso3})")
     return None
+
+
+def _town_anywhere(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tuple[Where, str, str] | None:
+    """The one sizeable town of one region of any country a name no dictionary or store knows as written is spelt
+    like, for an article whose places point to no country ("in Nekemt"); None when none is, or when the actors'
+    countries point elsewhere (their country's own spelling variants are asked then)."""
+    entry = lex.town_anywhere(p.name)
+    w = _where(lex, PlaceMention(0, 0, entry.key, None, True)) if entry is not None else None
+    if w is None or (hinted and w.iso3 not in hinted):
+        return None
+    return w, entry.key, (f"{p.name!r} is in no dictionary or store as written, and nothing in the article points to a "
+                          f"country: the one town of {GLOBAL_TOWN_POPULATION:,} people or more spelt like it, "
+                          f"{w.location} ({w.admin1}, {w.iso3})")
 
 
 def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:

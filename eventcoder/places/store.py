@@ -187,6 +187,12 @@ class PlaceStore:
         return self._db().execute("SELECT id, kind, admin1, name, alternates FROM places WHERE iso3 = ?"
                                   " AND kind IN ('town', 'capital') ORDER BY population DESC", (iso3,)).fetchall()
 
+    def large_towns(self, population: int) -> list[tuple[int, str, str, str, str, str]]:
+        """(id, iso3, admin1, kind, name, alternates joined by "|") of every town and capital of any country of
+        at least `population` people, most populous first: one query, plain tuples."""
+        return self._db().execute("SELECT id, iso3, admin1, kind, name, alternates FROM places WHERE population >= ?"
+                                  " AND kind IN ('town', 'capital') ORDER BY population DESC", (population,)).fetchall()
+
     def count(self, kind: str | None = None) -> int:
         """How many places (of one kind) the store holds."""
         if kind is None:
