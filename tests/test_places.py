@@ -411,3 +411,33 @@ def test_the_residents_of_a_town_are_at_that_town(coder):
     assert (r.iso3, r.location, r.geo_precision) == ("COD", "Bukavu", 1)
     r = one(coder, "Angry villagers of Marsabit blocked the highway to protest against the new county tax.")
     assert (r.iso3, r.location) == ("KEN", "Marsabit")
+
+
+def test_a_name_listed_after_a_place_is_its_area_before_a_town_elsewhere(coder):
+    # Bale is a zone of Ethiopia and a town of Croatia: after a village it is the zone the village lies in
+    r = one(coder, "Gunmen killed a farmer in Abalo village, Bale.")
+    assert (r.iso3, r.admin1, r.admin2) == ("ETH", "Oromia", "Bale")
+
+
+def test_a_country_level_event_is_in_the_home_region_of_the_groups_named(coder):
+    r = one(coder, "OLF fighters ambushed Ethiopian soldiers, killing four.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Oromia", 3)
+    # an unknown place keeps its own name, in that region
+    r = one(coder, "TPLF fighters shelled an army camp in Gidimo, Ethiopia, killing six soldiers.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("ETH", "Tigray", "Gidimo", 3)
+
+
+def test_the_home_region_is_only_asked_for_the_groups_own_country(coder):
+    # the OLF's home region is in Ethiopia: an event placed in Kenya gets no Ethiopian region
+    r = one(coder, "OLF fighters ambushed Kenyan police officers in Kenya, killing four.")
+    assert (r.iso3, r.admin1) == ("KEN", "")
+
+
+def test_a_country_level_event_is_in_the_region_named_after_the_people_named(coder):
+    # Oromia is named after the Oromo, a people of Ethiopia: an Ethiopian event of theirs with no region is there
+    r = one(coder, "Ethiopian soldiers fired on Oromo farmers in Qarsa, killing two.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Qarsa")
+    # peoples of no region's name leave the region empty (the Gurage have a zone, no first-level region)
+    r = one(coder, "Ethiopian soldiers fired on Gurage traders in Qarsa, killing two.")
+    assert (r.iso3, r.admin1) == ("ETH", "")
+

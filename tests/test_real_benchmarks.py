@@ -23,7 +23,7 @@ FLOORS = {
     ("acled", "coverage"): 0.76,
     ("acled", "fatalities"): 0.72,
     ("acled", "country"): 0.9,
-    ("acled", "admin1"): 0.5,
+    ("acled", "admin1"): 0.7,
     ("acled", "location"): 0.425,
     ("acled", "actor1"): 0.94,
     ("quad", "macro_f1"): 0.686,

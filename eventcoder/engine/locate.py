@@ -132,7 +132,10 @@ def place_context(state: ArticleState) -> PlaceContext:
     for p in _all_places(state):
         if not p.candidates or p.place is None:
             continue
-        key = choose_store_place(lex, p.candidates, weights, p.name, p.area, ctx.regions)
+        # "Kersa town, Arsi": a name listed after a place is most often the area that place lies in, so an area of
+        # that name comes before a town of it elsewhere (Arsi zone, not Fushe-Arrez in Albania)
+        area = p.area or (p.hint and any(ds.place(k).kind == "region" for k in p.candidates))
+        key = choose_store_place(lex, p.candidates, weights, p.name, area, ctx.regions)
         pl = ds.place(key)
         others = [ds.place(k) for k in p.candidates if k != key]
         rejected = ", ".join(f"{o.location} ({o.country})" for o in others[:5]) + (" ..." if len(others) > 5 else "")
@@ -555,6 +558,52 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     return _country_where(lex, iso3)
 
 
+def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[SentenceAnalysis]) -> tuple[Where, str]:
+    """An event placed in a country without its region ("ONLF attacks Ethiopian soldiers", "in <unknown place>,
+    Ethiopia") is in the one home region the article's non-state groups of that country declare (actors.yaml
+    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept."""
+    region, whose = home_region(lex, where.iso3, analyses), "non-state groups"
+    if region is None:
+        region, whose = peoples_region(lex, where.iso3, analyses), "peoples"
+    if region is None:
+        return where, why
+    country = where.location == _country_name(lex, where.iso3)
+    placed = region if country else attrs.evolve(where, admin1=region.admin1, lat=region.lat, lon=region.lon)
+    return placed, f"{why}; in {region.admin1}, the home region of the {whose} the article names"
+
+
+def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
+    """The one first-level region of a country named after the peoples of that country an article names (the same
+    consonants: the Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
+    store = lex.ds.store
+    country = lex.ds.countries.get(iso3)
+    if store is None or country is None:
+        return None
+    mine = {skeleton(n) for n in (*country.peoples, *country.shared_peoples)}
+    named = {skeleton(" ".join(k)) for a in analyses for k in _peoples_named(lex, a)} & mine
+    if not named:
+        return None
+    found = {r.id for r in store.regions(iso3) for n in (r.name, *r.alternates) if skeleton(n) in named}
+    if len(found) != 1:
+        return None
+    return _where(lex, PlaceMention(0, 0, f"gn:{found.pop()}", None, True))
+
+
+def _peoples_named(lex: Lexicon, a: SentenceAnalysis) -> list[tuple[str, ...]]:
+    """The peoples (countries.yaml `peoples`) a sentence names, longest first at each word."""
+    words = [t.text for t in a.tokens]
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.people_len, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in lex.peoples:
+                out.append(tuple(words[i : i + n]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> str | None:
     """The country an event with an unknown place is in: the article's main place, its places' country, then the
     target's, then the source's (where it happened, not who did it, when the text says anything)."""
@@ -582,6 +631,8 @@ def locate_events(state: ArticleState) -> None:
         if where is None:
             state.drop(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id, "no place or country could be found")
             continue
+        if where.precision == 3 and not where.admin1:
+            where, why = _in_home_region(state.lex, where, why, state.analyses)
         state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
                                  f"{where.admin1 or '-'}, {where.iso3} precision {where.precision}: {why}")
         previous = where
