@@ -23,8 +23,9 @@ def test_near_a_town_is_precision_two(coder):
 
 
 def test_country_level_falls_back_to_centroid_with_precision_three(coder):
+    # known only to its country, an event is written at the capital, as ACLED writes it, still at precision 3
     r = one(coder, "Soldiers killed four militants in Mali on Monday.")
-    assert (r.location, r.country, r.geo_precision, r.admin1) == ("Mali", "Mali", 3, "")
+    assert (r.location, r.country, r.geo_precision, r.admin1) == ("Bamako", "Mali", 3, "Bamako")
 
 
 def test_person_names_that_are_also_towns_are_not_places(coder):
@@ -105,7 +106,8 @@ def test_regions_are_places_at_precision_three(coder):
     r = one(coder, "Militants attacked an army base in Lower Shabelle on Monday.")
     assert (r.iso3, r.admin1[:5], r.geo_precision) == ("SOM", "Lower", 3)
     r = one(coder, "Rebels killed five villagers in Bie province on Monday.")
-    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("AGO", "Bie", "Bie", 3)
+    # known only to its region: at the region's most populous town (Kuito, Bie's capital), precision 3
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("AGO", "Bie", "Cuíto", 3)
     r = one(coder, "Protesters rallied in Oromia region on Monday.")
     assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Oromia", 3)
     # a demonym followed by "region" is the region, not the country
@@ -275,7 +277,7 @@ def test_a_plain_spelling_no_store_name_has_stays_unknown(coder):
 def test_no_place_at_all_the_home_of_the_non_state_group_named(coder):
     # the group is neither side of the shooting: only its home says which country the text is about
     r = one(coder, "Security forces shot dead a student they suspected of supporting Patriotic Ginbot 7.")
-    assert (r.country, r.iso3, r.geo_precision, r.admin1) == ("Ethiopia", "ETH", 3, "")
+    assert (r.country, r.iso3, r.geo_precision, r.location) == ("Ethiopia", "ETH", 3, "Addis Ababa")
 
 
 def test_groups_of_several_homes_give_no_country(coder):
@@ -324,7 +326,7 @@ def test_a_people_of_one_country_gives_the_country_when_nothing_else_does(coder)
 
     text = "Armed men shot dead two Gumuz traders on the road to the market on Friday."
     r = one(coder, text)
-    assert (r.country, r.iso3, r.location, r.admin1, r.geo_precision) == ("Ethiopia", "ETH", "Ethiopia", "", 3)
+    assert (r.country, r.iso3, r.location, r.geo_precision) == ("Ethiopia", "ETH", "Addis Ababa", 3)
     assert "peoples it names (Gumuz, ETH)" in explain(coder, Article("p", text, published="2024-05-15"))
 
 
@@ -430,7 +432,7 @@ def test_a_country_level_event_is_in_the_home_region_of_the_groups_named(coder):
 def test_the_home_region_is_only_asked_for_the_groups_own_country(coder):
     # the OLF's home region is in Ethiopia: an event placed in Kenya gets no Ethiopian region
     r = one(coder, "OLF fighters ambushed Kenyan police officers in Kenya, killing four.")
-    assert (r.iso3, r.admin1) == ("KEN", "")
+    assert (r.iso3, r.location) == ("KEN", "Nairobi")  # the capital: no Ethiopian region was asked
 
 
 def test_a_country_level_event_is_in_the_region_named_after_the_people_named(coder):
@@ -441,3 +443,11 @@ def test_a_country_level_event_is_in_the_region_named_after_the_people_named(cod
     r = one(coder, "Ethiopian soldiers fired on Gurage traders in Qarsa, killing two.")
     assert (r.iso3, r.admin1) == ("ETH", "")
 
+
+
+def test_an_unknown_place_keeps_its_name_and_a_town_its_own_row(coder):
+    # only a region or country named as the place itself is written at its main town
+    r = one(coder, "Rebels killed five villagers in Chitembo, Bie province, on Monday.")
+    assert (r.iso3, r.location) == ("AGO", "Chitembo")
+    r = one(coder, "Gunmen killed three farmers near Gwoza on Sunday.")
+    assert (r.location, r.geo_precision) == ("Gwoza", 2)

@@ -572,6 +572,28 @@ def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[Sentenc
     return placed, f"{why}; in {region.admin1}, the home region of the {whose} the article names"
 
 
+def _named_by_main_town(lex: Lexicon, where: Where, why: str) -> tuple[Where, str]:
+    """An event known only to a country or a first-level region is written, as ACLED writes it, at that area's main
+    town with geo_precision 3: a country's capital, a region's most populous town (the capital of most regions)."""
+    store = lex.ds.store
+    if store is None:
+        return where, why
+    if where.location == _country_name(lex, where.iso3) and not where.admin1:
+        town, what = store.capital(where.iso3), "the country's capital"
+    elif where.admin1 and phrase_key(where.location) == phrase_key(where.admin1):
+        region = store.region(where.iso3, where.admin1)
+        town = store.largest_town(where.iso3, region.admin1 or region.name) if region is not None else None
+        what = "the region's most populous town"
+    else:
+        return where, why
+    if town is None:
+        return where, why
+    w = _where(lex, PlaceMention(0, 0, f"gn:{town.id}", None, True))
+    if w is None or (where.admin1 and w.admin1 != where.admin1):
+        return where, why
+    return attrs.evolve(w, precision=3), f"{why}; written at {w.location}, {what} (precision 3)"
+
+
 def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
     """The one first-level region of a country named after the peoples of that country an article names (the same
     consonants: the Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
@@ -633,6 +655,8 @@ def locate_events(state: ArticleState) -> None:
             continue
         if where.precision == 3 and not where.admin1:
             where, why = _in_home_region(state.lex, where, why, state.analyses)
+        if where.precision == 3 and not where.admin2:
+            where, why = _named_by_main_town(state.lex, where, why)
         state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
                                  f"{where.admin1 or '-'}, {where.iso3} precision {where.precision}: {why}")
         previous = where
