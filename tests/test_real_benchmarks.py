@@ -24,7 +24,7 @@ FLOORS = {
     ("acled", "fatalities"): 0.72,
     ("acled", "country"): 0.9,
     ("acled", "admin1"): 0.72,
-    ("acled", "location"): 0.478,
+    ("acled", "location"): 0.483,
     ("acled", "actor1"): 0.94,
     ("quad", "macro_f1"): 0.686,
     ("ipe", "macro_f1"): 0.622,

@@ -15,7 +15,7 @@ from eventcoder.dictionaries.entries import Inter
 from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
-from eventcoder.places.model import skeleton
+from eventcoder.places.model import skeleton, written
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
@@ -660,4 +660,6 @@ def locate_events(state: ArticleState) -> None:
         state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
                                  f"{where.admin1 or '-'}, {where.iso3} precision {where.precision}: {why}")
         previous = where
-        out.append((n, d, where))
+        # the store's spelling stays for lookups and in explain; the row writes the name as news and ACLED do
+        out.append((n, d, attrs.evolve(where, admin1=written(where.admin1), admin2=written(where.admin2),
+                                       admin3=written(where.admin3), location=written(where.location))))
