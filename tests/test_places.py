@@ -475,3 +475,11 @@ def test_written_drops_only_the_marks():
     assert written("Ma'rib") == "Marib"
     assert written("Debre Mark\u2019os") == "Debre Markos"
     assert written("'") == "'"
+
+
+def test_an_area_named_alone_gives_way_to_a_region_of_another_country_the_text_names(coder):
+    # the store's only Doba district is in Chad; written beside an Ethiopian region it is an area of that region
+    r = one(coder, "Gunmen killed three villagers in Doba district of Oromia region on Sunday.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Doba")
+    r = one(coder, "Gunmen killed three villagers in Doba district on Sunday.")
+    assert (r.iso3, r.admin1) == ("TCD", "Logone Oriental")

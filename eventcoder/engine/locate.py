@@ -142,7 +142,10 @@ def place_context(state: ArticleState) -> PlaceContext:
         mine = own.get(id(p), 0) if pl.country == ds.place(p.place).country else 0
         if pl.gazetteer and sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
             named = phrase_key(pl.location) == phrase_key(p.name)
-            if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named):
+            # an area called by its own name stands alone, unless the article names a region of another country
+            # ("Doba woreda (..., Oromia)": not the Doba of Chad)
+            elsewhere = any(c != pl.country for c, _ in ctx.regions)
+            if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named and not elsewhere):
                 ctx.strong[pl.country] -= mine  # a rejected name vouches for nothing
                 if ctx.strong[pl.country] <= 0:
                     del ctx.strong[pl.country]
