@@ -326,7 +326,8 @@ def test_a_people_of_one_country_gives_the_country_when_nothing_else_does(coder)
 
     text = "Armed men shot dead two Gumuz traders on the road to the market on Friday."
     r = one(coder, text)
-    assert (r.country, r.iso3, r.location, r.geo_precision) == ("Ethiopia", "ETH", "Addis Ababa", 3)
+    # the Gumuz's declared home region, written at its main town
+    assert (r.country, r.iso3, r.admin1, r.location, r.geo_precision) == ("Ethiopia", "ETH", "Benshangul/Gumuz", "\u0100sosa", 3)
     assert "peoples it names (Gumuz, ETH)" in explain(coder, Article("p", text, published="2024-05-15"))
 
 
@@ -483,3 +484,55 @@ def test_an_area_named_alone_gives_way_to_a_region_of_another_country_the_text_n
     assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Doba")
     r = one(coder, "Gunmen killed three villagers in Doba district on Sunday.")
     assert (r.iso3, r.admin1) == ("TCD", "Logone Oriental")
+
+
+def test_every_declared_home_of_a_people_is_a_first_level_region_of_its_country(coder):
+    from eventcoder.engine.locate import first_level_region
+
+    lex = coder.lexicon
+    declared = [(c.iso3, n, h) for c in lex.ds.countries.values() for n, h in c.people_homes]
+    assert declared
+    for iso3, n, h in declared:
+        w = first_level_region(lex, iso3, h)
+        assert w is not None and w.precision == 3 and w.iso3 == iso3, (iso3, n, h)
+
+
+def test_a_country_level_event_is_in_the_declared_home_of_the_people_named(coder):
+    # no region is named after the Tigrayans: their home is declared in countries.yaml
+    r = one(coder, "Ethiopian soldiers fired on Tigrayan farmers in Qarsa, killing two.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Tigray", "Qarsa")
+    # two peoples of two homes: no region
+    r = one(coder, "Ethiopian soldiers fired on Tigrayan and Oromo farmers in Qarsa, killing two.")
+    assert (r.iso3, r.admin1) == ("ETH", "")
+
+
+def test_a_peoples_home_is_checked_by_the_loader(tmp_path):
+    import textwrap
+
+    import pytest
+
+    from eventcoder import Coder, DictionaryError
+
+    def problems(text: str) -> list[str]:
+        path = tmp_path / "mine.yaml"
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        with pytest.raises(DictionaryError) as info:
+            Coder.from_dictionaries(path)
+        return [p for p in info.value.problems if p.startswith(f"{path}:")]
+
+    # a people of several countries has no one home; a home is a name
+    shared = problems("""\
+        countries:
+          - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9,
+             peoples: [{name: Fulani, shared: true, home: Rift Valley}]}
+        """)
+    assert any(":3: " in p and "peoples/0" in p for p in shared), shared
+    empty = problems("""\
+        countries:
+          - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, peoples: [{name: Ilchamus, home: 3}]}
+        """)
+    assert any(":2: " in p and "peoples/0" in p for p in empty), empty
+    path = tmp_path / "ok.yaml"
+    path.write_text("countries:\n  - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, "
+                    "peoples: [{name: Ilchamus, home: Baringo}]}\n", encoding="utf-8")
+    assert Coder.from_dictionaries(path).lexicon.ds.countries["KEN"].people_homes == (("Ilchamus", "Baringo"),)

@@ -16,6 +16,7 @@ from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
 from eventcoder.places.model import skeleton, written
+from eventcoder.text.morphology import plural
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
@@ -435,7 +436,11 @@ def home_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Wh
              and (a := lex.ds.actors.get(m.actor)) is not None and a.country == iso3 and a.inter in _HOME_INTER}
     if len(names) != 1 or None in names:
         return None
-    name = next(iter(names))
+    return first_level_region(lex, iso3, next(iter(names)))
+
+
+def first_level_region(lex: Lexicon, iso3: str, name: str) -> Where | None:
+    """The first-level region of a country a declared home names, as a region-level place."""
     for e in [e for e in lex.lookup(name) if e.kind == "place"] + lex.store_places(name):
         pl = lex.ds.place(e.key)
         if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
@@ -584,7 +589,7 @@ def _named_by_main_town(lex: Lexicon, where: Where, why: str) -> tuple[Where, st
     if where.location == _country_name(lex, where.iso3) and not where.admin1:
         town, what = store.capital(where.iso3), "the country's capital"
     elif where.admin1 and phrase_key(where.location) == phrase_key(where.admin1):
-        region = store.region(where.iso3, where.admin1)
+        region = store.region(where.iso3, where.admin1) or _store_region_of_curated(lex, where.iso3, where.admin1)
         town = store.largest_town(where.iso3, region.admin1 or region.name) if region is not None else None
         what = "the region's most populous town"
     else:
@@ -597,15 +602,33 @@ def _named_by_main_town(lex: Lexicon, where: Where, why: str) -> tuple[Where, st
     return attrs.evolve(w, precision=3), f"{why}; written at {w.location}, {what} (precision 3)"
 
 
+def _store_region_of_curated(lex: Lexicon, iso3: str, admin1: str):
+    """The store's row of a region places.yaml spells its own way ("Benshangul/Gumuz"), found by the curated aliases."""
+    for e in lex.lookup(admin1):
+        pl = lex.ds.place(e.key) if e.kind == "place" else None
+        if pl is not None and not pl.gazetteer and pl.kind == "region" and pl.country == iso3:
+            for n in pl.aliases:
+                row = lex.ds.store.region(iso3, n)
+                if row is not None:
+                    return row
+    return None
+
+
 def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
-    """The one first-level region of a country named after the peoples of that country an article names (the same
-    consonants: the Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
+    """The one first-level region the peoples of a country an article names live in: their declared home
+    (countries.yaml `home`: the Tigrayans' Tigray), else the region named after them (the same consonants: the
+    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
     store = lex.ds.store
     country = lex.ds.countries.get(iso3)
     if store is None or country is None:
         return None
+    said = {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+    homes = {h for n, h in country.people_homes
+             if {n.casefold(), plural(n, lex.ds.irregular_plurals).casefold()} & said}
+    if homes:
+        return first_level_region(lex, iso3, homes.pop()) if len(homes) == 1 else None
     mine = {skeleton(n) for n in (*country.peoples, *country.shared_peoples)}
-    named = {skeleton(" ".join(k)) for a in analyses for k in _peoples_named(lex, a)} & mine
+    named = {skeleton(k) for k in said} & mine
     if not named:
         return None
     found = {r.id for r in store.regions(iso3) for n in (r.name, *r.alternates) if skeleton(n) in named}
@@ -615,11 +638,16 @@ def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) ->
 
 
 def _peoples_named(lex: Lexicon, a: SentenceAnalysis) -> list[tuple[str, ...]]:
-    """The peoples (countries.yaml `peoples`) a sentence names, longest first at each word."""
+    """The peoples (countries.yaml `peoples`) a sentence names, longest first at each word, outside its place names
+    (the Gumuz of "Benishangul Gumuz" are the region's name)."""
     words = [t.text for t in a.tokens]
+    placed = {i for p in a.places for i in range(p.start, p.end)}
     out = []
     i = 0
     while i < len(words):
+        if i in placed:
+            i += 1
+            continue
         for n in range(min(lex.people_len, len(words) - i), 0, -1):
             if tuple(words[i : i + n]) in lex.peoples:
                 out.append(tuple(words[i : i + n]))
