@@ -536,3 +536,12 @@ def test_a_peoples_home_is_checked_by_the_loader(tmp_path):
     path.write_text("countries:\n  - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, "
                     "peoples: [{name: Ilchamus, home: Baringo}]}\n", encoding="utf-8")
     assert Coder.from_dictionaries(path).lexicon.ds.countries["KEN"].people_homes == (("Ilchamus", "Baringo"),)
+
+
+def test_a_border_town_of_two_countries_follows_the_area_named_with_it(coder):
+    # Moyale lies on both sides of the Ethiopia-Kenya border: alone it is the larger, Ethiopian town; with a Kenyan
+    # county or the country named, the Kenyan one
+    r = one(coder, "Police shot dead two protesters in Moyale town on Monday.")
+    assert (r.iso3, r.admin1, r.admin2) == ("ETH", "Oromia", "Borena")
+    r = one(coder, "Police shot dead two protesters in Moyale, Marsabit county, on Monday.")
+    assert (r.iso3, r.admin1) == ("KEN", "Marsabit")
