@@ -27,7 +27,8 @@ def test_every_seed_has_a_date_and_codes(seed_rows):
     "article,expected",
     [
         ("iraq-erbil-drone-and-us-strikes", ("Kataib Hezbollah", "Air/drone strike", "Military Forces of the United States", "Erbil Air Base", 0)),
-        ("iraq-erbil-drone-and-us-strikes", ("Military Forces of the United States", "Air/drone strike", "Kataib Hezbollah", "Iraq", 19)),
+        # strikes known only to Iraq: written at its capital, precision 3 (docs/places.md)
+        ("iraq-erbil-drone-and-us-strikes", ("Military Forces of the United States", "Air/drone strike", "Kataib Hezbollah", "Baghdad", 19)),
         ("nigeria-gwoza-village-attack", ("Boko Haram", "Attack", "Civilians (Nigeria)", "Gwoza", 11)),
         ("nigeria-gwoza-village-attack", ("Boko Haram", "Abduction/forced disappearance", "Civilians (Nigeria)", "Gwoza", 0)),
         ("sudan-el-fasher-fighting", ("Military Forces of Sudan", "Armed clash", "Rapid Support Forces", "El Fasher", 0)),

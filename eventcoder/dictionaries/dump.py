@@ -20,7 +20,8 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
         "countries": [
             _drop_empty({"iso3": c.iso3, "iso": c.iso, "name": c.name, "region": c.region, "names": list(c.names),
                          "demonyms": list(c.demonyms), "capital": c.capital, "lat": c.lat, "lon": c.lon,
-                         "peoples": [*c.peoples, *({"name": n, "shared": True} for n in c.shared_peoples)]})
+                         "peoples": [*({"name": n, "home": dict(c.people_homes)[n]} if n in dict(c.people_homes) else n
+                                       for n in c.peoples), *({"name": n, "shared": True} for n in c.shared_peoples)]})
             for c in ds.countries.values()
         ],
         "agents": [

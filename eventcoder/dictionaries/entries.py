@@ -54,6 +54,8 @@ class Country:
     # living in several countries is `shared` and points to none
     peoples: tuple[str, ...] = ()
     shared_peoples: tuple[str, ...] = ()
+    # (people, first-level region) for a people of this country living mostly in one region (Tigrayan: Tigray)
+    people_homes: tuple[tuple[str, str], ...] = ()
 
 
 @by_fields

@@ -26,6 +26,8 @@ from eventcoder.text.tokens import phrase_key
 from eventcoder.values import by_fields
 
 AREA_SPELLING_SIMILARITY = 0.8  # letters in place (difflib ratio) an area of any country needs to be read for a name
+GLOBAL_TOWN_POPULATION = 20_000  # people a town needs to be found by its spelling alone in a text naming no country
+GLOBAL_TOWN_SKELETON = 4  # consonants such a name needs (fewer: too many towns of the world share them)
 MIN_SKELETON = 3  # consonants a name needs before a spelling variant is looked for ("Jima" -> jm is too short)
 _STORE_MEMO = 50_000  # store keys remembered before the memo starts over
 LOWER_CASE_POPULATION = 20_000  # a lower-case name after "in" is a place only for a town this large (or a region)
@@ -200,6 +202,7 @@ class Lexicon:
         # writes a name the same unknown way, and each costs a query or difflib ratios
         self._variant_memo: dict[tuple[str, str, str, bool], Entry | None] = {}
         self._area_memo: dict[str, Entry | None] = {}
+        self._global: dict[str, list] | None = None
         self._plain: dict[str, list[int]] | None = None  # plain spelling -> places of the store's marked keys, when first asked
         self._admin2: dict[str, dict[str, set]] = {}  # country -> spelt admin2 -> (admin1, admin2), built when first asked  # country -> town skeleton -> towns, built when first asked
         # what the engine asks of the dictionaries on every sentence, looked up once
@@ -508,6 +511,38 @@ class Lexicon:
                 found = _one_area(rows)
                 return Entry("place", f"gn:{found[0]}", "region", SourceRef(STORE_FILE, found[0])) if found else None
         return None
+
+    def town_anywhere(self, name: str) -> Entry | None:
+        """The one sizeable town of any country spelt like `name` ("Nekemt" for Nek'emte, "Diredawa" for Dire Dawa), for
+        a text that names no country: the same skeleton as one of its names, the same first letter and most letters
+        in place of its own name (alternates are too often other scripts' transliterations: "Chan-ho"); None when
+        towns of several regions fit, the name is a common word or is too short to guess."""
+        key = skeleton(name)
+        if self._store is None or len(key) < GLOBAL_TOWN_SKELETON or self.is_common_word(name.lower()):
+            return None
+        countries = self.ds.countries
+        bare = _spell(name)
+        rows = [r for r in self._global_towns().get(key, ()) if r[1] in countries and r[4][:1] == bare[:1]
+                and SequenceMatcher(None, bare, r[4]).ratio() >= AREA_SPELLING_SIMILARITY]
+        if not rows or len({(r[1], r[2]) for r in rows}) != 1:
+            return None
+        pid, _, _, kind, _ = rows[0]  # the most populous of one region's namesakes
+        return Entry("place", f"gn:{pid}", kind, SourceRef(STORE_FILE, pid))
+
+    def _global_towns(self) -> dict[str, list]:
+        """Skeleton -> (id, iso3, admin1, kind, spelt own name) of the towns of every country with
+        GLOBAL_TOWN_POPULATION people or more, most populous first (built once, cached with the other indexes)."""
+        if self._global is None:
+            def build() -> dict[str, list]:
+                index: dict[str, list] = {}
+                for pid, iso3, admin1, kind, name_, alternates in self._store.large_towns(GLOBAL_TOWN_POPULATION):
+                    row = (pid, iso3, admin1, kind, _spell(name_))
+                    for n in {skeleton(n) for n in (name_, *alternates.split("|")) if n}:
+                        if len(n) >= GLOBAL_TOWN_SKELETON:
+                            index.setdefault(n, []).append(row)
+                return index
+            self._global = self._store_index("global_towns", build)
+        return self._global
 
     def without_area_word(self, name: str) -> str:
         """ "Girawa District" -> "Girawa": the type word says nothing of which area it is."""

@@ -97,8 +97,10 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 ds.countries[ident] = Country(
                     ident, entry["iso"], entry["name"], entry["region"], float(entry["lat"]), float(entry["lon"]),
                     _tuple(entry.get("names")), _tuple(entry.get("demonyms")), entry.get("capital"), ref,
-                    tuple(x for x in entry.get("peoples") or () if isinstance(x, str)),
-                    tuple(x["name"] for x in entry.get("peoples") or () if isinstance(x, dict)),
+                    tuple(x if isinstance(x, str) else x["name"] for x in entry.get("peoples") or ()
+                          if isinstance(x, str) or not x.get("shared")),
+                    tuple(x["name"] for x in entry.get("peoples") or () if isinstance(x, dict) and x.get("shared")),
+                    _people_homes(entry),
                 )
             elif section == "agents":
                 ds.agents[ident] = Agent(
@@ -217,6 +219,12 @@ def _option_value(v: Any) -> Any:
     if isinstance(v, list):
         return [int(x) for x in v]
     return str(v)
+
+
+def _people_homes(entry: dict) -> tuple[tuple[str, str], ...]:
+    """The declared home regions of a country's peoples (`{name: Tigrayan, home: Tigray}`; the schema allows a
+    home only on a people of one country)."""
+    return tuple((x["name"], x["home"]) for x in entry.get("peoples") or () if isinstance(x, dict) and "home" in x)
 
 
 def _check_peoples(ds: DictionarySet, problems: list[str]) -> None:

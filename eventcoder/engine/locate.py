@@ -12,10 +12,11 @@ from collections import Counter
 import attrs
 
 from eventcoder.dictionaries.entries import Inter
-from eventcoder.dictionaries.lexicon import MIN_SKELETON, Lexicon
+from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
-from eventcoder.places.model import skeleton
+from eventcoder.places.model import skeleton, written
+from eventcoder.text.morphology import plural
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
 
@@ -132,14 +133,20 @@ def place_context(state: ArticleState) -> PlaceContext:
     for p in _all_places(state):
         if not p.candidates or p.place is None:
             continue
-        key = choose_store_place(lex, p.candidates, weights, p.name, p.area, ctx.regions)
+        # "Kersa town, Arsi": a name listed after a place is most often the area that place lies in, so an area of
+        # that name comes before a town of it elsewhere (Arsi zone, not Fushe-Arrez in Albania)
+        area = p.area or (p.hint and any(ds.place(k).kind == "region" for k in p.candidates))
+        key = choose_store_place(lex, p.candidates, weights, p.name, area, ctx.regions)
         pl = ds.place(key)
         others = [ds.place(k) for k in p.candidates if k != key]
         rejected = ", ".join(f"{o.location} ({o.country})" for o in others[:5]) + (" ..." if len(others) > 5 else "")
         mine = own.get(id(p), 0) if pl.country == ds.place(p.place).country else 0
         if pl.gazetteer and sum(ctx.strong.values()) > mine and ctx.strong[pl.country] <= mine and p is not state.dateline:
             named = phrase_key(pl.location) == phrase_key(p.name)
-            if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named):
+            # an area called by its own name stands alone, unless the article names a region of another country
+            # ("Doba woreda (..., Oromia)": not the Doba of Chad)
+            elsewhere = any(c != pl.country for c, _ in ctx.regions)
+            if not (named and pl.population >= FOREIGN_TOWN_POPULATION) and not (pl.kind == "region" and named and not elsewhere):
                 ctx.strong[pl.country] -= mine  # a rejected name vouches for nothing
                 if ctx.strong[pl.country] <= 0:
                     del ctx.strong[pl.country]
@@ -179,6 +186,8 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             possible = {ds.place(k).country for q in _chain(a, p, between) if q is not p and q.place is not None
                         and not q.origin for k in (q.candidates or (q.place,))}
             found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            if found is None and not ctx.strong and not p.area:
+                found = _town_anywhere(lex, p, set(ctx.weak))
             if found is None:
                 continue
             w, key, why = found
@@ -427,7 +436,11 @@ def home_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Wh
              and (a := lex.ds.actors.get(m.actor)) is not None and a.country == iso3 and a.inter in _HOME_INTER}
     if len(names) != 1 or None in names:
         return None
-    name = next(iter(names))
+    return first_level_region(lex, iso3, next(iter(names)))
+
+
+def first_level_region(lex: Lexicon, iso3: str, name: str) -> Where | None:
+    """The first-level region of a country a declared home names, as a region-level place."""
     for e in [e for e in lex.lookup(name) if e.kind == "place"] + lex.store_places(name):
         pl = lex.ds.place(e.key)
         if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
@@ -445,6 +458,19 @@ def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) ->
             return w, entry.key, (f"{name!r} is in no dictionary or store as written, and nothing else in the article "
                                   f"points to another country: the one area spelt like it, {w.location} ({w.admin1}, {w.iso3})")
     return None
+
+
+def _town_anywhere(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tuple[Where, str, str] | None:
+    """The one sizeable town of one region of any country a name no dictionary or store knows as written is spelt
+    like, for an article whose places point to no country ("in Nekemt"); None when none is, or when the actors'
+    countries point elsewhere (their country's own spelling variants are asked then)."""
+    entry = lex.town_anywhere(p.name)
+    w = _where(lex, PlaceMention(0, 0, entry.key, None, True)) if entry is not None else None
+    if w is None or (hinted and w.iso3 not in hinted):
+        return None
+    return w, entry.key, (f"{p.name!r} is in no dictionary or store as written, and nothing in the article points to a "
+                          f"country: the one town of {GLOBAL_TOWN_POPULATION:,} people or more spelt like it, "
+                          f"{w.location} ({w.admin1}, {w.iso3})")
 
 
 def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:
@@ -540,6 +566,97 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     return _country_where(lex, iso3)
 
 
+def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[SentenceAnalysis]) -> tuple[Where, str]:
+    """An event placed in a country without its region ("ONLF attacks Ethiopian soldiers", "in <unknown place>,
+    Ethiopia") is in the one home region the article's non-state groups of that country declare (actors.yaml
+    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept."""
+    region, whose = home_region(lex, where.iso3, analyses), "non-state groups"
+    if region is None:
+        region, whose = peoples_region(lex, where.iso3, analyses), "peoples"
+    if region is None:
+        return where, why
+    country = where.location == _country_name(lex, where.iso3)
+    placed = region if country else attrs.evolve(where, admin1=region.admin1, lat=region.lat, lon=region.lon)
+    return placed, f"{why}; in {region.admin1}, the home region of the {whose} the article names"
+
+
+def _named_by_main_town(lex: Lexicon, where: Where, why: str) -> tuple[Where, str]:
+    """An event known only to a country or a first-level region is written, as ACLED writes it, at that area's main
+    town with geo_precision 3: a country's capital, a region's most populous town (the capital of most regions)."""
+    store = lex.ds.store
+    if store is None:
+        return where, why
+    if where.location == _country_name(lex, where.iso3) and not where.admin1:
+        town, what = store.capital(where.iso3), "the country's capital"
+    elif where.admin1 and phrase_key(where.location) == phrase_key(where.admin1):
+        region = store.region(where.iso3, where.admin1) or _store_region_of_curated(lex, where.iso3, where.admin1)
+        town = store.largest_town(where.iso3, region.admin1 or region.name) if region is not None else None
+        what = "the region's most populous town"
+    else:
+        return where, why
+    if town is None:
+        return where, why
+    w = _where(lex, PlaceMention(0, 0, f"gn:{town.id}", None, True))
+    if w is None or (where.admin1 and w.admin1 != where.admin1):
+        return where, why
+    return attrs.evolve(w, precision=3), f"{why}; written at {w.location}, {what} (precision 3)"
+
+
+def _store_region_of_curated(lex: Lexicon, iso3: str, admin1: str):
+    """The store's row of a region places.yaml spells its own way ("Benshangul/Gumuz"), found by the curated aliases."""
+    for e in lex.lookup(admin1):
+        pl = lex.ds.place(e.key) if e.kind == "place" else None
+        if pl is not None and not pl.gazetteer and pl.kind == "region" and pl.country == iso3:
+            for n in pl.aliases:
+                row = lex.ds.store.region(iso3, n)
+                if row is not None:
+                    return row
+    return None
+
+
+def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
+    """The one first-level region the peoples of a country an article names live in: their declared home
+    (countries.yaml `home`: the Tigrayans' Tigray), else the region named after them (the same consonants: the
+    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
+    store = lex.ds.store
+    country = lex.ds.countries.get(iso3)
+    if store is None or country is None:
+        return None
+    said = {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+    homes = {h for n, h in country.people_homes
+             if {n.casefold(), plural(n, lex.ds.irregular_plurals).casefold()} & said}
+    if homes:
+        return first_level_region(lex, iso3, homes.pop()) if len(homes) == 1 else None
+    mine = {skeleton(n) for n in (*country.peoples, *country.shared_peoples)}
+    named = {skeleton(k) for k in said} & mine
+    if not named:
+        return None
+    found = {r.id for r in store.regions(iso3) for n in (r.name, *r.alternates) if skeleton(n) in named}
+    if len(found) != 1:
+        return None
+    return _where(lex, PlaceMention(0, 0, f"gn:{found.pop()}", None, True))
+
+
+def _peoples_named(lex: Lexicon, a: SentenceAnalysis) -> list[tuple[str, ...]]:
+    """The peoples (countries.yaml `peoples`) a sentence names, longest first at each word, outside its place names
+    (the Gumuz of "Benishangul Gumuz" are the region's name)."""
+    words = [t.text for t in a.tokens]
+    placed = {i for p in a.places for i in range(p.start, p.end)}
+    out = []
+    i = 0
+    while i < len(words):
+        if i in placed:
+            i += 1
+            continue
+        for n in range(min(lex.people_len, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in lex.peoples:
+                out.append(tuple(words[i : i + n]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> str | None:
     """The country an event with an unknown place is in: the article's main place, its places' country, then the
     target's, then the source's (where it happened, not who did it, when the text says anything)."""
@@ -567,7 +684,13 @@ def locate_events(state: ArticleState) -> None:
         if where is None:
             state.drop(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id, "no place or country could be found")
             continue
+        if where.precision == 3 and not where.admin1:
+            where, why = _in_home_region(state.lex, where, why, state.analyses)
+        if where.precision == 3 and not where.admin2:
+            where, why = _named_by_main_town(state.lex, where, why)
         state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
                                  f"{where.admin1 or '-'}, {where.iso3} precision {where.precision}: {why}")
         previous = where
-        out.append((n, d, where))
+        # the store's spelling stays for lookups and in explain; the row writes the name as news and ACLED do
+        out.append((n, d, attrs.evolve(where, admin1=written(where.admin1), admin2=written(where.admin2),
+                                       admin3=written(where.admin3), location=written(where.location))))

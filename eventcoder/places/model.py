@@ -61,6 +61,17 @@ def plain(key: str) -> str:
     return folded.replace("'", "").lower()
 
 
+# the apostrophes and glottal/ayn marks of GeoNames' transliterations (Mek'ele, Nek'emte, 'Alemaya); news and ACLED
+# write the same names without them (Mekele, Marib, Sanaa)
+_TRANSLITERATION_MARKS = str.maketrans("", "", "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4")
+
+
+def written(name: str) -> str:
+    """A place's name as a row writes it: the store's spelling without transliteration marks."""
+    out = " ".join(name.translate(_TRANSLITERATION_MARKS).split())
+    return out or name
+
+
 GLOBAL_SKELETON = 5  # consonants an area's name needs before it is looked for by its spelling in every country
 _H_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])h")
 

@@ -176,6 +176,12 @@ class PlaceStore:
                                " ORDER BY population DESC LIMIT 1", (iso3,)).fetchone()
         return PlaceRow._from_sql(r) if r else None
 
+    def largest_town(self, iso3: str, admin1: str) -> PlaceRow | None:
+        """The most populous town or capital of a country's first-level region (the store's name of it), or None."""
+        r = self._db().execute(f"SELECT {_COLUMNS} FROM places WHERE iso3 = ? AND admin1 = ? AND kind IN ('town', 'capital')"
+                               " ORDER BY population DESC LIMIT 1", (iso3, admin1)).fetchone()
+        return PlaceRow._from_sql(r) if r else None
+
     def admin2_areas(self, iso3: str) -> list[tuple[str, str]]:
         """The (admin1, admin2) pairs of a country's second-level areas and of its towns with admin2 filled."""
         return self._db().execute("SELECT DISTINCT admin1, admin2 FROM places WHERE iso3 = ? AND admin2 != ''"
@@ -186,6 +192,12 @@ class PlaceStore:
         first: one indexed query, plain tuples (a country can have 20,000 towns)."""
         return self._db().execute("SELECT id, kind, admin1, name, alternates FROM places WHERE iso3 = ?"
                                   " AND kind IN ('town', 'capital') ORDER BY population DESC", (iso3,)).fetchall()
+
+    def large_towns(self, population: int) -> list[tuple[int, str, str, str, str, str]]:
+        """(id, iso3, admin1, kind, name, alternates joined by "|") of every town and capital of any country of
+        at least `population` people, most populous first: one query, plain tuples."""
+        return self._db().execute("SELECT id, iso3, admin1, kind, name, alternates FROM places WHERE population >= ?"
+                                  " AND kind IN ('town', 'capital') ORDER BY population DESC", (population,)).fetchall()
 
     def count(self, kind: str | None = None) -> int:
         """How many places (of one kind) the store holds."""
