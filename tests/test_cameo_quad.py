@@ -148,3 +148,28 @@ def test_a_condolence_message_or_concerns_come_before_the_attack_they_are_about(
 def test_two_conjoined_subjects_of_a_joint_act_are_its_source_and_target():
     rows = _rows("Canada and Britain have agreed to a new trade deal, the two governments said on Saturday.")
     assert [(r.actor1, r.actor2) for r in rows][:1] == [("Government of Canada", "Government of the United Kingdom")]
+
+
+def test_the_subject_of_held_declared_or_paid_is_the_source_of_the_event_noun_it_governs():
+    assert _codes("The Malian ambassador paid a courtesy visit to Senegal's president in Dakar on Monday.") == ["042"]
+    # the light verb's object is the protest; the killing after it is not the residents' act
+    rows = _rows("Residents of Dessie held protests condemning the killing of traders by Oromo youths.")
+    assert [r.sub_event_type for r in rows] == ["Peaceful protest"]
+
+
+def test_an_event_noun_that_a_refusal_verb_governs_is_refused_not_done():
+    # the appeal is what was turned down, the freeing what was refused (124), not a neutral appeal (020)
+    assert _codes("Ghana has rejected repeated appeals to release the Togolese opposition leader.") == ["124"]
+    # offers of talks turned down: a refusal to negotiate (125), by the one who turned them down, aimed at who offered
+    rows = _rows("Togo has spurned offers of peace talks by Ghana this week.")
+    assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [
+        ("125", "Government of Togo", "Government of Ghana")]
+
+
+def test_a_measure_may_stand_inside_a_verb_phrase():
+    # "lift a ban on" read through a hyphenated or spelt-out measure of the ban's age or reach
+    assert _codes("Ghana has lifted a three-month-old state of emergency on Tuesday.") == ["081"]
+    assert _codes("Togo lifted its 48-hour blockade of Benin on Friday.") == ["081"]
+    assert _codes("Togo lifted a 100 kilometres travel restriction on Monday.") == ["081"]
+    # a number that measures nothing is no modifier
+    assert _codes("Togo lifted 100 travel restriction on Monday.") == []

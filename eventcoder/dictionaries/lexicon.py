@@ -83,6 +83,9 @@ class Match:
         return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
 
 
+MEASURE = "<measure>"  # the trie edge a hyphenated measure takes inside a verb phrase (never a token of text)
+
+
 class Lexicon:
     """Dictionaries compiled for matching. Build with Lexicon.build() or Lexicon.from_paths()."""
 
@@ -177,7 +180,7 @@ class Lexicon:
                 pl = plural(n, ds.irregular_plurals)
                 if pl != n:
                     self._add(pl, Entry("noun", p.id, "pl", p.ref))
-        self._skip_modifiers(tails, language(ds.language).words["object_modifiers"])
+        self._skip_modifiers(tails, language(ds.language).words["object_modifiers"] | {MEASURE})
         for pl in ds.places.values():
             for alias in {pl.name, *pl.aliases}:
                 self._add(alias, Entry("place", pl.name, pl.kind, pl.ref))
@@ -231,6 +234,22 @@ class Lexicon:
                     node[_END] = (entries, frozenset(e.kind for e in entries), any(e.cased for e in entries))
                 else:
                     stack.append(child)
+
+    def _measure(self, norms: Sequence[str], j: int) -> int:
+        """The length of a measure at j ("48-hour", "three-month-old", "100 kilometres"): a number, then units of the
+        language, hyphenated or not; 0 if there is none."""
+        nums, units = self.lang.numbers, self.lang.words["measure_units"]
+        first = norms[j].replace(",", "").replace(".", "")
+        if not (first.isdigit() or first in nums["units"] or first in nums["tens"]):
+            return 0
+        k = j + 1
+        while True:
+            at = k + 1 if k < len(norms) and norms[k] == "-" else k
+            if at < len(norms) and (norms[at] in units or norms[at].endswith("s") and norms[at][:-1] in units):
+                k = at + 1
+            else:
+                break
+        return k - j if k > j + 1 else 0
 
     def _skip_modifiers(self, tails: dict[str, list[tuple[tuple[str, ...], Entry]]], modifiers: frozenset[str]) -> None:
         """Let modifier words stand inside a verb phrase, up to three after the verb and one between later words
@@ -295,7 +314,12 @@ class Lexicon:
             best_end, best, best_kinds = -1, None, None
             j = i
             while j < n and j - i < max_len:
-                node = node.get(norms[j])
+                step = node.get(norms[j])
+                if step is None and MEASURE in node:
+                    span = self._measure(norms, j)
+                    if span:  # "lifted a three-month-old ban on": a measure inside a verb phrase
+                        step, j = node[MEASURE], j + span - 1
+                node = step
                 if node is None:
                     break
                 j += 1
