@@ -160,6 +160,8 @@ def test_the_subject_of_held_declared_or_paid_is_the_source_of_the_event_noun_it
 def test_an_event_noun_that_a_refusal_verb_governs_is_refused_not_done():
     # the appeal is what was turned down, the freeing what was refused (124), not a neutral appeal (020)
     assert _codes("Ghana has rejected repeated appeals to release the Togolese opposition leader.") == ["124"]
+    # every event word of the refused phrase is refused: no request (020) is left over
+    assert _codes("A Ghanaian court rejected an extradition request for Togo's former minister on Monday.") == ["121"]
     # offers of talks turned down: a refusal to negotiate (125), by the one who turned them down, aimed at who offered
     rows = _rows("Togo has spurned offers of peace talks by Ghana this week.")
     assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [
@@ -171,5 +173,14 @@ def test_a_measure_may_stand_inside_a_verb_phrase():
     assert _codes("Ghana has lifted a three-month-old state of emergency on Tuesday.") == ["081"]
     assert _codes("Togo lifted its 48-hour blockade of Benin on Friday.") == ["081"]
     assert _codes("Togo lifted a 100 kilometres travel restriction on Monday.") == ["081"]
+    # an amount too: "gave $2 million to" is giving aid
+    assert _codes("Norway gave $2 million to Malawi on Monday.") == ["070"]
+    assert _codes("Norway gave 50 million euros to Malawi on Monday.") == ["070"]
     # a number that measures nothing is no modifier
+    assert _codes("Togo lifted three travel restriction on Monday.") == []
     assert _codes("Togo lifted 100 travel restriction on Monday.") == []
+
+
+def test_being_willing_or_committed_to_act_is_an_intention_to_cooperate():
+    assert _codes("Ghana is willing to send observers to Togo, its foreign minister said on Monday.")[:1] == ["030"]
+    assert _codes("Norway reiterated its commitment to support Malawi on Monday.")[:1] == ["030"]

@@ -236,20 +236,29 @@ class Lexicon:
                     stack.append(child)
 
     def _measure(self, norms: Sequence[str], j: int) -> int:
-        """The length of a measure at j ("48-hour", "three-month-old", "100 kilometres"): a number, then units of the
-        language, hyphenated or not; 0 if there is none."""
-        nums, units = self.lang.numbers, self.lang.words["measure_units"]
-        first = norms[j].replace(",", "").replace(".", "")
-        if not (first.isdigit() or first in nums["units"] or first in nums["tens"]):
+        """The length of a measure or amount at j ("48-hour", "three-month-old", "100 kilometres", "$2 million",
+        "$500"): an optional currency sign, a number, then units, scales or currencies of the language, hyphenated or
+        not; 0 if there is none (a number alone, "three" or "30", measures nothing)."""
+        words, nums, n = self.lang.words, self.lang.numbers, len(norms)
+        k = j + 1 if norms[j] in words["currency_signs"] else j
+        if k >= n:
             return 0
-        k = j + 1
+        first = norms[k].replace(",", "").replace(".", "")
+        figure = first.isdigit()
+        if not (figure or first in nums["units"] or first in nums["tens"]):
+            return 0
+        tail = words["measure_units"] | words["currency_signs"] | nums["scales"].keys()
+        k += 1
+        bare = k
         while True:
-            at = k + 1 if k < len(norms) and norms[k] == "-" else k
-            if at < len(norms) and (norms[at] in units or norms[at].endswith("s") and norms[at][:-1] in units):
+            at = k + 1 if k < n and norms[k] == "-" else k
+            w = norms[at] if at < n else ""
+            if w in tail or (w.endswith("s") and w[:-1] in tail):
                 k = at + 1
             else:
                 break
-        return k - j if k > j + 1 else 0
+        # a bare figure ("seized 30 rifles") stays outside: it is a count of the object, which other rules read
+        return k - j if k > bare or (figure and bare - j > 1) else 0
 
     def _skip_modifiers(self, tails: dict[str, list[tuple[tuple[str, ...], Entry]]], modifiers: frozenset[str]) -> None:
         """Let modifier words stand inside a verb phrase, up to three after the verb and one between later words

@@ -245,13 +245,15 @@ def _refused_objects(a: SentenceAnalysis, c: Candidate, out: list[Candidate], le
     is what was refused, coded through its refusal code (CAMEO 12x) or not at all, never as the act itself."""
     words = lex.lang.words
     gap_ok = words["determiners"] | words["refused_object_words"]
-    named = {k for m in a.participants for k in range(m.start, m.end)}
-    for o in out:
+    named = {k for m in a.participants for k in range(m.start, m.end)}  # "rejected Kabul's offer of talks"
+    for o in sorted(out, key=lambda o: o.trigger.start):
         if o is c or not 0 <= o.trigger.start - c.trigger.end <= 6:
             continue
         gap = range(c.trigger.end, o.trigger.start)
         if not all(a.norms[k] in gap_ok or k in named or a.norms[k].endswith("ly") for k in gap):
             continue
+        # "rejected an extradition request": the event words of the refused phrase are all refused
+        named.update(range(o.trigger.start, o.trigger.end))
         # a verb-form trigger right after the refusal verb is a noun ("rejected appeals to ..."); "refused to meet" is
         # the infinitive the caller codes
         if o.trigger.pos != "noun" and any(a.norms[k] in words["infinitive"] for k in gap):
@@ -262,6 +264,8 @@ def _refused_objects(a: SentenceAnalysis, c: Candidate, out: list[Candidate], le
         # the refuser is the source; who offered it ("offers of talks by Kabul") is whom the refusal is aimed at
         if o.source is not None and o.source != c.source and o.target is None:
             o.target, o.target_assoc = o.source, o.source_assoc
+        if o.target is None:
+            o.target, o.target_assoc = c.target, c.target_assoc
         o.source, o.source_assoc = c.source, c.source_assoc
         o.modality, o.dropped = "refusal", None
         c.dropped = "refusal verb coded through the refusal-embedded act"
