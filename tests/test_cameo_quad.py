@@ -184,3 +184,9 @@ def test_a_measure_may_stand_inside_a_verb_phrase():
 def test_being_willing_or_committed_to_act_is_an_intention_to_cooperate():
     assert _codes("Ghana is willing to send observers to Togo, its foreign minister said on Monday.")[:1] == ["030"]
     assert _codes("Norway reiterated its commitment to support Malawi on Monday.")[:1] == ["030"]
+
+
+def test_a_future_event_noun_governed_by_a_light_verb_is_a_stated_intention():
+    assert _codes("Ghana's president will make an official visit to Togo next week.") == ["036"]
+    # without a light verb the noun is only talked about: nothing has been announced by anyone
+    assert _codes("Ghana's president will discuss an official visit to Togo next week.") == []

@@ -480,8 +480,9 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
             return
     fut = a.cue_before("future", t.start, 5, lo)
     if fut is not None:
-        if pattern.intent_cameo is not None and t.pos == "verb":
-            c.modality = "intent"  # "will meet": CAMEO codes the stated intention
+        # "will meet", "will make a visit to": CAMEO codes the stated intention (a noun through the light verb it governs)
+        if pattern.intent_cameo is not None and (t.pos == "verb" or a.cue_before("light_verbs", t.start, 4, fut[1]) is not None):
+            c.modality = "intent"
             return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return
