@@ -130,3 +130,11 @@ def test_a_home_region_needs_the_home_country(tmp_path):
           - {id: hill_front, name: Hill Front, kind: group, inter: 2, home_region: Oromia, aliases: [Hill Front]}
         """)
     assert any(p.startswith(f"{path}:2: ") and "home_region" in p for p in problems(path))
+
+
+def test_an_office_title_must_be_one_of_its_agents_terms(tmp_path):
+    path = write(tmp_path, """\
+        agents:
+          - {id: council, role: GOV, inter: 1, acled_name: "Council of {country}", terms: [councillor], titles: [alderman]}
+        """)
+    assert any(p.startswith(f"{path}:2: ") and "title 'alderman' is not one of its terms" in p for p in problems(path))

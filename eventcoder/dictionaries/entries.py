@@ -71,6 +71,8 @@ class Agent:
     anonymous: bool = False
     spokespeople: bool = False
     tactic: str | None = None
+    # terms that title a person when a name follows ("Governor X", "Sen. X"): that person, holding this office
+    titles: tuple[str, ...] = ()
 
 
 @by_fields

@@ -205,6 +205,8 @@ class Lexicon:
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
         self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
+        # title phrase (as tokens) -> the agent whose office it names ("Gov. X" is a governor)
+        self.titles: dict[tuple[str, ...], str] = {phrase_key(t): a.id for a in ds.agents.values() for t in a.titles}
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
         self.context_verbs = frozenset(p.id for p in ds.patterns.values() if p.context_verbs and p.context)
         # the pattern a claim of responsibility is coded as when it names no event reported before (the last declared)

@@ -106,6 +106,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     _tuple(entry["terms"]), ref, specificity=entry.get("specificity", 2),
                     stands_in=_tuple(entry.get("stands_in")), anonymous=bool(entry.get("anonymous", False)),
                     spokespeople=bool(entry.get("spokespeople", False)), tactic=entry.get("tactic"),
+                    titles=_tuple(entry.get("titles")),
                 )
             elif section == "actors":
                 roles = tuple(
@@ -289,6 +290,9 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
         for sub, _ in p.cameo_by_type:
             known_type(sub, p.ref, f"event {p.id} cameo_by_type")
     for ag in ds.agents.values():
+        for title in ag.titles:
+            if not isinstance(title, str) or title not in ag.terms:
+                problems.append(f"{ag.ref}: agent {ag.id}: title {title!r} is not one of its terms")
         if ag.tactic is not None and ag.tactic not in ds.patterns:
             problems.append(f"{ag.ref}: agent {ag.id}: tactic names unknown event pattern {ag.tactic!r}")
     for slot in STAND_INS:
