@@ -183,3 +183,9 @@ def test_a_place_named_before_an_office_gives_the_office_holder_his_country_and_
     rows = _coded("Ontario Premier Gail Morrow declined to comment on the new border rules on Monday.")
     assert [(r.cameo_code, r.country, r.actor1_code) for r in rows] == [("011", "Canada", "CANGOV")]
     assert _coded("Premier Gail Morrow declined to comment on the new border rules on Monday.") == []
+
+
+def test_an_international_bodys_statement_with_no_place_is_at_its_seat_but_its_violence_is_not():
+    rows = _coded("The African Union praised the new ceasefire on Monday.")
+    assert [(r.cameo_code[:2], r.country) for r in rows] == [("05", "Ethiopia")]
+    assert _coded("NATO warplanes bombed a convoy on Monday.") == []  # where it struck is not where NATO sits

@@ -101,6 +101,7 @@ class NamedActor:
     roles: tuple[Role, ...]
     ref: SourceRef
     home_region: str | None = None  # a group's home first-level region, as a fact: where it acts when no place is given
+    seat: str | None = None  # an international body's seat (a fact): the row's country when the text gives none at all
 
 
 @by_fields

@@ -118,7 +118,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 ds.actors[ident] = NamedActor(
                     ident, entry["name"], entry["kind"], _tuple(entry["aliases"]), entry.get("country"),
                     entry.get("code"), entry.get("inter"), bool(entry.get("armed", False)), roles, ref,
-                    home_region=entry.get("home_region"),
+                    home_region=entry.get("home_region"), seat=entry.get("seat"),
                 )
             elif section == "events":
                 ds.patterns[ident] = Pattern(
@@ -257,6 +257,9 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
     _check_peoples(ds, problems)
     for a in ds.actors.values():
         known_country(a.country, a.ref, f"actor {a.id}")
+        known_country(a.seat, a.ref, f"actor {a.id} seat")
+        if a.seat is not None and a.country is not None:
+            problems.append(f"{a.ref}: actor {a.id}: a seat is for a body of no one country, and it has country {a.country!r}")
         for r in a.roles:
             known_country(r.country, a.ref, f"actor {a.id} role")
             if r.agent not in ds.agents:
