@@ -148,3 +148,47 @@ def test_a_condolence_message_or_concerns_come_before_the_attack_they_are_about(
 def test_two_conjoined_subjects_of_a_joint_act_are_its_source_and_target():
     rows = _rows("Canada and Britain have agreed to a new trade deal, the two governments said on Saturday.")
     assert [(r.actor1, r.actor2) for r in rows][:1] == [("Government of Canada", "Government of the United Kingdom")]
+
+
+def test_the_subject_of_held_declared_or_paid_is_the_source_of_the_event_noun_it_governs():
+    assert _codes("The Malian ambassador paid a courtesy visit to Senegal's president in Dakar on Monday.") == ["042"]
+    # the light verb's object is the protest; the killing after it is not the residents' act
+    rows = _rows("Residents of Dessie held protests condemning the killing of traders by Oromo youths.")
+    assert rows[0].sub_event_type == "Peaceful protest" and rows[0].actor1 == "Protesters (Ethiopia)"
+    # the youths' killing is no violence of the protest's crowd (it was what they protested about)
+    assert all(r.sub_event_type not in ("Violent demonstration", "Mob violence") for r in rows)
+
+
+def test_an_event_noun_that_a_refusal_verb_governs_is_refused_not_done():
+    # the appeal is what was turned down, the freeing what was refused (124), not a neutral appeal (020)
+    assert _codes("Ghana has rejected repeated appeals to release the Togolese opposition leader.") == ["124"]
+    # every event word of the refused phrase is refused: no request (020) is left over
+    assert _codes("A Ghanaian court rejected an extradition request for Togo's former minister on Monday.") == ["121"]
+    # offers of talks turned down: a refusal to negotiate (125), by the one who turned them down, aimed at who offered
+    rows = _rows("Togo has spurned offers of peace talks by Ghana this week.")
+    assert [(r.cameo_code, r.actor1, r.actor2) for r in rows] == [
+        ("125", "Government of Togo", "Government of Ghana")]
+
+
+def test_a_measure_may_stand_inside_a_verb_phrase():
+    # "lift a ban on" read through a hyphenated or spelt-out measure of the ban's age or reach
+    assert _codes("Ghana has lifted a three-month-old state of emergency on Tuesday.") == ["081"]
+    assert _codes("Togo lifted its 48-hour blockade of Benin on Friday.") == ["081"]
+    assert _codes("Togo lifted a 100 kilometres travel restriction on Monday.") == ["081"]
+    # an amount too: "gave $2 million to" is giving aid
+    assert _codes("Norway gave $2 million to Malawi on Monday.") == ["070"]
+    assert _codes("Norway gave 50 million euros to Malawi on Monday.") == ["070"]
+    # a number that measures nothing is no modifier
+    assert _codes("Togo lifted three travel restriction on Monday.") == []
+    assert _codes("Togo lifted 100 travel restriction on Monday.") == []
+
+
+def test_being_willing_or_committed_to_act_is_an_intention_to_cooperate():
+    assert _codes("Ghana is willing to send observers to Togo, its foreign minister said on Monday.")[:1] == ["030"]
+    assert _codes("Norway reiterated its commitment to support Malawi on Monday.")[:1] == ["030"]
+
+
+def test_a_future_event_noun_governed_by_a_light_verb_is_a_stated_intention():
+    assert _codes("Ghana's president will make an official visit to Togo next week.") == ["036"]
+    # without a light verb the noun is only talked about: nothing has been announced by anyone
+    assert _codes("Ghana's president will discuss an official visit to Togo next week.") == []

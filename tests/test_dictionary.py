@@ -130,3 +130,22 @@ def test_a_home_region_needs_the_home_country(tmp_path):
           - {id: hill_front, name: Hill Front, kind: group, inter: 2, home_region: Oromia, aliases: [Hill Front]}
         """)
     assert any(p.startswith(f"{path}:2: ") and "home_region" in p for p in problems(path))
+
+
+def test_an_office_title_must_be_one_of_its_agents_terms(tmp_path):
+    path = write(tmp_path, """\
+        agents:
+          - {id: council, role: GOV, inter: 1, acled_name: "Council of {country}", terms: [councillor], titles: [alderman]}
+        """)
+    assert any(p.startswith(f"{path}:2: ") and "title 'alderman' is not one of its terms" in p for p in problems(path))
+
+
+def test_a_seat_is_a_known_country_and_only_for_a_body_of_no_country(tmp_path):
+    path = write(tmp_path, """\
+        actors:
+          - {id: league, name: League, kind: organisation, code: IGOLEA, inter: 8, seat: ZZZ, aliases: [League]}
+          - {id: bureau, name: Bureau, kind: institution, code: BELGOV, inter: 1, country: BEL, seat: FRA, aliases: [Bureau]}
+        """)
+    found = problems(path)
+    assert any(p.startswith(f"{path}:2: ") and "unknown country 'ZZZ'" in p for p in found)
+    assert any(p.startswith(f"{path}:3: ") and "a seat is for a body of no one country" in p for p in found)

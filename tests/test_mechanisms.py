@@ -241,3 +241,33 @@ def test_a_day_just_after_the_report_date_is_this_years_and_is_dated_the_report_
 def test_a_series_its_clause_dates_is_the_events_reported():
     assert _types("A series of attacks from 17 June on villages near Kidal killed nine herders.") == ["Attack"]
     assert _types("A series of attacks on villages near Kidal has alarmed residents.") == []
+
+
+def _coded(text: str) -> list:
+    return CODER.code(Article("t", text, published="2024-06-20"))
+
+
+def test_an_office_title_before_an_unknown_name_makes_a_person_holding_that_office():
+    # the title (agents.yaml `titles:`) gives the role, the demonym before it the country, the name stays in the span
+    rows = _coded("Kenyan Foreign Minister Amina Wekesa met Ugandan Ambassador Peter Okello in Nairobi on Monday.")
+    assert [(r.cameo_code, r.actor1_code, r.actor2_code) for r in rows] == [("040", "KENGOV", "UGAGOV")]
+    # a title abbreviated with a full stop ("Sen.") titles the name after it as well; a lawmaker is LEG
+    rows = _coded("Kenyan Sen. Joseph Mwangi met Ugandan officials in Kampala on Monday.")
+    assert [r.actor1_code for r in rows] == ["KENLEG"]
+
+
+def test_a_titled_person_is_a_person_that_he_or_she_refers_to():
+    rows = _coded("Kenyan Governor Joseph Mwangi said on Monday that he had met Ugandan officials in Kampala.")
+    assert [r.actor1_code for r in rows] == ["KENGOV"]
+
+
+def test_a_place_named_before_an_office_gives_the_office_holder_his_country_and_none_known_gives_no_row():
+    rows = _coded("Ontario Premier Gail Morrow declined to comment on the new border rules on Monday.")
+    assert [(r.cameo_code, r.country, r.actor1_code) for r in rows] == [("011", "Canada", "CANGOV")]
+    assert _coded("Premier Gail Morrow declined to comment on the new border rules on Monday.") == []
+
+
+def test_an_international_bodys_statement_with_no_place_is_at_its_seat_but_its_violence_is_not():
+    rows = _coded("The African Union praised the new ceasefire on Monday.")
+    assert [(r.cameo_code[:2], r.country) for r in rows] == [("05", "Ethiopia")]
+    assert _coded("NATO warplanes bombed a convoy on Monday.") == []  # where it struck is not where NATO sits

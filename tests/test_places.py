@@ -412,6 +412,7 @@ def test_a_world_spelling_match_gives_way_to_the_actors_country(coder):
 def test_the_residents_of_a_town_are_at_that_town(coder):
     r = one(coder, "Residents of Bukavu protested against rising fuel prices on Monday.")
     assert (r.iso3, r.location, r.geo_precision) == ("COD", "Bukavu", 1)
+    assert r.actor1 == "Protesters (Democratic Republic of Congo)"  # the residents stay the ones who protested
     r = one(coder, "Angry villagers of Marsabit blocked the highway to protest against the new county tax.")
     assert (r.iso3, r.location) == ("KEN", "Marsabit")
 

@@ -73,6 +73,8 @@ class Agent:
     anonymous: bool = False
     spokespeople: bool = False
     tactic: str | None = None
+    # terms that title a person when a name follows ("Governor X", "Sen. X"): that person, holding this office
+    titles: tuple[str, ...] = ()
 
 
 @by_fields
@@ -101,6 +103,7 @@ class NamedActor:
     roles: tuple[Role, ...]
     ref: SourceRef
     home_region: str | None = None  # a group's home first-level region, as a fact: where it acts when no place is given
+    seat: str | None = None  # an international body's seat (a fact): the row's country when the text gives none at all
 
 
 @by_fields

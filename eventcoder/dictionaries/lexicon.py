@@ -86,6 +86,9 @@ class Match:
         return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
 
 
+MEASURE = "<measure>"  # the trie edge a hyphenated measure takes inside a verb phrase (never a token of text)
+
+
 class Lexicon:
     """Dictionaries compiled for matching. Build with Lexicon.build() or Lexicon.from_paths()."""
 
@@ -180,7 +183,7 @@ class Lexicon:
                 pl = plural(n, ds.irregular_plurals)
                 if pl != n:
                     self._add(pl, Entry("noun", p.id, "pl", p.ref))
-        self._skip_modifiers(tails, language(ds.language).words["object_modifiers"])
+        self._skip_modifiers(tails, language(ds.language).words["object_modifiers"] | {MEASURE})
         for pl in ds.places.values():
             for alias in {pl.name, *pl.aliases}:
                 self._add(alias, Entry("place", pl.name, pl.kind, pl.ref))
@@ -210,6 +213,8 @@ class Lexicon:
         self.stand_ins: dict[str, Agent] = {slot: ds.stand_in(slot) for slot in STAND_INS}
         self.anonymous = frozenset(a.id for a in ds.agents.values() if a.anonymous)
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
+        # title phrase (as tokens) -> the agent whose office it names ("Gov. X" is a governor)
+        self.titles: dict[tuple[str, ...], str] = {phrase_key(t): a.id for a in ds.agents.values() for t in a.titles}
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
         self.context_verbs = frozenset(p.id for p in ds.patterns.values() if p.context_verbs and p.context)
         # the pattern a claim of responsibility is coded as when it names no event reported before (the last declared)
@@ -239,6 +244,31 @@ class Lexicon:
                     node[_END] = (entries, frozenset(e.kind for e in entries), any(e.cased for e in entries))
                 else:
                     stack.append(child)
+
+    def _measure(self, norms: Sequence[str], j: int) -> int:
+        """The length of a measure or amount at j ("48-hour", "three-month-old", "100 kilometres", "$2 million",
+        "$500"): an optional currency sign, a number, then units, scales or currencies of the language, hyphenated or
+        not; 0 if there is none (a number alone, "three" or "30", measures nothing)."""
+        words, nums, n = self.lang.words, self.lang.numbers, len(norms)
+        k = j + 1 if norms[j] in words["currency_signs"] else j
+        if k >= n:
+            return 0
+        first = norms[k].replace(",", "").replace(".", "")
+        figure = first.isdigit()
+        if not (figure or first in nums["units"] or first in nums["tens"]):
+            return 0
+        tail = words["measure_units"] | words["currency_signs"] | nums["scales"].keys()
+        k += 1
+        bare = k
+        while True:
+            at = k + 1 if k < n and norms[k] == "-" else k
+            w = norms[at] if at < n else ""
+            if w in tail or (w.endswith("s") and w[:-1] in tail):
+                k = at + 1
+            else:
+                break
+        # a bare figure ("seized 30 rifles") stays outside: it is a count of the object, which other rules read
+        return k - j if k > bare or (figure and bare - j > 1) else 0
 
     def _skip_modifiers(self, tails: dict[str, list[tuple[tuple[str, ...], Entry]]], modifiers: frozenset[str]) -> None:
         """Let modifier words stand inside a verb phrase, up to three after the verb and one between later words
@@ -303,7 +333,12 @@ class Lexicon:
             best_end, best, best_kinds = -1, None, None
             j = i
             while j < n and j - i < max_len:
-                node = node.get(norms[j])
+                step = node.get(norms[j])
+                if step is None and MEASURE in node:
+                    span = self._measure(norms, j)
+                    if span:  # "lifted a three-month-old ban on": a measure inside a verb phrase
+                        step, j = node[MEASURE], j + span - 1
+                node = step
                 if node is None:
                     break
                 j += 1

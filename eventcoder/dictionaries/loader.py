@@ -32,7 +32,7 @@ from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
-    "light_verbs negation denial future threat generic aggregate period total claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context pronouns "
+    "light_verbs negation denial future threat generic aggregate period total claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context dwellers pronouns "
     "casualty_words injury_words force_context".split()
 )
 
@@ -108,6 +108,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     _tuple(entry["terms"]), ref, specificity=entry.get("specificity", 2),
                     stands_in=_tuple(entry.get("stands_in")), anonymous=bool(entry.get("anonymous", False)),
                     spokespeople=bool(entry.get("spokespeople", False)), tactic=entry.get("tactic"),
+                    titles=_tuple(entry.get("titles")),
                 )
             elif section == "actors":
                 roles = tuple(
@@ -119,7 +120,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                 ds.actors[ident] = NamedActor(
                     ident, entry["name"], entry["kind"], _tuple(entry["aliases"]), entry.get("country"),
                     entry.get("code"), entry.get("inter"), bool(entry.get("armed", False)), roles, ref,
-                    home_region=entry.get("home_region"),
+                    home_region=entry.get("home_region"), seat=entry.get("seat"),
                 )
             elif section == "events":
                 ds.patterns[ident] = Pattern(
@@ -264,6 +265,9 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
     _check_peoples(ds, problems)
     for a in ds.actors.values():
         known_country(a.country, a.ref, f"actor {a.id}")
+        known_country(a.seat, a.ref, f"actor {a.id} seat")
+        if a.seat is not None and a.country is not None:
+            problems.append(f"{a.ref}: actor {a.id}: a seat is for a body of no one country, and it has country {a.country!r}")
         for r in a.roles:
             known_country(r.country, a.ref, f"actor {a.id} role")
             if r.agent not in ds.agents:
@@ -297,6 +301,9 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
         for sub, _ in p.cameo_by_type:
             known_type(sub, p.ref, f"event {p.id} cameo_by_type")
     for ag in ds.agents.values():
+        for title in ag.titles:
+            if not isinstance(title, str) or title not in ag.terms:
+                problems.append(f"{ag.ref}: agent {ag.id}: title {title!r} is not one of its terms")
         if ag.tactic is not None and ag.tactic not in ds.patterns:
             problems.append(f"{ag.ref}: agent {ag.id}: tactic names unknown event pattern {ag.tactic!r}")
     for slot in STAND_INS:

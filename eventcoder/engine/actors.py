@@ -98,7 +98,8 @@ def resolve(
                 if prev.country and (prev.agent == m.agent or (prev_m.agent == m.agent)):
                     country = prev.country
                     break
-        return _from_agent(lex, m.agent, country, m)
+        r = _from_agent(lex, m.agent, country, m)
+        return attrs.evolve(r, kind="person") if m.person else r
     if m.country is not None and not m.locative and not m.describes:
         agent = lex.stand_ins["people" if m.people else stand_in].id
         return _from_agent(lex, agent, m.country, m)

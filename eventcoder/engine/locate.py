@@ -360,6 +360,12 @@ def choose_place(
     home = article_home(lex, analyses or [], ctx)
     if home is not None:
         return home.where, home.why
+    for actor in (d.source, d.target) if d.primary.pattern.acled is None else ():
+        seat = lex.ds.actors[actor.named].seat if actor is not None and actor.named in lex.ds.actors else None
+        if seat is not None:
+            # "NATO agreed to extend its mission": a body's statement or aid with no place told, at its seat (violence
+            # and protest by or against it happen somewhere, which the seat does not say)
+            return _country_where(lex, seat), "no place or country in the article: the seat of the international body"
     return None, "no place or country could be found"
 
 

@@ -34,6 +34,7 @@ class ActorMention:
     text: str
     people: bool = False  # a plural demonym ("Iraqis") names people, not the state
     describes: bool = False  # "a Somali town": the demonym only says whose the common noun after it is
+    person: bool = False  # "Gov. X", "Foreign Minister X": a named person in the agent's office
 
 
 @attrs.frozen(slots=True)
@@ -160,6 +161,8 @@ def _locative_before(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
     between = lex.lang.words["between_place"]
     while k > 0 and a.norms[k - 1] in between and start - k < 2:
         k -= 1
+    if k > 1 and a.norms[k - 1] == "of" and a.cue_before("dwellers", k - 1, 0) is not None:
+        return True  # "residents of X"
     return a.cue_before("locative", k, 0) is not None
 
 
@@ -169,8 +172,14 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     groups: list[dict] = []
     pending_backers: list[str] = []
     backer_end = 0
+    last_place: Match | None = None
+    offices = frozenset(lex.titles.values())
     for m in a.matches:
+        if groups and groups[-1].get("person") and m.start < groups[-1]["end"]:
+            continue  # a word of the titled person's name ("Gov. Phil Murphy"): part of the name, not a place
         if not _is_actorish(m):
+            if m.of("place"):
+                last_place = m
             continue
         countries = [e for e in m.entries if e.kind in ("country", "capital")]
         actors = m.of("actor")
@@ -218,6 +227,11 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
                  "backers": list(pending_backers), "refs": [], "demonym_only": True}
             pending_backers = []
             groups.append(g)
+            if agents and last_place is not None and last_place.end == m.start and agents[0].key in offices:
+                # "New York Governor X", "Alberta government": the office of a place, in that place's country
+                # (the most populous of its namesakes: a state or province is named before its governor or premier)
+                places = [lex.ds.place(e.key) for e in last_place.of("place")]
+                g["country"] = max(places, key=lambda pl: (not pl.gazetteer, pl.population)).country
         g["end"] = m.end
         if pronoun:
             g["pronoun"] = " ".join(norms[m.start : m.end])
@@ -233,6 +247,10 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             if not g["agent"] or lex.ds.agents[e.key].specificity > lex.ds.agents[g["agent"]].specificity:
                 g["agent"] = e.key
             g["refs"].append(e.ref)
+        if agents and not g["actor"] and lex.titles.get(tuple(norms[m.start : m.end])) == g["agent"]:
+            name_end = _titled_name_end(a, lex, m.end)
+            if name_end is not None:
+                g["end"], g["person"] = name_end, True
         for e in countries[:1]:
             if g["country"] is None:
                 g["country"] = e.key
@@ -264,10 +282,31 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
             ActorMention(
                 g["start"], g["end"], g["country"], g["agent"], g["actor"], g["pronoun"], definite,
                 tuple(g["backers"]), locative, tuple(r for r in g["refs"] if r is not None),
-                a.span_text(g["start"], g["end"]), people, describes,
+                a.span_text(g["start"], g["end"]), people, describes, bool(g.get("person")),
             )
         )
     return out
+
+
+def _titled_name_end(a: SentenceAnalysis, lex: Lexicon, end: int) -> int | None:
+    """Where the name after an office title ends ("Gov. Phil Murphy"), or None when no name follows: the name is
+    one to four capitalised words that no dictionary knows (a store town only: "Murphy" is a surname too)."""
+    if a.caseless:
+        return None  # with no capitals nothing tells a name from the words after the title
+    words = lex.lang.words
+    closed = words["join_blockers"] | words["determiners"] | words["coordinators"]
+    by_start = {m.start: m for m in a.matches}
+    k = end + 1 if end < len(a.norms) and a.norms[end] == "." else end
+    first = k
+    while k < len(a.norms) and k - first < 4:
+        t = a.tokens[k]
+        m = by_start.get(k)
+        if m is not None and not all(e.kind == "place" and e.key.startswith("gn:") for e in m.entries):
+            break
+        if not (t.text[:1].isupper() and t.text.replace("-", "").isalpha()) or t.norm in closed:
+            break
+        k += 1
+    return k if k > first else None
 
 
 def _noun_after_demonym(a: SentenceAnalysis, lex: Lexicon, end: int) -> str | None:

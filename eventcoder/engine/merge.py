@@ -78,9 +78,13 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         hit = d.target.inter if d.target is not None else None
         fam = lex.ds.families[p.family]
         crowd = next((h for h in crowds if h is not d and d.source is not None and h.source is not None and (
-            d.source.key == h.source.key or d.source.inter in (Inter.PROTESTERS, Inter.RIOTERS)
+            # the same actor; plain people of two phrases ("residents" and "youths") are two groups
+            (d.source.key == h.source.key and (d.source.inter != Inter.CIVILIANS or d.source.text.lower() == h.source.text.lower()))
+            or d.source.inter in (Inter.PROTESTERS, Inter.RIOTERS)
             # "protesting students clashed with police": civilians in the sentence of the protest are its crowd
-            or (d.source.inter == Inter.CIVILIANS and any(m.sentence == d.primary.sentence for m in h.mentions)))), None)
+            # ("the killing of traders by youths", a noun, is more often what the protest was about)
+            or (d.source.inter == Inter.CIVILIANS and d.primary.trigger.pos != "noun"
+                and any(m.sentence == d.primary.sentence for m in h.mentions)))), None)
         if crowd is not None and not typed_by_crowd(lex, p) and (
                 fam.violent or (_riot_type(lex, crowd) or "-") in {p.acled, *(r.acled for r in p.acled_rules)}) and (
                 crowd.date == d.date or not (crowd.date_explicit and d.date_explicit)):

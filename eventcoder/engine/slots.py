@@ -219,6 +219,10 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon, published: dt.date | None = No
                 if o is not c and 0 <= o.trigger.start - c.trigger.end <= 12 and o.dropped is None:
                     o.dropped = f"content of a denial ({c.trigger.text})"
             continue
+        if embeds == "refusal" and c.trigger.pos == "verb":
+            _refused_objects(a, c, out, lex)
+        if c.dropped is not None and c.dropped.startswith("content of a refusal"):
+            continue  # "rejected appeals to free X": the appeal asks nothing of anyone; the freeing is refused
         if embeds in ("threat", "refusal", "request", "intent") and c.trigger.pos == "verb":
             for o in out:
                 if (o is not c and o.trigger.start >= c.trigger.end and o.trigger.start - c.trigger.end <= 8
@@ -245,6 +249,37 @@ def fill_slots(a: SentenceAnalysis, lex: Lexicon, published: dt.date | None = No
     _objects_and_background(a, out, lex)
     _relative_clauses(a, out, lex)
     return out
+
+
+def _refused_objects(a: SentenceAnalysis, c: Candidate, out: list[Candidate], lex: Lexicon) -> None:
+    """"rejected appeals to free X", "spurned offers of peace talks": an event noun that is the object of a refusal verb
+    is what was refused, coded through its refusal code (CAMEO 12x) or not at all, never as the act itself."""
+    words = lex.lang.words
+    gap_ok = words["determiners"] | words["refused_object_words"]
+    named = {k for m in a.participants for k in range(m.start, m.end)}  # "rejected Kabul's offer of talks"
+    for o in sorted(out, key=lambda o: o.trigger.start):
+        if o is c or not 0 <= o.trigger.start - c.trigger.end <= 6:
+            continue
+        gap = range(c.trigger.end, o.trigger.start)
+        if not all(a.norms[k] in gap_ok or k in named or a.norms[k].endswith("ly") for k in gap):
+            continue
+        # "rejected an extradition request": the event words of the refused phrase are all refused
+        named.update(range(o.trigger.start, o.trigger.end))
+        # a verb-form trigger right after the refusal verb is a noun ("rejected appeals to ..."); "refused to meet" is
+        # the infinitive the caller codes
+        if o.trigger.pos != "noun" and any(a.norms[k] in words["infinitive"] for k in gap):
+            continue
+        if lex.ds.patterns[o.trigger.pattern].refusal_cameo is None:
+            o.dropped = f"content of a refusal ({c.trigger.text})"
+            continue
+        # the refuser is the source; who offered it ("offers of talks by Kabul") is whom the refusal is aimed at
+        if o.source is not None and o.source != c.source and o.target is None:
+            o.target, o.target_assoc = o.source, o.source_assoc
+        if o.target is None:
+            o.target, o.target_assoc = c.target, c.target_assoc
+        o.source, o.source_assoc = c.source, c.source_assoc
+        o.modality, o.dropped = "refusal", None
+        c.dropped = "refusal verb coded through the refusal-embedded act"
 
 
 def _relative_clauses(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon) -> None:
@@ -391,7 +426,11 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
         c.source = _by_phrase(a, t.end, hi, lex, 5)
     if c.source is None:
         light = a.cue_before("light_verbs", t.start, 6, lo)
-        if light is not None:
+        # "held protests condemning the killing": the light verb's object is the event word of another family between
+        # them, not this one ("fired a barrage of rockets" is one act)
+        family = lex.ds.patterns[t.pattern].family
+        if light is not None and not any(light[1] <= o.start and o.end <= t.start
+                                         and lex.ds.patterns[o.pattern].family != family for o in a.triggers):
             c.source, c.source_assoc = _source_left(a, light[0], lo, lex)
     # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"
     dated = {k for d in a.dates for k in range(d.start, d.end)}
@@ -453,8 +492,9 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
             return
     fut = a.cue_before("future", t.start, 5, lo)
     if fut is not None:
-        if pattern.intent_cameo is not None and t.pos == "verb":
-            c.modality = "intent"  # "will meet": CAMEO codes the stated intention
+        # "will meet", "will make a visit to": CAMEO codes the stated intention (a noun through the light verb it governs)
+        if pattern.intent_cameo is not None and (t.pos == "verb" or a.cue_before("light_verbs", t.start, 4, fut[1]) is not None):
+            c.modality = "intent"
             return
         c.dropped = f"not (yet) happened ({a.span_text(*fut)})"
         return

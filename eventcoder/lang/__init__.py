@@ -32,7 +32,7 @@ WORD_CLASSES = frozenset("""
     seat_speech_verbs seat_preposition infinitive no negation_suffix between_place near person_pronouns
     object_person_pronouns group_pronouns armed_pronouns abbreviations openers ambiguous_months since future_markers
     year_preps last earlier_this this not_people range_words number_and big_scales participle_leads
-    accusation_of claim_gap foe_gap definite_article and of since_before future_before ordinal_suffixes aggregate_means
+    accusation_of claim_gap foe_gap refused_object_words measure_units currency_signs definite_article and of since_before future_before ordinal_suffixes aggregate_means
     tabari_connectors tabari_compound tabari_be tabari_prepositions tabari_breaks tabari_determiners
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
     not_lowercase_places place_area_words place_nouns place_origin_words after_object_place place_chain_words
