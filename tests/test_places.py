@@ -2,7 +2,7 @@
 
 import attrs
 
-from eventcoder import Article
+from eventcoder import Article, Coder
 
 
 def one(coder, text, pub="2024-05-15"):
@@ -347,19 +347,24 @@ def test_peoples_of_several_countries_or_shared_peoples_give_no_country(coder):
     assert rows == []
 
 
-def test_peoples_are_checked_by_the_loader(tmp_path):
+def _loader_problems(tmp_path, text: str) -> list[str]:
+    """The loader's file:line problems for a dictionary file of `text` (it must refuse it)."""
     import textwrap
 
     import pytest
 
-    from eventcoder import Coder, DictionaryError
+    from eventcoder import DictionaryError
 
+    path = tmp_path / "mine.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        Coder.from_dictionaries(path)
+    return [p for p in info.value.problems if p.startswith(f"{path}:")]
+
+
+def test_peoples_are_checked_by_the_loader(tmp_path):
     def problems(text: str) -> list[str]:
-        path = tmp_path / "mine.yaml"
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        with pytest.raises(DictionaryError) as info:
-            Coder.from_dictionaries(path)
-        return [p for p in info.value.problems if p.startswith(f"{path}:")]
+        return _loader_problems(tmp_path, text)
 
     twice = problems("""\
         countries:
@@ -508,18 +513,8 @@ def test_a_country_level_event_is_in_the_declared_home_of_the_people_named(coder
 
 
 def test_a_peoples_home_is_checked_by_the_loader(tmp_path):
-    import textwrap
-
-    import pytest
-
-    from eventcoder import Coder, DictionaryError
-
     def problems(text: str) -> list[str]:
-        path = tmp_path / "mine.yaml"
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        with pytest.raises(DictionaryError) as info:
-            Coder.from_dictionaries(path)
-        return [p for p in info.value.problems if p.startswith(f"{path}:")]
+        return _loader_problems(tmp_path, text)
 
     # a people of several countries has no one home; a home is a name
     shared = problems("""\
