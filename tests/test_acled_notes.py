@@ -172,3 +172,13 @@ def test_a_mob_burning_property_with_no_demonstration_is_mob_violence():
 
 def test_demonstrators_burning_property_make_a_violent_demonstration():
     assert _first("Demonstrators marched in Kisumu on Monday against fuel prices and burned two buses.")[0] == "Violent demonstration"
+
+
+def test_an_unarmed_partys_supporters_who_riot_are_rioters():
+    # UPND is an unarmed party in actors.yaml: its supporters stoning cars riot, they do not destroy property as a force
+    sub, actor1, _ = _first("UPND supporters stoned cars in Ndola on Monday.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Zambia)")
+
+
+def test_an_armed_force_that_torches_houses_still_destroys_property():
+    assert _first("Soldiers torched houses in Beni on Monday.")[0] == "Looting/property destruction"
