@@ -182,3 +182,9 @@ def test_an_unarmed_partys_supporters_who_riot_are_rioters():
 
 def test_an_armed_force_that_torches_houses_still_destroys_property():
     assert _first("Soldiers torched houses in Beni on Monday.")[0] == "Looting/property destruction"
+
+
+def test_a_country_ending_an_institutions_name_is_where_not_who():
+    # "at the University of Kenya": Kenya is part of the campus's name, the students are who rioted
+    sub, actor1, _ = _first("Students at the University of Kenya rioted in Nairobi on Monday over fees.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")
