@@ -134,3 +134,57 @@ def test_unidentified_armed_attackers_are_an_armed_group_not_an_arming():
 def test_residents_who_beat_other_civilians_are_a_mob():
     sub, actor1, _ = _first("Kenyan residents beat two Ugandan traders accused of theft in Nairobi on Monday.")
     assert (sub, actor1) == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_an_act_done_by_way_of_another_is_the_main_verbs_subjects():
+    # "protested ... by blocking": the blocking is the residents' own act, not the government's they protested
+    rows = [r for r in _rows("Residents protested the county government in Kisumu on Monday by blocking the main roads.")
+            if r.sub_event_type]
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Violent demonstration", "Rioters (Kenya)")]
+
+
+def test_a_means_with_no_event_verb_before_it_takes_the_clauses_first_actor():
+    sub, actor1, _ = _first("Rioters injured two officers by throwing stones at them in Kisumu on Monday.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_after_a_passive_verb_by_names_the_agent_not_a_means():
+    rows = _rows("Two traders were attacked by rioting youths in Kisumu on Monday.")
+    assert all(r.actor1 != "Civilians (Kenya)" or r.sub_event_type != "Violent demonstration" for r in rows)
+    assert any(r.sub_event_type for r in rows)
+
+
+def test_a_verb_joined_by_and_shares_the_first_verbs_subject_not_its_object():
+    rows = [r for r in _rows("Rioters stoned the police and blocked roads in Kisumu on Monday.") if r.sub_event_type]
+    assert rows and all((r.sub_event_type, r.actor1) == ("Violent demonstration", "Rioters (Kenya)") for r in rows)
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject():
+    # "soldiers fired on them": them are the marchers named before, so the shooting met the protest
+    sub, actor1, _ = _first("Farmers protested in Kisumu on Monday against a land plan. Soldiers fired on them.")
+    assert (sub, actor1) == ("Excessive force against protesters", "Protesters (Kenya)")
+
+
+def test_a_mob_burning_property_with_no_demonstration_is_mob_violence():
+    assert _first("A mob burned down a church in Kisumu on Monday.")[:2] == ("Mob violence", "Rioters (Kenya)")
+    assert _first("Villagers burned three houses in Kisumu on Monday after a land dispute.")[:2] == ("Mob violence", "Rioters (Kenya)")
+
+
+def test_demonstrators_burning_property_make_a_violent_demonstration():
+    assert _first("Demonstrators marched in Kisumu on Monday against fuel prices and burned two buses.")[0] == "Violent demonstration"
+
+
+def test_an_unarmed_partys_supporters_who_riot_are_rioters():
+    # UPND is an unarmed party in actors.yaml: its supporters stoning cars riot, they do not destroy property as a force
+    sub, actor1, _ = _first("UPND supporters stoned cars in Ndola on Monday.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Zambia)")
+
+
+def test_an_armed_force_that_torches_houses_still_destroys_property():
+    assert _first("Soldiers torched houses in Beni on Monday.")[0] == "Looting/property destruction"
+
+
+def test_a_country_ending_an_institutions_name_is_where_not_who():
+    # "at the University of Kenya": Kenya is part of the campus's name, the students are who rioted
+    sub, actor1, _ = _first("Students at the University of Kenya rioted in Nairobi on Monday over fees.")
+    assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")

@@ -102,7 +102,7 @@ def _inter_names(codes: frozenset[int] | None) -> list[str] | None:
 def _rule(r: AcledRule) -> dict[str, Any]:
     return _drop_empty({"source": _inter_names(r.source), "source_not": _inter_names(r.source_not) if r.source_not else None,
                         "target": _inter_names(r.target), "target_armed": r.target_armed, "intervention": r.intervention,
-                        "killed": r.killed, "injured": r.injured, "acled": r.acled})
+                        "killed": r.killed, "injured": r.injured, "source_armed": r.source_armed, "acled": r.acled})
 
 
 def dump_yaml(ds: DictionarySet) -> str:

@@ -119,6 +119,7 @@ class AcledRule:
     intervention: str | None = None  # a pattern's intervention role, or "any"
     killed: bool | None = None
     injured: bool | None = None  # whether the event counts people injured
+    source_armed: bool | None = None  # whether the source is armed (a party's unarmed supporters who riot are a crowd)
 
 
 @by_fields

@@ -207,7 +207,7 @@ def _rules(entries: Any) -> tuple[AcledRule, ...]:
     return tuple(
         AcledRule(
             r["acled"], _inters(r.get("source")), _inters(r.get("source_not")) or frozenset(), _inters(r.get("target")),
-            r.get("target_armed"), r.get("intervention"), r.get("killed"), r.get("injured"),
+            r.get("target_armed"), r.get("intervention"), r.get("killed"), r.get("injured"), r.get("source_armed"),
         )
         for r in entries or ()
     )

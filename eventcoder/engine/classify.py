@@ -19,6 +19,8 @@ def _holds(rule: AcledRule, d: Draft, src: ResolvedActor, tgt: ResolvedActor | N
         return False
     if src.inter in rule.source_not:
         return False
+    if rule.source_armed is not None and src.armed != rule.source_armed:
+        return False
     if rule.target is not None and (tgt is None or tgt.inter not in rule.target):
         return False
     if rule.target_armed is not None and (tgt is not None and tgt.armed) != rule.target_armed:
@@ -116,8 +118,10 @@ def classify_events(state: ArticleState) -> None:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
         sub = acled_type(lex, d, src, tgt)
         acled = lex.ds.acled_types.get(sub or "")
-        if acled is not None and acled.crowd is not None and src.inter in (Inter.CIVILIANS, Inter.PROTESTERS):
-            # residents who riot, and demonstrators whose protest turned violent, are "Rioters (Country)" in ACLED
+        if acled is not None and acled.crowd is not None and (src.inter in (Inter.CIVILIANS, Inter.PROTESTERS) or (
+                src.inter == Inter.POLITICAL_MILITIA and not src.armed)):
+            # residents who riot, demonstrators whose protest turned violent and a party's unarmed supporters who riot
+            # are "Rioters (Country)" in ACLED
             crowd_actor = finish(stand_in(lex, acled.crowd), lex, iso3)
             if crowd_actor.inter != src.inter:
                 src = crowd_actor

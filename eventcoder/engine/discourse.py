@@ -78,8 +78,9 @@ class _Sentence:
     resolved: dict[tuple[int, bool], ResolvedActor | None] = attrs.field(factory=dict)
     drafts_by_candidate: dict[int, Draft] = attrs.field(factory=dict)
 
-    def actor(self, m: ActorMention | None, violent: bool) -> ResolvedActor | None:
-        """The actor a mention names, in the light of the narrative so far."""
+    def actor(self, m: ActorMention | None, violent: bool, subject: ActorMention | None = None) -> ResolvedActor | None:
+        """The actor a mention names, in the light of the narrative so far; `subject` is the acting mention when `m`
+        is acted upon (an object pronoun never stands for its own verb's subject: "soldiers fired on them")."""
         if m is None:
             return None
         a, state = self.a, self.state
@@ -94,6 +95,9 @@ class _Sentence:
                 # pairs: copying the whole history for every pronoun was quadratic in the article)
                 context = history[-LOOKBACK:] + [(o, r) for o in a.actors if o.end <= m.start and o.pronoun is None and not o.locative
                                      for r in [resolve(o, lex, published, history, "country")] if r is not None]
+                if subject is not None and m.pronoun in lex.lang.words["object_pronouns"]:
+                    own = self.actor(subject, violent)
+                    context = [(o, r) for o, r in context if o is not subject and (own is None or r.key != own.key)]
             self.resolved[key] = resolve(m, lex, published, context, "country_force" if violent else "country")
         return self.resolved[key]
 
@@ -147,7 +151,7 @@ def _draft_candidates(s: _Sentence) -> None:
                 continue
         violent = is_violent(lex, pattern) and not c.threat
         src = s.actor(c.source, violent)
-        tgt = s.actor(c.target, violent)
+        tgt = s.actor(c.target, violent, c.source)
         if c.target_event_ref and tgt is None:
             ref = state.recent(index)
             if ref is not None and ref.source is not None:

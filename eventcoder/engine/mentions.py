@@ -260,7 +260,8 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     out: list[ActorMention] = []
     for g in groups:
         only_place = g["actor"] is None and g["agent"] is None and g["pronoun"] is None
-        locative = only_place and _locative_before(a, g["start"], lex)
+        # "students at the University of Zambia": a country ending a place's own name is part of where, not who
+        locative = only_place and (_locative_before(a, g["start"], lex) or _named_after(a, g["start"], lex))
         if only_place and not locative and out and out[-1].locative:
             # "in Iraq and Syria": a place coordinated with a place is a place
             gap = norms[out[-1].end : g["start"]]

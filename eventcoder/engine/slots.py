@@ -359,11 +359,18 @@ def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
         return False
     prev = a.norms[t.start - 1]
     if "ing" in t.form:
-        return prev == "," or prev in lex.lang.words["participle_leads"]
+        return prev == "," or prev in lex.lang.words["participle_leads"] or _means(a, t, lex)
     # "attacked the army, killed 5 and wounded 8": a headline's chain of verbs, the count is what the first one did
     return (prev == "," and t.pattern in lex.casualty_verbs and not t.passive
             and any(q.start == t.end for q in a.quantities)
             and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
+
+
+def _means(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
+    """"protested by blocking roads", "injured police by throwing stones": the act is the means of the clause's own
+    verb, done by its subject; after a passive verb the "by" names the agent instead ("were attacked by rioting youths")."""
+    return (t.start > 0 and "ing" in t.form and a.norms[t.start - 1] in lex.lang.words["means_leads"]
+            and not any(o.end <= t.start and o.pos == "verb" and o.passive for o in a.triggers))
 
 
 def _root(cands: list[Candidate], idx: int) -> int:
@@ -380,6 +387,18 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
+    if src is not None and t.start > 0 and a.norms[t.start - 1] in lex.lang.words["and"]:
+        # "rioters stoned the police and blocked roads": a verb joined to an earlier one shares its subject; the
+        # earlier verb's object is not who acted
+        prior = next((d for d in reversed(done) if d.trigger.pos == "verb" and not d.trigger.passive and d.source is not None
+                      and src in (d.target, *d.target_assoc)), None)
+        if prior is not None:
+            src, assoc = prior.source, prior.source_assoc
+    if _means(a, t, lex):
+        # no event verb before it ("rioters injured police by throwing stones"): the clause's subject is its first actor
+        first = next((i for i, m in enumerate(a.participants) if lo <= m.start and m.end < t.start and m.pronoun is None), None)
+        if first is not None:
+            src, assoc = _chain_right(a, a.participants, first, t.start, lex)
     family = lex.ds.families[lex.ds.patterns[t.pattern].family]
     # "US airstrikes killed ...": the verb tells what the noun event did
     for n in reversed(nouns):

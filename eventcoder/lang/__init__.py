@@ -31,7 +31,7 @@ WORD_CLASSES = frozenset("""
     refiners relative_pronouns according agent_by noun_gap target_skip symmetric_preps between count_nouns speech_verbs
     seat_speech_verbs seat_preposition infinitive no negation_suffix between_place near person_pronouns
     object_person_pronouns group_pronouns armed_pronouns abbreviations openers ambiguous_months since future_markers
-    year_preps last earlier_this this not_people range_words number_and big_scales participle_leads
+    year_preps last earlier_this this not_people range_words number_and big_scales participle_leads means_leads object_pronouns
     accusation_of claim_gap foe_gap refused_object_words measure_units currency_signs definite_article and of since_before future_before ordinal_suffixes aggregate_means
     tabari_connectors tabari_compound tabari_be tabari_prepositions tabari_breaks tabari_determiners
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
