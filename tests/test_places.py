@@ -541,3 +541,13 @@ def test_a_border_town_of_two_countries_follows_the_area_named_with_it(coder):
     assert (r.iso3, r.admin1, r.admin2) == ("ETH", "Oromia", "Borena")
     r = one(coder, "Police shot dead two protesters in Moyale, Marsabit county, on Monday.")
     assert (r.iso3, r.admin1) == ("KEN", "Marsabit")
+
+
+def test_a_people_of_one_country_outranks_a_demonym_for_an_unknown_village(coder):
+    # "Somali" is Somalia's demonym and also a people of Ethiopia: beside the Oromo, a village no store knows is
+    # in Ethiopia (the Oromo's home region), not Somalia
+    r = one(coder, "Oromo gunmen raided the hamlet of Qarsadheere overnight and shot dead a Somali herder.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Oromia", 3)
+    # with no people of one country named, the demonym still gives the country
+    r = one(coder, "Gunmen raided the hamlet of Qarsadheere overnight and shot dead a Somali herder.")
+    assert r.iso3 == "SOM"

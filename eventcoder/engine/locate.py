@@ -346,6 +346,12 @@ def choose_place(
         return _country_where(lex, d.source.country), "a statement without a place: the speaker's country"
     if previous is not None:
         return previous, "no place in its sentence: the place of the event before it"
+    people = peoples_home(lex, analyses) if analyses else None
+    if people is not None and (main is None or not main.locative):
+        # "Oromo gunmen shot a Somali herder": a people of one country says where more surely than an actor's
+        # demonym, which may name a people of several countries (the Somalis of Ethiopia and Kenya)
+        return (_country_where(lex, people[0]),
+                f"no place in the article: the one country of the peoples it names ({', '.join(people[1])}, {people[0]})")
     if main is not None and not main.locative:
         # the article only names countries: the one the event's own actors belong to, the target's first
         for actor in (d.target, d.source):
@@ -554,7 +560,7 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
                     analyses: list[SentenceAnalysis] | None = None) -> Where | None:
     """Where an event with an unknown place is, at region or country level: the article's one region in its country,
     else the country (never a town it was not said to be in)."""
-    iso3 = _fallback_country(lex, d, main, ctx)
+    iso3 = _fallback_country(lex, d, main, ctx, analyses)
     if iso3 is None:
         home = article_home(lex, analyses or [], ctx)
         if home is None:
@@ -663,14 +669,22 @@ def _peoples_named(lex: Lexicon, a: SentenceAnalysis) -> list[tuple[str, ...]]:
     return out
 
 
-def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None) -> str | None:
-    """The country an event with an unknown place is in: the article's main place, its places' country, then the
-    target's, then the source's (where it happened, not who did it, when the text says anything)."""
+def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None,
+                      analyses: list[SentenceAnalysis] | None = None) -> str | None:
+    """The country an event with an unknown place is in: the article's main place, its places' country, the one
+    country of the peoples it names, then the target's, then the source's (where it happened, not who did it, when
+    the text says anything)."""
     w = _where(lex, main)
     if w is not None and main is not None and main.locative:
         return w.iso3
     if ctx is not None and ctx.strong:
         return ctx.strong.most_common(1)[0][0]
+    if analyses:
+        # "Oromo militants attacked Somali pastoralists in <village>": a people of one country says where more
+        # surely than an actor's demonym, which may name a people living in several countries (Somalis of Ethiopia)
+        people = peoples_home(lex, analyses)
+        if people is not None:
+            return people[0]
     for actor in (d.target, d.source):
         if actor is not None and actor.country:
             return actor.country
