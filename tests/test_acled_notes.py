@@ -188,3 +188,10 @@ def test_a_country_ending_an_institutions_name_is_where_not_who():
     # "at the University of Kenya": Kenya is part of the campus's name, the students are who rioted
     sub, actor1, _ = _first("Students at the University of Kenya rioted in Nairobi on Monday over fees.")
     assert (sub, actor1) == ("Violent demonstration", "Rioters (Kenya)")
+
+
+def test_a_regional_special_police_is_its_countrys_state_force():
+    # the Liyu police of Ethiopia's Somali regional state: a state force of Ethiopia (inter 1), not an unknown group
+    rows = [r for r in _rows("Liyu Police shot dead two herders near a water point on Monday.") if r.sub_event_type]
+    assert [(r.sub_event_type, r.actor1, r.inter1, r.country) for r in rows] == [
+        ("Attack", "Police Forces of Ethiopia", 1, "Ethiopia")]
