@@ -157,7 +157,7 @@ def test_peoples_found_by_their_first_word_are_the_ones_every_word_finds(monkeyp
     import datetime as dt
 
     from eventcoder.engine import discourse
-    from eventcoder.engine.locate import _in_home_region, _peoples_named, peoples_region
+    from eventcoder.engine.locate import _Homes, _in_home_region, _peoples_named, peoples_region, peoples_said
     from eventcoder.engine.pipeline import code_text
 
     lex = default_lexicon()
@@ -173,7 +173,10 @@ def test_peoples_found_by_their_first_word_are_the_ones_every_word_finds(monkeyp
     c = code_text("Ethiopian soldiers fired on Tigrayan farmers, killing two.", "", dt.date(2024, 5, 15), lex)
     w = c.events[0].where
     region = attrs.evolve(w, admin1="")
-    homes: dict = {}
+    homes = _Homes()
     first = _in_home_region(lex, region, "why", c.analyses, homes)
-    assert set(homes) == {"ETH"} and homes["ETH"][0] == peoples_region(lex, "ETH", c.analyses)
+    assert set(homes.by_country) == {"ETH"} and homes.by_country["ETH"][0] == peoples_region(lex, "ETH", c.analyses)
+    assert homes.said == peoples_said(lex, c.analyses) == {"tigrayan"}
+    # another country asked about in the same article uses the peoples found once
+    assert peoples_region(lex, "KEN", c.analyses, homes.said) == peoples_region(lex, "KEN", c.analyses)
     assert _in_home_region(lex, region, "why", c.analyses, homes) == first == _in_home_region(lex, region, "why", c.analyses)

@@ -575,20 +575,31 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     return _country_where(lex, iso3)
 
 
+@attrs.define
+class _Homes:
+    """What `_in_home_region` found in one article (each answer scans the whole article): per country, and the
+    peoples it names."""
+
+    by_country: dict[str, tuple[Where | None, str]] = attrs.field(factory=dict)
+    said: set[str] | None = None
+
+
 def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[SentenceAnalysis],
-                    homes: dict[str, tuple[Where | None, str]] | None = None) -> tuple[Where, str]:
+                    homes: _Homes | None = None) -> tuple[Where, str]:
     """An event placed in a country without its region ("ONLF attacks Ethiopian soldiers", "in <unknown place>,
     Ethiopia") is in the one home region the article's non-state groups of that country declare (actors.yaml
-    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept. `homes`: the answers
-    per country already found in this article (each scans the whole article)."""
-    if homes is not None and where.iso3 in homes:
-        region, whose = homes[where.iso3]
+    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept. `homes`: what earlier
+    events of the same article found."""
+    if homes is not None and where.iso3 in homes.by_country:
+        region, whose = homes.by_country[where.iso3]
     else:
         region, whose = home_region(lex, where.iso3, analyses), "non-state groups"
         if region is None:
-            region, whose = peoples_region(lex, where.iso3, analyses), "peoples"
+            if homes is not None and homes.said is None:
+                homes.said = peoples_said(lex, analyses)
+            region, whose = peoples_region(lex, where.iso3, analyses, homes.said if homes else None), "peoples"
         if homes is not None:
-            homes[where.iso3] = (region, whose)
+            homes.by_country[where.iso3] = (region, whose)
     if region is None:
         return where, why
     country = where.location == _country_name(lex, where.iso3)
@@ -636,15 +647,22 @@ def _texts(a: SentenceAnalysis) -> list[str]:
     return texts if texts is not None else [t.text for t in a.tokens]
 
 
-def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
+def peoples_said(lex: Lexicon, analyses: list[SentenceAnalysis]) -> set[str]:
+    """The peoples an article names outside its place names, case-folded: the same for every country asked about."""
+    return {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+
+
+def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis], said: set[str] | None = None) -> Where | None:
     """The one first-level region the peoples of a country an article names live in: their declared home
     (countries.yaml `home`: the Tigrayans' Tigray), else the region named after them (the same consonants: the
-    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
+    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are. `said`: the article's
+    `peoples_said`, when already known."""
     store = lex.ds.store
     country = lex.ds.countries.get(iso3)
     if store is None or country is None:
         return None
-    said = {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+    if said is None:
+        said = peoples_said(lex, analyses)
     homes = {h for n, h in country.people_homes
              if {n.casefold(), plural(n, lex.ds.irregular_plurals).casefold()} & said}
     if homes:
@@ -702,7 +720,7 @@ def locate_events(state: ArticleState) -> None:
     out = state.located
     previous: Where | None = None
     ctx = state.places if isinstance(state.places, PlaceContext) else None
-    homes: dict[str, tuple[Where | None, str]] = {}
+    homes = _Homes()
     for n, d in enumerate(state.drafts):
         where, why = choose_place(state.lex, d, state.main_place, previous, state.dateline, ctx, state.analyses)
         if where is None:
