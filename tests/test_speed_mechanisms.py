@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import attrs
 import pytest
 
 from eventcoder.dictionaries.lexicon import Lexicon, Match, default_lexicon
@@ -134,3 +135,48 @@ def test_memoised_spelling_answers_are_the_ones_worked_out():
         variant = lex.spelling_variant("ETH", name)
         assert lex.spelling_variant("ETH", name) == variant == lex._spelling_variant("ETH", name)
     assert lex.spelling_variant("ETH", "Woldiya") is not None
+
+
+def _peoples_the_long_way(lex: Lexicon, a) -> list[tuple[str, ...]]:
+    """Every word tried against every length of people's name (what `_peoples_named` did before its shortcut)."""
+    words = [t.text for t in a.tokens]
+    placed = {i for p in a.places for i in range(p.start, p.end)}
+    out, i = [], 0
+    while i < len(words):
+        if i not in placed:
+            for n in range(min(lex.people_len, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in lex.peoples:
+                    out.append(tuple(words[i : i + n]))
+                    i += n - 1
+                    break
+        i += 1
+    return out
+
+
+def test_peoples_found_by_their_first_word_are_the_ones_every_word_finds(monkeypatch):
+    import datetime as dt
+
+    from eventcoder.engine import discourse
+    from eventcoder.engine.locate import _Homes, _in_home_region, _peoples_named, peoples_region, peoples_said
+    from eventcoder.engine.pipeline import code_text
+
+    lex = default_lexicon()
+    body = ("Police in Benishangul Gumuz said Gumuz youths and Oromo farmers clashed near Assosa. "
+            "Ethiopian soldiers fired on Tigrayan traders, the Afar said. Amhara and Tigrayans fled. ") * 3
+    for compact_after in (10_000, 0):  # tokens as lists and as compact arrays
+        monkeypatch.setattr(discourse, "COMPACT_AFTER", compact_after)
+        analyses = code_text(body, "", dt.date(2024, 5, 15), lex).analyses
+        found = [_peoples_named(lex, a) for a in analyses]
+        assert found == [_peoples_the_long_way(lex, a) for a in analyses]
+        assert any(found)
+    # the per-article answer kept for a country is the one worked out afresh
+    c = code_text("Ethiopian soldiers fired on Tigrayan farmers, killing two.", "", dt.date(2024, 5, 15), lex)
+    w = c.events[0].where
+    region = attrs.evolve(w, admin1="")
+    homes = _Homes()
+    first = _in_home_region(lex, region, "why", c.analyses, homes)
+    assert set(homes.by_country) == {"ETH"} and homes.by_country["ETH"][0] == peoples_region(lex, "ETH", c.analyses)
+    assert homes.said == peoples_said(lex, c.analyses) == {"tigrayan"}
+    # another country asked about in the same article uses the peoples found once
+    assert peoples_region(lex, "KEN", c.analyses, homes.said) == peoples_region(lex, "KEN", c.analyses)
+    assert _in_home_region(lex, region, "why", c.analyses, homes) == first == _in_home_region(lex, region, "why", c.analyses)

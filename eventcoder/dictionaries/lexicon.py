@@ -142,6 +142,7 @@ class Lexicon:
                 for form in {n, plural(n, ds.irregular_plurals)}:
                     self.peoples[tuple(form.split())] = iso3
         self.people_len = max((len(k) for k in self.peoples), default=0)
+        self.people_first = frozenset(k[0] for k in self.peoples if k)  # most words start no people's name: skipped at once
         for a in ds.agents.values():
             for t in a.terms:
                 self._add(t, Entry("agent", a.id, "sg", a.ref))

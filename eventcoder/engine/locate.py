@@ -416,9 +416,12 @@ def peoples_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> tuple[str, l
     """The one country of the peoples an article names ("Oromo farmers", countries.yaml `peoples`) and their names;
     None when it names none, only shared ones, or peoples of several countries."""
     found: dict[str, list[str]] = {}
+    first = lex.people_first
     for a in analyses:
-        words = [t.text for t in a.tokens]
+        words = _texts(a)
         for i in range(len(words)):
+            if words[i] not in first:
+                continue
             for n in range(min(lex.people_len, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
                 if key in lex.peoples:
@@ -578,13 +581,31 @@ def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Plac
     return _country_where(lex, iso3)
 
 
-def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[SentenceAnalysis]) -> tuple[Where, str]:
+@attrs.define
+class _Homes:
+    """What `_in_home_region` found in one article (each answer scans the whole article): per country, and the
+    peoples it names."""
+
+    by_country: dict[str, tuple[Where | None, str]] = attrs.field(factory=dict)
+    said: set[str] | None = None
+
+
+def _in_home_region(lex: Lexicon, where: Where, why: str, analyses: list[SentenceAnalysis],
+                    homes: _Homes | None = None) -> tuple[Where, str]:
     """An event placed in a country without its region ("ONLF attacks Ethiopian soldiers", "in <unknown place>,
     Ethiopia") is in the one home region the article's non-state groups of that country declare (actors.yaml
-    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept."""
-    region, whose = home_region(lex, where.iso3, analyses), "non-state groups"
-    if region is None:
-        region, whose = peoples_region(lex, where.iso3, analyses), "peoples"
+    `home_region`): ACLED's rebels and militias act at home. Its own name, if any, is kept. `homes`: what earlier
+    events of the same article found."""
+    if homes is not None and where.iso3 in homes.by_country:
+        region, whose = homes.by_country[where.iso3]
+    else:
+        region, whose = home_region(lex, where.iso3, analyses), "non-state groups"
+        if region is None:
+            if homes is not None and homes.said is None:
+                homes.said = peoples_said(lex, analyses)
+            region, whose = peoples_region(lex, where.iso3, analyses, homes.said if homes else None), "peoples"
+        if homes is not None:
+            homes.by_country[where.iso3] = (region, whose)
     if region is None:
         return where, why
     country = where.location == _country_name(lex, where.iso3)
@@ -626,15 +647,28 @@ def _store_region_of_curated(lex: Lexicon, iso3: str, admin1: str):
     return None
 
 
-def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Where | None:
+def _texts(a: SentenceAnalysis) -> list[str]:
+    """A sentence's token texts, read from its compact arrays when it has them (no `Token` made per word)."""
+    texts = getattr(a.tokens, "texts", None)
+    return texts if texts is not None else [t.text for t in a.tokens]
+
+
+def peoples_said(lex: Lexicon, analyses: list[SentenceAnalysis]) -> set[str]:
+    """The peoples an article names outside its place names, case-folded: the same for every country asked about."""
+    return {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+
+
+def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis], said: set[str] | None = None) -> Where | None:
     """The one first-level region the peoples of a country an article names live in: their declared home
     (countries.yaml `home`: the Tigrayans' Tigray), else the region named after them (the same consonants: the
-    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are."""
+    Oromo's Oromia, the Afar's Afar), as a region-level place; None when none or several are. `said`: the article's
+    `peoples_said`, when already known."""
     store = lex.ds.store
     country = lex.ds.countries.get(iso3)
     if store is None or country is None:
         return None
-    said = {" ".join(k).casefold() for a in analyses for k in _peoples_named(lex, a)}
+    if said is None:
+        said = peoples_said(lex, analyses)
     homes = {h for n, h in country.people_homes
              if {n.casefold(), plural(n, lex.ds.irregular_plurals).casefold()} & said}
     if homes:
@@ -652,12 +686,13 @@ def peoples_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) ->
 def _peoples_named(lex: Lexicon, a: SentenceAnalysis) -> list[tuple[str, ...]]:
     """The peoples (countries.yaml `peoples`) a sentence names, longest first at each word, outside its place names
     (the Gumuz of "Benishangul Gumuz" are the region's name)."""
-    words = [t.text for t in a.tokens]
+    words = _texts(a)
     placed = {i for p in a.places for i in range(p.start, p.end)}
+    first = lex.people_first
     out = []
     i = 0
     while i < len(words):
-        if i in placed:
+        if i in placed or words[i] not in first:  # no people's name starts with that word
             i += 1
             continue
         for n in range(min(lex.people_len, len(words) - i), 0, -1):
@@ -699,13 +734,14 @@ def locate_events(state: ArticleState) -> None:
     out = state.located
     previous: Where | None = None
     ctx = state.places if isinstance(state.places, PlaceContext) else None
+    homes = _Homes()
     for n, d in enumerate(state.drafts):
         where, why = choose_place(state.lex, d, state.main_place, previous, state.dateline, ctx, state.analyses)
         if where is None:
             state.drop(d.primary.sentence, d.primary.trigger.text, d.primary.pattern.id, "no place or country could be found")
             continue
         if where.precision == 3 and not where.admin1:
-            where, why = _in_home_region(state.lex, where, why, state.analyses)
+            where, why = _in_home_region(state.lex, where, why, state.analyses, homes)
         if where.precision == 3 and not where.admin2:
             where, why = _named_by_main_town(state.lex, where, why)
         state.place_notes.append(f"event {d.primary.trigger.text!r} (sentence {d.primary.sentence}): {where.location}, "
