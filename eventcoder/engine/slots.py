@@ -694,6 +694,18 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             if last_ref_start > s or not new_noun_event:
                 anaphoric = True
                 target_idx = None
+            else:
+                # "three were killed in violent protests": the new noun event of the sentence is where they died, even
+                # one (a riot, a protest) that is not remembered as the article's last violence, as violent events are
+                noun_idx = _nearest_noun_event(cands, s)
+                # the noun must follow closely in the same clause ("killed in Harar during riots"), not be another event
+                # the sentence goes on to ("... stabbed in one town even as police dispersed a mob in another")
+                if (noun_idx is not None and cands[target_idx].trigger.pos == "verb" and not cands[noun_idx].reference
+                        and cands[noun_idx].trigger.pattern not in lex.violent
+                        and e <= cands[noun_idx].trigger.start <= e + 6
+                        and all(w.isalnum() for w in norms[e : cands[noun_idx].trigger.start])):
+                    # who died does not make the crowd's event another type: ACLED keeps a riot with deaths a riot
+                    target_idx, anaphoric, victims = noun_idx, False, None
         if target_idx is None and not cands:
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
