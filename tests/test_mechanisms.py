@@ -110,6 +110,13 @@ def test_the_dead_of_a_passive_casualty_verb_belong_to_the_crowd_event_that_foll
                                                                      "Mob violence"))
 
 
+def test_an_age_between_a_and_the_victim_still_counts_one_dead():
+    assert _deaths("Soldiers near Bunia killed a 9-year-old girl on Tuesday.") == [("Attack", 1)]
+    assert _deaths("Gunmen near Bunia shot dead a 70 years old herder on Tuesday.") == [("Attack", 1)]
+    # a number with no age word after it is still the count
+    assert _deaths("Soldiers near Bunia killed 9 herders on Tuesday.") == [("Attack", 9)]
+
+
 def test_a_bare_toll_right_after_a_violent_event_counts_that_events_dead():
     rows = CODER.code(Article("b", "Militiamen attacked herders near Bunia on Tuesday. Four killed and two hurt in the attack.",
                               published="2024-06-20"))

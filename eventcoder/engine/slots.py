@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 
 import attrs
 
@@ -661,7 +662,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 # "two members of the federal police": the counted belong to the body named after "of"
                 victims = first_actor(q.end + 2, q.end + 5, lambda m: not _speaker(a, m, lex) and not m.locative)
         if victims is None and q is None and not (e < len(norms) and norms[e] in words["agent_by"]):  # "killed by X": X killed
-            m = first_actor(e, e + 3, lambda m: not m.locative and not _speaker(a, m, lex))
+            m = first_actor(e, _after_age(norms, e, words) + 3, lambda m: not m.locative and not _speaker(a, m, lex))
             if m is not None:
                 victims = m
                 lead = norms[e : m.start]
@@ -710,6 +711,19 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _after_age(norms: Sequence[str], i: int, words) -> int:  # type: ignore[no-untyped-def]
+    """Where the noun after an age phrase at `i` may start ("killed a 15-year-old boy"): past the age, else `i`."""
+    for j in range(i, min(i + 2, len(norms))):
+        if not norms[j][:1].isdigit():
+            continue
+        k = j + 1
+        while k < len(norms) and k <= j + 4 and (norms[k] == "-" or norms[k] in words["not_people"]):
+            k += 1
+        if k < len(norms) and k > j + 1 and norms[k] in words["age_ends"]:
+            return k + 1
+    return i
 
 
 def _singular_lead(a: SentenceAnalysis, m: ActorMention, lo: int, words) -> bool:  # type: ignore[no-untyped-def]
