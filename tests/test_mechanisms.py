@@ -97,6 +97,26 @@ def test_a_death_toll_given_as_the_consequence_of_a_clash_is_its_fatalities():
     assert _deaths("Traders protested in Bunia on Tuesday over the death of a colleague.") == [("Peaceful protest", 0)]
 
 
+def test_the_dead_of_a_passive_casualty_verb_belong_to_the_crowd_event_that_follows_it():
+    # a riot is not remembered as the article's last violence, so "killed in riots" must find it in the sentence
+    assert _deaths("Five people were killed in Bunia during riots over fuel prices on Tuesday.") == [
+        ("Violent demonstration", 5)]
+    # who died does not turn the riot into another type
+    assert _deaths("Two traders were killed during violent protests in Bunia on Tuesday.") == [("Violent demonstration", 2)]
+    # a death the sentence places elsewhere, before a dispersal, is not the crowd's
+    rows = CODER.code(Article("r", "A guard was stabbed to death in Beni on Monday night even as police fired tear gas in "
+                                   "Bunia to disperse a mob burning shops.", published="2024-06-20"))
+    assert all(r.fatalities == 0 for r in rows if r.sub_event_type in ("Protest with intervention", "Violent demonstration",
+                                                                     "Mob violence"))
+
+
+def test_an_age_between_a_and_the_victim_still_counts_one_dead():
+    assert _deaths("Soldiers near Bunia killed a 9-year-old girl on Tuesday.") == [("Attack", 1)]
+    assert _deaths("Gunmen near Bunia shot dead a 70 years old herder on Tuesday.") == [("Attack", 1)]
+    # a number with no age word after it is still the count
+    assert _deaths("Soldiers near Bunia killed 9 herders on Tuesday.") == [("Attack", 9)]
+
+
 def test_a_bare_toll_right_after_a_violent_event_counts_that_events_dead():
     rows = CODER.code(Article("b", "Militiamen attacked herders near Bunia on Tuesday. Four killed and two hurt in the attack.",
                               published="2024-06-20"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 
 import attrs
 
@@ -661,7 +662,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 # "two members of the federal police": the counted belong to the body named after "of"
                 victims = first_actor(q.end + 2, q.end + 5, lambda m: not _speaker(a, m, lex) and not m.locative)
         if victims is None and q is None and not (e < len(norms) and norms[e] in words["agent_by"]):  # "killed by X": X killed
-            m = first_actor(e, e + 3, lambda m: not m.locative and not _speaker(a, m, lex))
+            m = first_actor(e, _after_age(norms, e, words) + 3, lambda m: not m.locative and not _speaker(a, m, lex))
             if m is not None:
                 victims = m
                 lead = norms[e : m.start]
@@ -694,10 +695,35 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             if last_ref_start > s or not new_noun_event:
                 anaphoric = True
                 target_idx = None
+            else:
+                # "three were killed in violent protests": the new noun event of the sentence is where they died, even
+                # one (a riot, a protest) that is not remembered as the article's last violence, as violent events are
+                noun_idx = _nearest_noun_event(cands, s)
+                # the noun must follow closely in the same clause ("killed in Harar during riots"), not be another event
+                # the sentence goes on to ("... stabbed in one town even as police dispersed a mob in another")
+                if (noun_idx is not None and cands[target_idx].trigger.pos == "verb" and not cands[noun_idx].reference
+                        and cands[noun_idx].trigger.pattern not in lex.violent
+                        and e <= cands[noun_idx].trigger.start <= e + 6
+                        and all(w.isalnum() for w in norms[e : cands[noun_idx].trigger.start])):
+                    # who died does not make the crowd's event another type: ACLED keeps a riot with deaths a riot
+                    target_idx, anaphoric, victims = noun_idx, False, None
         if target_idx is None and not cands:
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _after_age(norms: Sequence[str], i: int, words) -> int:  # type: ignore[no-untyped-def]
+    """Where the noun after an age phrase at `i` may start ("killed a 15-year-old boy"): past the age, else `i`."""
+    for j in range(i, min(i + 2, len(norms))):
+        if not norms[j][:1].isdigit():
+            continue
+        k = j + 1
+        while k < len(norms) and k <= j + 4 and (norms[k] == "-" or norms[k] in words["not_people"]):
+            k += 1
+        if k < len(norms) and k > j + 1 and norms[k] in words["age_ends"]:
+            return k + 1
+    return i
 
 
 def _singular_lead(a: SentenceAnalysis, m: ActorMention, lo: int, words) -> bool:  # type: ignore[no-untyped-def]
