@@ -271,3 +271,12 @@ def test_an_international_bodys_statement_with_no_place_is_at_its_seat_but_its_v
     rows = _coded("The African Union praised the new ceasefire on Monday.")
     assert [(r.cameo_code[:2], r.country) for r in rows] == [("05", "Ethiopia")]
     assert _coded("NATO warplanes bombed a convoy on Monday.") == []  # where it struck is not where NATO sits
+
+
+def test_a_suicide_vehicle_bomb_detonated_is_a_suicide_bomb_and_burnt_property_is_destroyed():
+    # the verb's object says which: "detonated" alone is a remote explosive, a suicide vehicle bomb detonated is not
+    assert _types("Militants detonated a suicide vehicle-borne improvised explosive device at a hotel in Baidoa on "
+                  "Monday, killing six guests.") == ["Suicide bomb"]
+    assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+    assert _types("Militants detonated a roadside bomb near a market in Baidoa on Monday.") == ["Remote explosive/landmine/IED"]
+    assert _types("Gunmen burned 14 shops in Jos on Monday.") == ["Looting/property destruction"]
