@@ -280,3 +280,11 @@ def test_a_suicide_vehicle_bomb_detonated_is_a_suicide_bomb_and_burnt_property_i
     assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
     assert _types("Militants detonated a roadside bomb near a market in Baidoa on Monday.") == ["Remote explosive/landmine/IED"]
     assert _types("Gunmen burned 14 shops in Jos on Monday.") == ["Looting/property destruction"]
+    # a stash of weapons found is a weapons seizure; a depot attacked is a target, not one
+    assert _types("Soldiers found a stash of explosives in a farmhouse near Baidoa on Monday.") == ["Disrupted weapons use"]
+
+
+def test_a_would_be_attacker_is_no_modal_and_his_act_happened():
+    assert _types("Two would-be suicide bombers blew themselves up near a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+    # the modal itself still says the act has not happened (a threat at most)
+    assert "Suicide bomb" not in _types("Militants would blow themselves up near a checkpoint in Baidoa, officials warned on Monday.")
