@@ -288,3 +288,9 @@ def test_a_would_be_attacker_is_no_modal_and_his_act_happened():
     assert _types("Two would-be suicide bombers blew themselves up near a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
     # the modal itself still says the act has not happened (a threat at most)
     assert "Suicide bomb" not in _types("Militants would blow themselves up near a checkpoint in Baidoa, officials warned on Monday.")
+
+
+def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_since_a_month_is_a_period():
+    # "since" ends the clause it closes; its date right after it still says how long ago the spell began
+    assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
+    assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []
