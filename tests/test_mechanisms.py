@@ -291,3 +291,26 @@ def test_an_international_bodys_statement_with_no_place_is_at_its_seat_but_its_v
     rows = _coded("The African Union praised the new ceasefire on Monday.")
     assert [(r.cameo_code[:2], r.country) for r in rows] == [("05", "Ethiopia")]
     assert _coded("NATO warplanes bombed a convoy on Monday.") == []  # where it struck is not where NATO sits
+
+
+def test_a_suicide_vehicle_bomb_detonated_is_a_suicide_bomb_and_burnt_property_is_destroyed():
+    # the verb's object says which: "detonated" alone is a remote explosive, a suicide vehicle bomb detonated is not
+    assert _types("Militants detonated a suicide vehicle-borne improvised explosive device at a hotel in Baidoa on "
+                  "Monday, killing six guests.") == ["Suicide bomb"]
+    assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+    assert _types("Militants detonated a roadside bomb near a market in Baidoa on Monday.") == ["Remote explosive/landmine/IED"]
+    assert _types("Gunmen burned 14 shops in Jos on Monday.") == ["Looting/property destruction"]
+    # a stash of weapons found is a weapons seizure; a depot attacked is a target, not one
+    assert _types("Soldiers found a stash of explosives in a farmhouse near Baidoa on Monday.") == ["Disrupted weapons use"]
+
+
+def test_a_would_be_attacker_is_no_modal_and_his_act_happened():
+    assert _types("Two would-be suicide bombers blew themselves up near a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+    # the modal itself still says the act has not happened (a threat at most)
+    assert "Suicide bomb" not in _types("Militants would blow themselves up near a checkpoint in Baidoa, officials warned on Monday.")
+
+
+def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_since_a_month_is_a_period():
+    # "since" ends the clause it closes; its date right after it still says how long ago the spell began
+    assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
+    assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []

@@ -553,8 +553,11 @@ def _modality(a: SentenceAnalysis, c: Candidate, lo: int, lex: Lexicon, accusati
 def _spell(a: SentenceAnalysis, lo: int, hi: int, published: dt.date | None) -> bool:
     """"killed since Saturday": a period of the clause that began days before the report is the spell of one event
     (ACLED codes it with its days), not a toll over a period; "since January" is not."""
+    # "since" is a clause barrier, so the clause may end at it: its date is the one right after a period cue there
+    opened = {e for s, e in a.cue_spans.get("period", ()) if lo - 1 <= s <= hi}
     return published is not None and any(
-        d.role == "since" and lo - 1 <= d.start < hi and 0 <= (published - d.date).days <= SPELL_DAYS for d in a.dates)
+        d.role == "since" and (lo - 1 <= d.start < hi or d.start in opened) and 0 <= (published - d.date).days <= SPELL_DAYS
+        for d in a.dates)
 
 
 def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
