@@ -116,18 +116,23 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     return out
 
 
+def _told_as_done(d: Draft) -> bool:
+    """Whether the text reports the act as done: neither threatened nor only intended or refused (`modality`)."""
+    return not d.threat and d.modality is None
+
+
 def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """A generic attack by one side of a battle reported in the same article is part of that battle ("X attacked the
     town and were repulsed by Y"): ACLED codes one armed clash between the two sides, not an attack beside it."""
     battles = [d for d in drafts if d.primary.pattern.symmetric and is_violent(lex, d.primary.pattern)
-               and d.source is not None and d.target is not None and not d.threat and d.modality is None]
+               and d.source is not None and d.target is not None and _told_as_done(d)]
     if not battles:
         return drafts
     out: list[Draft] = []
     for d in drafts:
         p = d.primary.pattern
         host = None
-        if d.source is not None and p.generic and is_violent(lex, p) and not d.threat and d.modality is None:
+        if d.source is not None and p.generic and is_violent(lex, p) and _told_as_done(d):
             host = next((b for b in battles if b is not d and d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
                          and (d.target is None or d.target.key in (b.source.key, b.target.key))  # type: ignore[union-attr]
                          and (b.date == d.date or not (b.date_explicit and d.date_explicit))), None)
@@ -142,8 +147,7 @@ def fold_into_violence(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """An arrest or a looting told in the same sentence as violence by the same actor on the same people is part of
     that violence ("arrested and beat a judge"): ACLED codes the violence alone (acled.yaml `absorbed_by_violence`), the
     act keeps only its CAMEO code."""
-    violent = [d for d in drafts if is_violent(lex, d.primary.pattern) and d.source is not None and not d.threat
-               and d.modality is None]
+    violent = [d for d in drafts if is_violent(lex, d.primary.pattern) and d.source is not None and _told_as_done(d)]
     if not violent:
         return drafts
     out: list[Draft] = []
@@ -151,7 +155,7 @@ def fold_into_violence(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         p = d.primary.pattern
         host = None
         t = lex.ds.acled_types.get(p.acled or "")
-        if d.source is not None and t is not None and t.absorbed_by_violence and not d.threat and d.modality is None:
+        if d.source is not None and t is not None and t.absorbed_by_violence and _told_as_done(d):
             host = next((h for h in violent if h.source.key == d.source.key  # type: ignore[union-attr]
                          and any(m.sentence == d.primary.sentence for m in h.mentions)
                          and (d.target is None or h.target is None or d.target.key == h.target.key)), None)
