@@ -88,6 +88,7 @@ class PlaceContext:
     resolved: dict = attrs.field(factory=dict)  # id(PlaceMention) -> the mention with its place chosen (or unknown)
     why: dict = attrs.field(factory=dict)  # id(PlaceMention) -> how it was chosen, for explain
     home: list = attrs.field(factory=list)  # [article_home's answer], once asked: it scans the whole article
+    peoples: list = attrs.field(factory=list)  # [peoples_home's answer], once asked: it scans the whole article too
 
     def weights(self) -> dict[str, int]:
         return {c: self.strong[c] * 100 + self.weak[c] for c in set(self.strong) | set(self.weak)}
@@ -346,7 +347,7 @@ def choose_place(
         return _country_where(lex, d.source.country), "a statement without a place: the speaker's country"
     if previous is not None:
         return previous, "no place in its sentence: the place of the event before it"
-    people = peoples_home(lex, analyses) if analyses else None
+    people = article_peoples(lex, analyses, ctx) if analyses else None
     if people is not None and (main is None or not main.locative):
         # "Oromo gunmen shot a Somali herder": a people of one country says where more surely than an actor's
         # demonym, which may name a people of several countries (the Somalis of Ethiopia and Kenya)
@@ -402,7 +403,7 @@ def article_home(lex: Lexicon, analyses: list[SentenceAnalysis], ctx: PlaceConte
             home = Home(iso3, _country_where(lex, iso3), True, False,
                         f"no place in the article: the home country of the non-state groups it names ({iso3})")
     else:
-        people = peoples_home(lex, analyses)
+        people = article_peoples(lex, analyses, ctx)
         if people is not None:
             home = Home(people[0], _country_where(lex, people[0]), False, False,
                         f"no place or other country in the article: the one country of the peoples it names "
@@ -410,6 +411,16 @@ def article_home(lex: Lexicon, analyses: list[SentenceAnalysis], ctx: PlaceConte
     if ctx is not None:
         ctx.home.append(home)
     return home
+
+
+def article_peoples(lex: Lexicon, analyses: list[SentenceAnalysis], ctx: PlaceContext | None) -> tuple[str, list[str]] | None:
+    """`peoples_home` of the article, kept in `ctx` once asked (every placeless event of an article asks it)."""
+    if ctx is not None and ctx.peoples:
+        return ctx.peoples[0]
+    found = peoples_home(lex, analyses)
+    if ctx is not None:
+        ctx.peoples.append(found)
+    return found
 
 
 def peoples_home(lex: Lexicon, analyses: list[SentenceAnalysis]) -> tuple[str, list[str]] | None:
@@ -717,7 +728,7 @@ def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Pl
     if analyses:
         # "Oromo militants attacked Somali pastoralists in <village>": a people of one country says where more
         # surely than an actor's demonym, which may name a people living in several countries (Somalis of Ethiopia)
-        people = peoples_home(lex, analyses)
+        people = article_peoples(lex, analyses, ctx)
         if people is not None:
             return people[0]
     for actor in (d.target, d.source):
