@@ -56,6 +56,10 @@ class Country:
     shared_peoples: tuple[str, ...] = ()
     # (people, first-level region) for a people of this country living mostly in one region (Tigrayan: Tigray)
     people_homes: tuple[tuple[str, str], ...] = ()
+    # words for administrative areas that only this country has ("woreda", "kebele": Ethiopia's districts and wards):
+    # an unknown "X woreda" is in this country when nothing else in the article gives one; a word for areas of
+    # several countries ("district", "ward", "chiefdom") is declared by none (the loader refuses it twice)
+    area_words: tuple[str, ...] = ()
 
 
 @by_fields

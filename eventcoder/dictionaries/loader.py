@@ -27,6 +27,7 @@ from eventcoder.dictionaries.verbpatterns import PatternError, compile_pattern
 from eventcoder.yamlsrc import LinedDict, line_of, load_yaml
 from eventcoder.errors import DictionaryError
 from eventcoder.lang import DEFAULT, dictionary_files
+from eventcoder.lang import language as _language
 from eventcoder.places.store import bundled_store
 from eventcoder.places.model import Place
 from eventcoder.values import SourceRef
@@ -101,6 +102,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                           if isinstance(x, str) or not x.get("shared")),
                     tuple(x["name"] for x in entry.get("peoples") or () if isinstance(x, dict) and x.get("shared")),
                     _people_homes(entry),
+                    tuple(w.casefold() for w in _tuple(entry.get("area_words"))),
                 )
             elif section == "agents":
                 ds.agents[ident] = Agent(
@@ -248,6 +250,20 @@ def _check_peoples(ds: DictionarySet, problems: list[str]) -> None:
             owner[key] = (c.iso3, shared)
 
 
+def _check_area_words(ds: DictionarySet, problems: list[str], area_words: frozenset[str] | None) -> None:
+    """A country's own area word names areas of that country only (declared by one country) and is one the language
+    reads as an area word after a name (lang `place_area_words`), else no mention would ever carry it."""
+    owner: dict[str, str] = {}
+    for c in ds.countries.values():
+        for w in c.area_words:
+            if w in owner:
+                problems.append(f"{c.ref}: country {c.iso3}: area word {w!r} is also declared by {owner[w]} (a word for "
+                                f"areas of several countries points to none: declare it in neither)")
+            owner.setdefault(w, c.iso3)
+            if area_words is not None and w not in area_words:
+                problems.append(f"{c.ref}: country {c.iso3}: area word {w!r} is not in the language's place_area_words")
+
+
 def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
     for verb in ds.verb_patterns.values():
         for p in verb.patterns:
@@ -263,6 +279,7 @@ def _cross_check(ds: DictionarySet, problems: list[str]) -> None:
             problems.append(f"{ref}: {what}: unknown country {code!r} (not in any countries: section)")
 
     _check_peoples(ds, problems)
+    _check_area_words(ds, problems, _language(ds.language).words.get("place_area_words"))
     for a in ds.actors.values():
         known_country(a.country, a.ref, f"actor {a.id}")
         known_country(a.seat, a.ref, f"actor {a.id} seat")

@@ -89,6 +89,9 @@ class PlaceContext:
     why: dict = attrs.field(factory=dict)  # id(PlaceMention) -> how it was chosen, for explain
     home: list = attrs.field(factory=list)  # [article_home's answer], once asked: it scans the whole article
     peoples: list = attrs.field(factory=list)  # [peoples_home's answer], once asked: it scans the whole article too
+    # (iso3, word): the one country whose own area words the article uses ("woreda": Ethiopia), countries.yaml
+    # `area_words`; None when it uses none, or words of several countries
+    area_country: tuple[str, str] | None = None
 
     def weights(self) -> dict[str, int]:
         return {c: self.strong[c] * 100 + self.weak[c] for c in set(self.strong) | set(self.weak)}
@@ -129,6 +132,7 @@ def place_context(state: ArticleState) -> PlaceContext:
         for am in a.actors:
             if am.country and not am.locative:
                 ctx.weak[am.country] += 1
+    ctx.area_country = area_word_country(lex, state.analyses)
     _spelt_areas(state, ctx)
     weights = ctx.weights()
     for p in _all_places(state):
@@ -186,9 +190,14 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             # the countries the places listed with it may be in ("Moyale" names towns of Kenya and Ethiopia)
             possible = {ds.place(k).country for q in _chain(a, p, between) if q is not p and q.place is not None
                         and not q.origin for k in (q.candidates or (q.place,))}
+            if not possible and ctx.area_country is not None:
+                # "Gurafarda woreda, Bench Maji zone": the country the area words name, when no place beside it says
+                possible = {ctx.area_country[0]}
             found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
             if found is None and not ctx.strong and not p.area:
                 found = _town_anywhere(lex, p, set(ctx.weak))
+            if found is None and not ctx.strong and p.area:
+                found = _area_by_town_country(lex, p, set(ctx.weak))
             if found is None:
                 continue
             w, key, why = found
@@ -296,6 +305,9 @@ def choose_place(
             base = next((x for x in (_where(lex, q) for q in same if q is not None and not q.origin) if x is not None and x.precision == 3), None)
         if base is None:
             base, how = _fallback_where(lex, d, main, ctx, analyses), "the article's"
+            if base is not None and ctx is not None and not ctx.strong and ctx.area_country is not None \
+                    and ctx.area_country[0] == base.iso3:
+                how = f"the article's: it names {ctx.area_country[1]}s, areas of {base.iso3} only"
         if base is None:
             continue
         variant = None
@@ -373,6 +385,10 @@ def choose_place(
             # "NATO agreed to extend its mission": a body's statement or aid with no place told, at its seat (violence
             # and protest by or against it happen somewhere, which the seat does not say)
             return _country_where(lex, seat), "no place or country in the article: the seat of the international body"
+    if ctx is not None and ctx.area_country is not None:
+        # "riots broke out and woreda officials were arrested": no place named, but only one country has woredas
+        iso3, word = ctx.area_country
+        return _country_where(lex, iso3), f"no place or other country in the article: it names {word}s, areas of {iso3} only"
     return None, "no place or country could be found"
 
 
@@ -497,6 +513,33 @@ def _town_anywhere(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tuple[Whe
     return w, entry.key, (f"{p.name!r} is in no dictionary or store as written, and nothing in the article points to a "
                           f"country: the one town of {GLOBAL_TOWN_POPULATION:,} people or more spelt like it, "
                           f"{w.location} ({w.admin1}, {w.iso3})")
+
+
+def area_word_country(lex: Lexicon, analyses: list[SentenceAnalysis]) -> tuple[str, str] | None:
+    """(iso3, word) of the one country whose own words for administrative areas (countries.yaml `area_words`:
+    woreda, kebele) an article uses; None when it uses none or those of several countries."""
+    owners = {w: c.iso3 for c in lex.ds.countries.values() for w in c.area_words}
+    if not owners:
+        return None
+    found = {owners[n]: n for a in analyses for n in a.norms if n in owners}
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _area_by_town_country(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tuple[Where, str, str] | None:
+    """An area too short to be guessed among every country's areas ("the Gambella region": four consonants) in an
+    article whose places point to no country: the area of that spelling in the country of the one sizeable town
+    spelt like it (a region is named after its main town: Gambela), when that country has one such area."""
+    town = _town_anywhere(lex, attrs.evolve(p, name=lex.without_area_word(p.name)), hinted)
+    if town is None:
+        return None
+    iso3 = town[0].iso3
+    entry = lex.spelling_variant(iso3, lex.without_area_word(p.name), "", True)
+    w = _where(lex, PlaceMention(0, 0, entry.key, None, True)) if entry is not None else None
+    if w is None:
+        return None
+    return w, entry.key, (f"{p.name!r} is in no dictionary or store as written, and nothing in the article points to a "
+                          f"country: the area spelt like it in {_country_name(lex, iso3)}, the country of the one "
+                          f"sizeable town spelt like it ({town[0].location}): {w.location} ({w.admin1 or '-'}, {iso3})")
 
 
 def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:
@@ -725,6 +768,8 @@ def _fallback_country(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: Pl
         return w.iso3
     if ctx is not None and ctx.strong:
         return ctx.strong.most_common(1)[0][0]
+    if ctx is not None and ctx.area_country is not None:
+        return ctx.area_country[0]  # "in Gurafarda woreda": only Ethiopia has woredas
     if analyses:
         # "Oromo militants attacked Somali pastoralists in <village>": a people of one country says where more
         # surely than an actor's demonym, which may name a people living in several countries (Somalis of Ethiopia)
