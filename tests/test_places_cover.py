@@ -55,3 +55,9 @@ def test_area_words_are_checked_by_the_loader(tmp_path):
           - {iso3: KEN, iso: 404, name: Kenya, region: Eastern Africa, lat: 0.0, lon: 37.9, area_words: [sublocation]}
         """)
     assert any("'sublocation'" in p and "place_area_words" in p for p in unread), unread
+
+
+def test_a_lower_case_second_word_before_the_area_word_is_part_of_the_areas_name(coder):
+    # "Kellem Wellega" written "Kellam welega zone": the whole name is the zone (spelt otherwise), not "Kellam" alone
+    (r,) = rows(coder, "Unknown gunmen shot dead a teacher in Kellam welega zone on Sunday.")
+    assert (r.iso3, r.admin1) == ("ETH", "Oromia")

@@ -661,6 +661,9 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         j = i
         while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
             j += 1
+        if j + 1 < len(norms) and not covered[j] and tokens[j].text.isalpha() and tokens[j].text.islower() \
+                and norms[j] not in area_words and norms[j + 1] in area_words and not lex.is_common_word(norms[j]):
+            j += 1  # "in Kellam welega zone": a name's second word written in lower case before the area word
         area = j < len(norms) and norms[j] in area_words
         end = j + 1 if area else j
         if any(p.start <= i < p.end for p in out):
