@@ -173,7 +173,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     pending_backers: list[str] = []
     backer_end = 0
     last_place: Match | None = None
-    offices = frozenset(lex.titles.values())
+    offices = lex.offices
     for m in a.matches:
         if groups and groups[-1].get("person") and m.start < groups[-1]["end"]:
             continue  # a word of the titled person's name ("Gov. Phil Murphy"): part of the name, not a place
