@@ -85,10 +85,7 @@ class TokenArray(Sequence[Token]):
         if norms is None:
             norms = [t.norm for t in tokens]
         norms[:] = [intern(w) for w in norms]
-        spans = array("l")
-        for t in tokens:
-            spans.append(t.start)
-            spans.append(t.end)
+        spans = array("l", [k for t in tokens for k in (t.start, t.end)])
         return cls([intern(t.text) for t in tokens], norms, spans)
 
     def __len__(self) -> int:
