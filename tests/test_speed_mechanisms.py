@@ -37,6 +37,26 @@ def test_a_match_keeps_the_kinds_of_its_entries():
             assert m.of(kind) == fresh.of(kind) and m.has(kind) == fresh.has(kind)
 
 
+def test_has_answers_from_the_kinds_as_the_entries_would():
+    # Match.has stops at the match's kinds before looking at its entries: the answer must be the entries' own
+    lex = default_lexicon()
+    matches = _match(lex, "They said the rebels shelled the army base in Gwoza, killing three people on Tuesday.")
+    assert matches
+    for m in matches:
+        for kind in ("agent", "verb", "country", "place", "cue", "noun", "holiday", "actor"):
+            assert m.has(kind) == any(e.kind == kind for e in m.entries)
+            for e in m.entries:
+                assert m.has(kind, e.key) == any(f.kind == kind and f.key == e.key for f in m.entries)
+
+
+def test_tokens_are_plain_values():
+    # Token is a named tuple (made once per word, so cheaply): fields by name, equal by value
+    from eventcoder.text.tokens import Token
+
+    t = tokenize("Kadugli's market")[0]
+    assert (t.text, t.norm, t.start, t.end) == ("Kadugli", "kadugli", 0, 7) and t == Token("Kadugli", "kadugli", 0, 7)
+
+
 def test_cased_entries_still_need_capitals():
     lex = default_lexicon()
     cased = [(p, e) for p in lex.phrases() for e in lex.lookup(" ".join(p)) if e.cased and len(p) == 1 and p[0].isalpha()]

@@ -69,8 +69,11 @@ class Match:
     def _with_kinds(cls, start: int, end: int, entries: tuple[Entry, ...], kinds: frozenset[str]) -> "Match":
         """A match whose entries' kinds are known already (the trie keeps them per phrase): one frozenset less a match."""
         m = object.__new__(cls)
-        for name, value in (("start", start), ("end", end), ("entries", entries), ("_kinds", kinds)):
-            object.__setattr__(m, name, value)
+        setattr_ = object.__setattr__
+        setattr_(m, "start", start)
+        setattr_(m, "end", end)
+        setattr_(m, "entries", entries)
+        setattr_(m, "_kinds", kinds)
         return m
 
     def of(self, kind: str) -> list[Entry]:
@@ -83,6 +86,8 @@ class Match:
         return not self._kinds.isdisjoint(kinds)
 
     def has(self, kind: str, key: str | None = None) -> bool:
+        if kind not in self._kinds:
+            return False  # most matches hold one or two kinds: no generator over their entries for the others
         return any(e.kind == kind and (key is None or e.key == key) for e in self.entries)
 
 
@@ -216,6 +221,7 @@ class Lexicon:
         self.spokespeople = frozenset(a.id for a in ds.agents.values() if a.spokespeople)
         # title phrase (as tokens) -> the agent whose office it names ("Gov. X" is a governor)
         self.titles: dict[tuple[str, ...], str] = {phrase_key(t): a.id for a in ds.agents.values() for t in a.titles}
+        self.offices: frozenset[str] = frozenset(self.titles.values())  # the agents a title names (once, not per sentence)
         self.casualty_verbs = frozenset(p.id for p in ds.patterns.values() if p.reports_casualties)
         self.context_verbs = frozenset(p.id for p in ds.patterns.values() if p.context_verbs and p.context)
         # the pattern a claim of responsibility is coded as when it names no event reported before (the last declared)

@@ -106,6 +106,13 @@ def resolve(
     return None
 
 
+def _told_as(prev: ResolvedActor, text: str) -> ResolvedActor:
+    """The earlier actor as a pronoun names it: attrs.evolve's field-by-field copy, spelt out (a long article's
+    pronouns made ~35,000 of them, a tenth of the time spent resolving actors)."""
+    return ResolvedActor(prev.name, prev.code, prev.country, prev.inter, prev.armed, prev.agent, prev.named, prev.kind,
+                         prev.refs, text)
+
+
 def _antecedent(
     m: ActorMention, lex: Lexicon, history: Sequence[tuple[ActorMention, ResolvedActor]]
 ) -> ResolvedActor | None:
@@ -115,7 +122,7 @@ def _antecedent(
         # "the group", "the cartel": the last named armed group, before any unnamed one
         for prev_m, prev in reversed(history):
             if prev.kind == "group":
-                return attrs.evolve(prev, text=m.text)
+                return _told_as(prev, m.text)
     for prev_m, prev in reversed(history):
         if p in words["person_pronouns"]:
             ok = prev.kind == "person"
@@ -128,7 +135,7 @@ def _antecedent(
         else:  # they, it
             ok = True
         if ok:
-            return attrs.evolve(prev, text=m.text)
+            return _told_as(prev, m.text)
     return None
 
 

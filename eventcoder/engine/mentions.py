@@ -117,23 +117,22 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
     norms = [t.norm for t in tokens]
     matches = lex.match(norms, [t.text for t in tokens])
     cue_spans: dict[str, list[tuple[int, int]]] = {}
-    for m in matches:
+    holidays = {}
+    for m in matches:  # one pass for cues and holidays (in this order of entries, as two passes gave them)
         for e in m.of("cue"):
             cue_spans.setdefault(e.key, []).append((m.start, m.end))
+        for e in m.of("holiday"):
+            h = lex.ds.holidays[e.key]
+            holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
     suffixes = tuple(lex.lang.words["negation_suffix"])
     negated = [(i, i + 1) for i, w in enumerate(norms) if w.endswith(suffixes)]
     if negated:
         cue_spans.setdefault("negation", []).extend(negated)
-    holidays = {}
-    for m in matches:
-        for e in m.of("holiday"):
-            h = lex.ds.holidays[e.key]
-            holidays[tuple(norms[m.start : m.end])] = (h.month, h.day)
     dates = find_dates(norms, published, holidays, lex.lang)
     # "On 9 May", "March 10, 2002", a capitalised "March" inside a sentence: the month, not the modal or the protest verb
     months = lex.lang.numbers["months"]
     in_date = {k for d in dates for k in range(d.start, d.end)} | {
-        i for i, t in enumerate(tokens) if i > 0 and t.norm in months and t.text[:1].isupper() and not t.text.isupper()}
+        i for i, w in enumerate(norms) if i > 0 and w in months and tokens[i].text[:1].isupper() and not tokens[i].text.isupper()}
     if in_date:
         cue_spans = {name: kept for name, spans in cue_spans.items()
                      if (kept := [(s, e) for s, e in spans if not any(k in in_date for k in range(s, e))])}
@@ -173,7 +172,7 @@ def _actor_mentions(a: SentenceAnalysis, lex: Lexicon) -> list[ActorMention]:
     pending_backers: list[str] = []
     backer_end = 0
     last_place: Match | None = None
-    offices = frozenset(lex.titles.values())
+    offices = lex.offices
     for m in a.matches:
         if groups and groups[-1].get("person") and m.start < groups[-1]["end"]:
             continue  # a word of the titled person's name ("Gov. Phil Murphy"): part of the name, not a place
