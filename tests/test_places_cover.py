@@ -61,3 +61,18 @@ def test_a_lower_case_second_word_before_the_area_word_is_part_of_the_areas_name
     # "Kellem Wellega" written "Kellam welega zone": the whole name is the zone (spelt otherwise), not "Kellam" alone
     (r,) = rows(coder, "Unknown gunmen shot dead a teacher in Kellam welega zone on Sunday.")
     assert (r.iso3, r.admin1) == ("ETH", "Oromia")
+
+
+def test_an_unknown_area_listed_between_keeps_the_list_to_its_region(coder):
+    # "South Eastern zone" is in no dictionary; it sits between the unknown woreda and the region it belongs to
+    (r,) = rows(coder, "Militiamen shot dead a trader in Qaxxabbee woreda, South Eastern zone, Tigray, on Monday.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Tigray", "Qaxxabbee")
+    # and without the region named, the row stays country-level
+    (r,) = rows(coder, "Militiamen shot dead a trader in Qaxxabbee woreda, South Eastern zone, on Monday.")
+    assert (r.iso3, r.admin1) == ("ETH", "")
+
+
+def test_an_unknown_area_is_written_without_its_type_word(coder):
+    # ACLED writes the woreda's own name: the capitalised type word is not part of it
+    (r,) = rows(coder, "Police arrested nine teachers in Qaxxabbee Woreda, Tigray, on Monday.")
+    assert (r.location, r.admin1) == ("Qaxxabbee", "Tigray")

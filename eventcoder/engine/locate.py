@@ -188,7 +188,8 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             if not p.unknown or p.origin or not p.name:
                 continue
             # the countries the places listed with it may be in ("Moyale" names towns of Kenya and Ethiopia)
-            possible = {ds.place(k).country for q in _chain(a, p, between) if q is not p and q.place is not None
+            listed = _chain(a, p, between, lex.lang.words["place_area_words"])
+            possible = {ds.place(k).country for q in listed if q is not p and q.place is not None
                         and not q.origin for k in (q.candidates or (q.place,))}
             if not possible and ctx.area_country is not None:
                 # "Gurafarda woreda, Bench Maji zone": the country the area words name, when no place beside it says
@@ -277,7 +278,8 @@ def choose_place(
         same = [get(q) for q in analyses[m.sentence].places] if analyses is not None and 0 <= m.sentence < len(analyses) else [p]
         chain: list[PlaceMention | None] = [p]
         if analyses is not None and 0 <= m.sentence < len(analyses):
-            chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"])]
+            chain = [get(q) for q in _chain(analyses[m.sentence], m.place, lex.lang.words["place_chain_words"],
+                                  lex.lang.words["place_area_words"])]
             # "the Grand Mosque in Addis Ababa", "Gonder town (Semen Gondar, Amhara)": the chain's town, else its head
             # the most precise: "Bhuj town, Kutch district" is at Bhuj (1), not the district (2); but a town outside
             # every region the chain's areas may be in is a namesake ("Adaba town" listed with a zone of another region)
@@ -327,7 +329,7 @@ def choose_place(
         if variant is not None:
             pl = lex.ds.place(variant.key)
             # written as the text writes it, as with a town's alternate names
-            w = Where(pl.country, pl.admin1, pl.admin2, pl.admin3, unknown.name, pl.lat, pl.lon, 2 if unknown.near else 1)
+            w = Where(pl.country, pl.admin1, pl.admin2, pl.admin3, lex.without_area_word(unknown.name), pl.lat, pl.lon, 2 if unknown.near else 1)
             results.append((w.precision + 0.1, w, f"{unknown.name!r} is in no dictionary or store as written: the one town "
                                                    f"of {base.location} spelt like it, {pl.location}"))
             continue
@@ -345,7 +347,7 @@ def choose_place(
                             base, admin1 = rw, rw.admin1
                     how = f"{how}; {q.name} is in {admin1}"
                     break
-        named = Where(base.iso3, admin1, admin2, "", unknown.name, base.lat, base.lon, 3)
+        named = Where(base.iso3, admin1, admin2, "", lex.without_area_word(unknown.name), base.lat, base.lon, 3)
         results.append((2.5, named, f"{unknown.name!r} is in no dictionary or store: written as named, at the coordinates "
                                     f"of {base.location} ({how}), precision 3"))
     if results:
@@ -591,17 +593,25 @@ def _within(lex: Lexicon, q: PlaceMention, w: Where, areas: dict[str, set[str]])
     return w.admin1 in areas.get(w.iso3, ())
 
 
-def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset()) -> list[PlaceMention]:
+def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] = frozenset(),
+           areas: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """The places written one after another with `p` ("X village, Y district (Z)", "a mosque in X"), in order:
     only commas, brackets, the `place_chain_words` of the grammar ("in", "of") and at most two other words between
-    two of them ("Central Mosque in")."""
+    two of them ("Central Mosque in"). An area no dictionary knows, listed between commas ("X woreda, South Eastern
+    zone, Tigray": a few words ending in one of `areas`), does not break the list."""
     if p is None or p not in a.places:
         return [p] if p is not None else []
     places = sorted(a.places, key=lambda q: q.start)
+    marks = (",", "(", ")")
 
     def joined(x: PlaceMention, y: PlaceMention) -> bool:
-        gap = a.norms[x.end : y.start]
-        words = [t for t in gap if t not in between and t not in (",", "(", ")")]
+        gap = list(a.norms[x.end : y.start])
+        cuts = [n for n, t in enumerate(gap) if t in marks]
+        for lo, hi in reversed(list(zip(cuts, cuts[1:]))):
+            inner = gap[lo + 1 : hi]
+            if 2 <= len(inner) <= 4 and inner[-1] in areas and all(t.isalpha() for t in inner):
+                del gap[lo + 1 : hi]
+        words = [t for t in gap if t not in between and t not in marks]
         return bool(gap) and len(gap) <= 4 and len(words) <= 2 and all(t.isalpha() for t in words)
 
     i = next(n for n, q in enumerate(places) if q is p)

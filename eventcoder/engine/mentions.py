@@ -559,13 +559,21 @@ def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
 _PLACE_KINDS = frozenset({"place", "capital"})
 
 
-def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int, of: frozenset[str] = frozenset()) -> bool:
+def _listed_after_place(a: SentenceAnalysis, found: list[PlaceMention], start: int, of: frozenset[str] = frozenset(),
+                        areas: frozenset[str] = frozenset()) -> bool:
     """Whether a name follows a place with only a comma or a bracket between ("in Boji (West Wollega, Oromia)")."""
     k = start
     while k > 0 and a.norms[k - 1] in (",", "("):
         k -= 1
     if k < start and any(p.end == k for p in found):
         return True
+    if k < start and k > 1 and a.norms[k - 1] in areas:
+        # "X woreda, South Eastern zone, Tigray": an area no dictionary names, listed between the two, is in the list
+        j = k - 1
+        while j > 0 and k - j <= 3 and a.norms[j - 1].isalpha() and a.tokens[j - 1].text[:1].isupper():
+            j -= 1
+        if j < k - 1 and j > 0 and a.norms[j - 1] in (",", "(") and _listed_after_place(a, found, j, of):
+            return True
     # "Kanyama slum (Lusaka)", "Humera town, Tigray": one lower-case word after the place first
     if k < start and k > 1 and a.norms[k - 1].isalpha() and a.tokens[k - 1].text.islower() and any(p.end == k - 1 for p in found):
         return True
@@ -595,7 +603,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if not places and not capitals:
             return
         own = _locative_before(a, m.start, lex) or _named_after(a, m.start, lex)
-        hint = not own and (listed or _listed_after_place(a, out, m.start, words["of"]))
+        hint = not own and (listed or _listed_after_place(a, out, m.start, words["of"], area_words))
         locative = own or hint
         obj = not locative and _object_of_violence(a, lex, m.start)
         if m.start in absorbed:
@@ -655,7 +663,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     for i in range(1, len(norms)):
         if covered[i] or not tokens[i].text[:1].isupper() or not norms[i].isalpha():
             continue
-        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i, words["of"])) or any(d.start <= i < d.end for d in a.dates):
+        if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i, words["of"], area_words)) or any(d.start <= i < d.end for d in a.dates):
             continue
         j = i
         while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
@@ -682,14 +690,14 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     while deferred:
         # "the Jigjiga zone of Somali region", "X woreda, Bale zone (Oromia)": listed after a place read above
         waiting, deferred = deferred, []
-        listed = [m for m in waiting if _listed_after_place(a, out, m.start, words["of"])]
+        listed = [m for m in waiting if _listed_after_place(a, out, m.start, words["of"], area_words)]
         if not listed:
             break
         for m in listed:
             consider(m, True)  # read as listed, so never deferred again
         deferred = [m for m in waiting if m not in listed]
     for am in a.actors:
-        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start, words["of"])
+        listed = am.agent is None and am.actor is None and _listed_after_place(a, out, am.start, words["of"], area_words)
         if am.country and listed and not am.locative:
             # "Raaso town (Afder, Somali)": after a place, a name that is a demonym and a region is the region
             regions = tuple(e.key for e in lex.store_places(am.text) if e.form == "region")
