@@ -551,3 +551,16 @@ def test_a_people_of_one_country_outranks_a_demonym_for_an_unknown_village(coder
     # with no people of one country named, the demonym still gives the country
     r = one(coder, "Gunmen raided the hamlet of Qarsadheere overnight and shot dead a Somali herder.")
     assert r.iso3 == "SOM"
+
+
+def test_a_lower_case_word_is_a_place_only_in_text_written_in_lower_case(coder):
+    # in ordinary text "in downtown", "in opportunity" are common words, whatever town somewhere bears that name;
+    # a modifier between the locative and the name ("downtown", "central") keeps the name the event's place
+    r = one(coder, "A grenade exploded in downtown Gondar on Friday, wounding two traders.")
+    assert (r.iso3, r.location) == ("ETH", "Gondar")
+    lex = coder.lexicon
+    norms, surface = ["rioters", "gathered", "in", "downtown"], ["Rioters", "gathered", "in", "downtown"]
+    assert not any(m.of("place") for m in lex.match(norms, surface, lower_names=False))
+    # written in lower case throughout, a known town after a locative word is still found
+    r = one(coder, "police arrested 20 protesters in surat on friday.")
+    assert (r.iso3, r.location) == ("IND", "Surat")

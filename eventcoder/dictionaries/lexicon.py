@@ -322,8 +322,11 @@ class Lexicon:
             self.max_len += 4
 
     # -- matching -------------------------------------------------------------------------
-    def match(self, norms: Sequence[str], surface: Sequence[str] | None = None) -> list[Match]:
+    def match(self, norms: Sequence[str], surface: Sequence[str] | None = None, lower_names: bool = True) -> list[Match]:
         """Leftmost-longest dictionary matches over a token sequence.
+
+        `lower_names`: a store place may be written in lower case after a locative word ("in kanpur"); only for text
+        written in lower case, since in ordinary text a lower-case word is no name ("in downtown", "in camp").
 
         >>> lex = default_lexicon()
         >>> [(m.start, m.end) for m in lex.match(["kataib", "hezbollah", "fighters", "attacked"])]
@@ -362,21 +365,21 @@ class Lexicon:
                         best_end, best, best_kinds = j, entries, kinds
             if best is not None and best_end < n and norms[best_end] in area_words:
                 # "Somali region", "Kherson oblast": a store region named by a longer key than the demonym or town
-                region = self._town_at(norms, i, surface)
+                region = self._town_at(norms, i, surface, lower_names)
                 if region is not None and region.end > best_end:
                     best_end, best, best_kinds = region.end, tuple(region.entries), None
             if best is not None and surface is not None and all(e.kind == "cue" for e in best):
                 # "East Shewa", "North Gondar": a cue word ("east") that begins a longer store name is that name
-                area = self._town_at(norms, i, surface)
+                area = self._town_at(norms, i, surface, lower_names)
                 if area is not None and area.end > best_end:
                     best_end, best, best_kinds = area.end, tuple(area.entries), None
             if best is not None:
                 out.append(Match(i, best_end, best) if best_kinds is None else with_kinds(i, best_end, best, best_kinds))
                 i = best_end
-            elif surface is not None and not surface[i][:1].isupper() and not (i and norms[i - 1] in lower_leads):
+            elif surface is not None and not surface[i][:1].isupper() and not (lower_names and i and norms[i - 1] in lower_leads):
                 i += 1  # a lower-case word not after a locative word is no store place (_town_at's first test, inlined)
             else:
-                town = self._town_at(norms, i, surface)
+                town = self._town_at(norms, i, surface, lower_names)
                 if town is not None:
                     out.append(town)
                     i = town.end
@@ -384,7 +387,7 @@ class Lexicon:
                     i += 1
         return out
 
-    def _town_at(self, norms: Sequence[str], i: int, surface: Sequence[str] | None = None) -> Match | None:
+    def _town_at(self, norms: Sequence[str], i: int, surface: Sequence[str] | None = None, lower_names: bool = True) -> Match | None:
         """Places of the store fill the gaps vocabulary leaves: a town called "Police" never hides the agent.
 
         A store name counts when written as a proper noun; in a lower-case text also right after a locative
@@ -399,7 +402,7 @@ class Lexicon:
             return None
         lower = False
         if surface is not None and not surface[i][:1].isupper():
-            if not (i and norms[i - 1] in self._lower_leads and norms[i] not in self._lower_stop and norms[i].isalpha()):
+            if not (lower_names and i and norms[i - 1] in self._lower_leads and norms[i] not in self._lower_stop and norms[i].isalpha()):
                 return None
             lower = True
         for length in range(min(longest, len(norms) - i), 0, -1):

@@ -115,7 +115,8 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
     `caseless`: the article is written in lower case (default: whether this sentence is), so names need no capital."""
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
-    matches = lex.match(norms, [t.text for t in tokens])
+    caseless = written_in_lower_case(sentence.text) if caseless is None else caseless
+    matches = lex.match(norms, [t.text for t in tokens], lower_names=caseless)
     cue_spans: dict[str, list[tuple[int, int]]] = {}
     holidays = {}
     for m in matches:  # one pass for cues and holidays (in this order of entries, as two passes gave them)
@@ -145,7 +146,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
         quantities = [q for q in quantities if not any(k in dated for k in range(q.start, q.end))]
     a = SentenceAnalysis(
         sentence, tokens, norms, matches, [], [], [], quantities, dates, cue_spans,
-        caseless=written_in_lower_case(sentence.text) if caseless is None else caseless,
+        caseless=caseless,
     )
     a.actors = _actor_mentions(a, lex)
     a.participants = [m for m in a.actors if not m.locative]
