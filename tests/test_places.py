@@ -564,3 +564,11 @@ def test_a_lower_case_word_is_a_place_only_in_text_written_in_lower_case(coder):
     # written in lower case throughout, a known town after a locative word is still found
     r = one(coder, "police arrested 20 protesters in surat on friday.")
     assert (r.iso3, r.location) == ("IND", "Surat")
+
+
+def test_a_town_named_before_its_institution_is_the_place(coder):
+    # no "in" before it, but "Jimma University students", "the Gondar city mayor" say where those people are
+    r = one(coder, "Jimma University students protested against the new fees on Monday.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Jimma")
+    r = one(coder, "The Gondar city mayor was shot and wounded by unidentified gunmen.")
+    assert (r.iso3, r.location) == ("ETH", "Gondar")

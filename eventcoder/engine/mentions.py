@@ -557,6 +557,12 @@ def _named_after(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
             and _locative_before(a, start - 2, lex))
 
 
+def _names_its_institution(a: SentenceAnalysis, end: int, lex: Lexicon) -> bool:
+    """Whether a name is followed by a town's own institution or its town word ("Ambo University students", "the
+    Dembi Dolo city mayor"): the name is a place, where those people are, even without in/at before it."""
+    return end < len(a.norms) and a.norms[end] in lex.lang.words["place_institutions"] and a.tokens[end - 1].text[:1].isupper()
+
+
 _PLACE_KINDS = frozenset({"place", "capital"})
 
 
@@ -603,7 +609,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         capitals = m.of("capital")
         if not places and not capitals:
             return
-        own = _locative_before(a, m.start, lex) or _named_after(a, m.start, lex)
+        own = _locative_before(a, m.start, lex) or _named_after(a, m.start, lex) or _names_its_institution(a, m.end, lex)
         hint = not own and (listed or _listed_after_place(a, out, m.start, words["of"], area_words))
         locative = own or hint
         obj = not locative and _object_of_violence(a, lex, m.start)
