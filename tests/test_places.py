@@ -572,3 +572,9 @@ def test_a_town_named_before_its_institution_is_the_place(coder):
     assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Jimma")
     r = one(coder, "The Gondar city mayor was shot and wounded by unidentified gunmen.")
     assert (r.iso3, r.location) == ("ETH", "Gondar")
+
+
+def test_a_store_name_after_an_unknown_word_is_the_rest_of_one_name_when_that_name_is_a_towns_spelling(coder):
+    # "Dollo" alone is a zone of the Somali region; "Dembi Dollo" is Dembi Dolo (Oromia) spelt with a double l
+    r = one(coder, "Soldiers shot dead two farmers in Dembi Dollo on Sunday.")
+    assert (r.iso3, r.admin1) == ("ETH", "Oromia")

@@ -675,6 +675,14 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         j = i
         while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
             j += 1
+        k = j
+        while k < len(norms) and k in store_only and tokens[k].text[:1].isupper() and norms[k].isalpha() \
+                and not any(p.start <= k < p.end for p in out):
+            k += 1
+        if k > j and (lex.plain_places(a.span_text(i, k)) or lex.town_anywhere(a.span_text(i, k)) is not None):
+            # "in Dembi Dollo": a store name read as no place ("Dollo", a zone elsewhere) after an unknown word is the
+            # rest of one name, when that whole name is a town's spelling
+            j = k
         if j + 1 < len(norms) and not covered[j] and tokens[j].text.isalpha() and tokens[j].text.islower() \
                 and norms[j] not in area_words and norms[j + 1] in area_words and not lex.is_common_word(norms[j]):
             j += 1  # "in Kellam welega zone": a name's second word written in lower case before the area word
