@@ -578,3 +578,11 @@ def test_a_store_name_after_an_unknown_word_is_the_rest_of_one_name_when_that_na
     # "Dollo" alone is a zone of the Somali region; "Dembi Dollo" is Dembi Dolo (Oromia) spelt with a double l
     r = one(coder, "Soldiers shot dead two farmers in Dembi Dollo on Sunday.")
     assert (r.iso3, r.admin1) == ("ETH", "Oromia")
+
+
+def test_a_place_name_ends_before_its_institution_or_a_date(coder):
+    # "Gondar Penitentiary" is the prison of Gondar, "Gondar Monday night" the town and a date, not one unknown name
+    r = one(coder, "Prisoners clashed with guards at the Gondar Penitentiary after a failed escape.")
+    assert (r.iso3, r.location) == ("ETH", "Gondar")
+    r = one(coder, "A grenade was thrown at a hotel in Gondar Monday night, wounding four guests.")
+    assert (r.iso3, r.location) == ("ETH", "Gondar")

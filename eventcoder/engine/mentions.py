@@ -592,6 +592,7 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     words = lex.lang.words
     area_words = words["place_area_words"]
+    institutions = words["place_institutions"]
     norms, tokens = a.norms, a.tokens
     covered = [False] * len(norms)
     for m in a.matches:
@@ -619,7 +620,8 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
             return  # "the University of Bahir Dar", "Police": a common word, whatever town somewhere bears it
         if places and all(e.key.startswith("gn:") for e in places) and m.end < len(norms) and (not covered[m.end] or m.end in store_only) \
                 and tokens[m.end].text[:1].isupper() and norms[m.end].isalpha() and norms[m.end] not in area_words \
-                and not lex.is_common_word(norms[m.end]):
+                and not lex.is_common_word(norms[m.end]) and norms[m.end] not in institutions \
+                and not any(d.start <= m.end < d.end for d in a.dates):
             # (a common word after the name is an institution of the town: "Denver Public Schools", "Ambo University")
             k = m.start
             while k < len(norms) and (not covered[k] or k in store_only) and tokens[k].text[:1].isupper():
@@ -673,8 +675,9 @@ def _places(a: SentenceAnalysis, lex: Lexicon) -> list[PlaceMention]:
         if norms[i] in words["not_lowercase_places"] or not (_locative_before(a, i, lex) or _listed_after_place(a, out, i, words["of"], area_words)) or any(d.start <= i < d.end for d in a.dates):
             continue
         j = i
-        while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha():
-            j += 1
+        while j < len(norms) and not covered[j] and tokens[j].text[:1].isupper() and norms[j].isalpha() \
+                and not (j > i and norms[j] in institutions) and not any(d.start <= j < d.end for d in a.dates):
+            j += 1  # "in Bule Hora University", "in Gondar Monday night": the name ends before the institution or date
         k = j
         while k < len(norms) and k in store_only and tokens[k].text[:1].isupper() and norms[k].isalpha() \
                 and not any(p.start <= k < p.end for p in out):
