@@ -669,8 +669,10 @@ def is_default_lexicon(lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _own_source() -> str:
-    """A digest of this module: a cached index never outlives the code that built it."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    """A digest of this module and of the place model whose spellings (skeletons) the indexes hold: a cached index
+    never outlives the code that built it."""
+    from eventcoder.places import model
+    return hashlib.sha256(Path(__file__).read_bytes() + Path(model.__file__).read_bytes()).hexdigest()[:16]
 
 
 def _one_area(rows: list[tuple[int, str, str]]) -> tuple[int, str, str] | None:

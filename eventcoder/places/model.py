@@ -42,13 +42,16 @@ def store_place(key: str, row) -> Place:
 
 _NOT_CONSONANT = str.maketrans("", "", "aeiouy" + "".join(chr(c) for c in range(128) if not chr(c).isalpha()))
 _REPEAT = re.compile(r"(.)\1+")
+# letters that transliterations of one name swap: the ejective q of Ethiopian and Somali names is written k as often
+# ("Neqemte" / "Nekemte", "Qellem" / "Kellem", "Haiq" / "Hayk")
+_SAME_CONSONANT = str.maketrans("q", "k")
 
 
 def skeleton(name: str) -> str:
     """A name's consonants, accents and doubled letters dropped: transliterations of one name often share it
-    ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene" give the same)."""
+    ("Woldiya" and "Weldiya", "Jima" and "Jimma", "Shashamene" and "Shashemene", "Neqemte" and "Nekemte" give the same)."""
     letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower().translate(_NOT_CONSONANT)
-    return _REPEAT.sub(r"\1", letters)
+    return _REPEAT.sub(r"\1", letters.translate(_SAME_CONSONANT))
 
 
 _PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "ħ": "h"})
