@@ -593,3 +593,10 @@ def test_q_and_k_spell_one_consonant(coder):
     # no country
     r = one(coder, "A prosecutor was shot and killed by gunmen in Neqemte town on Friday.")
     assert (r.iso3, r.admin1) == ("ETH", "Oromia")
+
+
+def test_a_locative_modifier_before_a_capital_keeps_it_the_place(coder):
+    # "central" both stands between a locative word and a name ("in central Gondar") and is a locative word itself
+    # ("marched through central Nairobi")
+    r = one(coder, "Thousands of students marched through central Nairobi on Tuesday against the fees.")
+    assert (r.iso3, r.location) == ("KEN", "Nairobi")

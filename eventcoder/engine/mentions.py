@@ -160,6 +160,8 @@ def _locative_before(a: SentenceAnalysis, start: int, lex: Lexicon) -> bool:
     k = start
     between = lex.lang.words["between_place"]
     while k > 0 and a.norms[k - 1] in between and start - k < 2:
+        if a.cue_before("locative", k, 0) is not None:
+            return True  # "through central Nairobi": "central" is itself a locative word
         k -= 1
     if k > 1 and a.norms[k - 1] == "of" and a.cue_before("dwellers", k - 1, 0) is not None:
         return True  # "residents of X"
