@@ -600,3 +600,12 @@ def test_a_locative_modifier_before_a_capital_keeps_it_the_place(coder):
     # ("marched through central Nairobi")
     r = one(coder, "Thousands of students marched through central Nairobi on Tuesday against the fees.")
     assert (r.iso3, r.location) == ("KEN", "Nairobi")
+
+
+def test_a_region_named_by_its_people_is_their_home_region(coder):
+    # countries.yaml declares the Oromo's home, Oromia; "the Oromo region" is that region, "Oromo zone" is not (a zone
+    # of that name lies in another region)
+    r = one(coder, "Farmers protested in the Oromo region on Friday against land grabs.")
+    assert (r.iso3, r.admin1, r.geo_precision) == ("ETH", "Oromia", 3)
+    r = one(coder, "Rebel leaders were arrested by police in the capital Addis Ababa on Monday.")
+    assert (r.iso3, r.location) == ("ETH", "Addis Ababa")

@@ -194,7 +194,7 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             if not possible and ctx.area_country is not None:
                 # "Gurafarda woreda, Bench Maji zone": the country the area words name, when no place beside it says
                 possible = {ctx.area_country[0]}
-            found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            found = _people_area(lex, p, a) or _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
             if found is None and not ctx.strong and not p.area:
                 found = _town_anywhere(lex, p, set(ctx.weak))
             if found is None and not ctx.strong and p.area:
@@ -489,6 +489,26 @@ def first_level_region(lex: Lexicon, iso3: str, name: str) -> Where | None:
         pl = lex.ds.place(e.key)
         if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
             return _where(lex, PlaceMention(0, 0, e.key, None, True))
+    return None
+
+
+def _people_area(lex: Lexicon, p: PlaceMention, a: SentenceAnalysis) -> tuple[Where, str, str] | None:
+    """ "the Oromo region": an area named by a people of one country (countries.yaml `peoples`) is that people's
+    declared home region; None when the name is no such people or its home is not declared."""
+    if not p.area or not 0 < p.end <= len(a.norms) or a.norms[p.end - 1] not in lex.lang.words["first_level_area_words"]:
+        return None  # "Oromia zone" of the Amhara region is not the Oromo's home region
+    name = lex.without_area_word(p.name)
+    iso3 = lex.peoples.get(tuple(name.split()))
+    country = lex.ds.countries.get(iso3) if iso3 else None
+    home = next((h for n, h in country.people_homes if n.casefold() == name.casefold()), None) if country else None
+    if home is None:
+        return None
+    for e in [e for e in lex.lookup(home) if e.kind == "place"] + lex.store_places(home):
+        pl = lex.ds.place(e.key)
+        if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
+            w = _where(lex, PlaceMention(0, 0, e.key, None, True))
+            if w is not None:
+                return w, e.key, f"{p.name!r} names the {name} people's home region: {w.location} ({iso3})"
     return None
 
 
