@@ -195,3 +195,16 @@ def test_a_regional_special_police_is_its_countrys_state_force():
     rows = [r for r in _rows("Liyu Police shot dead two herders near a water point on Monday.") if r.sub_event_type]
     assert [(r.sub_event_type, r.actor1, r.inter1, r.country) for r in rows] == [
         ("Attack", "Police Forces of Ethiopia", 1, "Ethiopia")]
+
+
+def test_ethiopian_forces_and_parties_by_their_own_names_give_actor_and_country():
+    # the federal army, a rebel movement and a party, named only by their initials: no country is written
+    r = next(r for r in _rows("ENDF troops clashed with BPLM fighters near a village on Sunday.") if r.sub_event_type)
+    assert (r.iso3, r.actor1) == ("ETH", "Military Forces of Ethiopia")
+    r = next(r for r in _rows("OFC supporters held a rally on Monday to demand the release of detained leaders.")
+             if r.sub_event_type)
+    assert r.iso3 == "ETH"
+    # "Oromia Liberation Front" is the OLF, not a place named Oromia
+    r = next(r for r in _rows("Gunmen of the Oromia Liberation Front killed two officials in Nejo on Friday.")
+             if r.sub_event_type)
+    assert (r.actor1, r.location) == ("Oromo Liberation Front", "Nejo")
