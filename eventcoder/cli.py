@@ -21,11 +21,13 @@ import sys
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
+import attrs
+
 from eventcoder import __version__
 from eventcoder.tabari.coder import CameoCoder
 from eventcoder.coder import Coder
 from eventcoder.batch.parallel import WorkerError
-from eventcoder.errors import DictionaryError, OutputError
+from eventcoder.errors import ArticleError, DictionaryError, OutputError
 from eventcoder.io.datapackage import check_datapackage
 from eventcoder.batch.dedupe import dedupe
 from eventcoder.batch.progress import Progress, count_articles
@@ -60,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=sorted(SINKS), help="output format (default: from the output suffix, else csv)")
     c.add_argument("--published", type=_date, help="publication date for articles that do not give one (default: today)")
     c.add_argument("--source", default="", help="outlet name for articles that do not give one")
+    c.add_argument("--country", default="", metavar="COUNTRY",
+                   help="ISO3 code or name of the country articles that do not give one are about (a corpus of one "
+                        "country's press): it settles homonyms and places events whose text names no place or country")
     c.add_argument("--acled-only", action="store_true", help="drop rows that have no ACLED event type (CAMEO-only events)")
     c.add_argument("--dedupe", action="store_true", help="one row per event reported by several articles (same day, actors, type, place)")
     c.add_argument("--no-datapackage", action="store_true", help="do not write datapackage.json beside a CSV output")
@@ -72,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("input", metavar="INPUT", help=".txt or .jsonl file (the first article), or - for stdin")
     e.add_argument("--published", type=_date, help="publication date when the article gives none")
     e.add_argument("--id", help="with a .jsonl input: the id of the article to explain")
+    e.add_argument("--country", default="", metavar="COUNTRY", help="the country the article is about when it gives none")
     e.add_argument("-d", "--dict", action="append", default=[], metavar="PATH")
 
     ev = sub.add_parser("evaluate", help="precision, recall and F1 against hand-coded gold articles")
@@ -211,7 +217,9 @@ def _code(args: argparse.Namespace) -> int:
             if item.published is None:
                 undated.append(item.id)
             if args.source and not item.source:
-                item = Article(item.id, item.text, item.title, item.published, args.source, item.url)
+                item = attrs.evolve(item, source=args.source)
+            if args.country and not item.country:
+                item = attrs.evolve(item, country=args.country)
             yield item
 
     stats = {"articles": 0, "events": 0, "failed": 0}
@@ -294,7 +302,13 @@ def _explain(args: argparse.Namespace) -> int:
             print(f"eventcoder: {item}", file=sys.stderr)
             continue
         if args.id is None or item.id == args.id:
-            sys.stdout.write(explain(coder, item))
+            if args.country and not item.country:
+                item = attrs.evolve(item, country=args.country)
+            try:
+                sys.stdout.write(explain(coder, item))
+            except ArticleError as exc:  # the article cannot be coded as given (its date, its country): say why
+                print(f"eventcoder: {exc}", file=sys.stderr)
+                return EXIT_INPUT
             return 0
     print("eventcoder: no article to explain" + (f" with id {args.id}" if args.id else ""), file=sys.stderr)
     return 1

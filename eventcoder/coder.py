@@ -63,8 +63,23 @@ class Coder:
 
     def analyse(self, article: Article) -> ArticleCoding:
         """The full analysis behind an article's rows (sentences, matches, dropped candidates)."""
+        country = self.country_code(article.country, str(article.id)) if article.country else None
         return code_text(article.text, article.title, self._published(article), self.lexicon,
-                         dated=article.published is not None)
+                         dated=article.published is not None, country=country)
+
+    def country_code(self, name: str, where: str = "country") -> str:
+        """The ISO3 code of a country given by its code or a name the dictionaries know.
+
+        >>> Coder.default().country_code("Ethiopia"), Coder.default().country_code("eth")
+        ('ETH', 'ETH')
+        """
+        countries = self.lexicon.ds.countries
+        if name.strip().upper() in countries:
+            return name.strip().upper()
+        found = {e.key for e in self.lexicon.lookup(name) if e.kind == "country" and e.key in countries}
+        if len(found) != 1:
+            raise ArticleError(where, f"unknown country {name!r} (give an ISO3 code such as ETH, or a country name)")
+        return found.pop()
 
     def code(self, article: Article) -> list[Event]:
         """Code one article; every returned event has been validated against the row schema."""
@@ -79,9 +94,11 @@ class Coder:
         if not FIRST_DAY <= published <= LAST_DAY:
             raise ArticleError(str(article.id), f"published date {published.isoformat()} is outside the years "
                                                 f"{FIRST_DAY.year}-{LAST_DAY.year} that event rows allow")
+        country = self.country_code(article.country, str(article.id)) if article.country else None
         # a long article keeps a great many live objects; the collector's full passes over them grew with its length
         with gc_paused() if len(article.text) > 100_000 else contextlib.nullcontext():
-            coding = code_text(article.text, article.title, published, self.lexicon, dated=article.published is not None)
+            coding = code_text(article.text, article.title, published, self.lexicon, dated=article.published is not None,
+                               country=country)
             rows = build_rows(article, coding, self.lexicon, published)
             for row in rows:
                 validate_event(row)
@@ -166,11 +183,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _encodable(article: Article) -> Article:
     """The article with lone surrogates (JSON's "\\ud800" decodes to one) replaced by U+FFFD, so every row can be
     written as UTF-8; an article without them is returned as it is."""
-    fields = (article.id, article.text, article.title, article.source, article.url)
+    fields = (article.id, article.text, article.title, article.source, article.url, article.country)
     if all(not isinstance(f, str) or f.isascii() or not _SURROGATE.search(f) for f in fields):
         return article
     clean = [(_SURROGATE.sub("\ufffd", f) if isinstance(f, str) else f) for f in fields]
-    return Article(clean[0], clean[1], clean[2], article.published, clean[3], clean[4])
+    return Article(clean[0], clean[1], clean[2], article.published, clean[3], clean[4], clean[5])
 
 
 def _rebuild(ds: DictionarySet) -> Coder:

@@ -47,6 +47,9 @@ class Article:
     published: dt.date | None = attrs.field(default=None, converter=_to_date)
     source: str = ""
     url: str = ""
+    # the country the article is about when its text may not say (a corpus of one country's press, ACLED-style notes):
+    # ISO3 or a country name; only where the text names no place or country of its own
+    country: str = ""
 
 
 @by_fields

@@ -27,7 +27,7 @@ def _article(item: Article | dict[str, Any]) -> Article:
     if isinstance(item, Article):
         return item
     return Article(str(item["id"]), item["text"], item.get("title") or "", item.get("published"),
-                   item.get("source") or "", item.get("url") or "")
+                   item.get("source") or "", item.get("url") or "", item.get("country") or "")
 
 
 def code_partition(items: Iterable[Article | dict[str, Any]], dict_paths: Iterable[str] = ()) -> list[dict[str, Any]]:

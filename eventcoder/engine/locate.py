@@ -92,6 +92,7 @@ class PlaceContext:
     # (iso3, word): the one country whose own area words the article uses ("woreda": Ethiopia), countries.yaml
     # `area_words`; None when it uses none, or words of several countries
     area_country: tuple[str, str] | None = None
+    given: str | None = None  # the ISO3 given with the article (ArticleState.country)
 
     def weights(self) -> dict[str, int]:
         return {c: self.strong[c] * 100 + self.weak[c] for c in set(self.strong) | set(self.weak)}
@@ -133,6 +134,10 @@ def place_context(state: ArticleState) -> PlaceContext:
             if am.country and not am.locative:
                 ctx.weak[am.country] += 1
     ctx.area_country = area_word_country(lex, state.analyses)
+    if state.country is not None and state.country in ds.countries:
+        # given with the article (a corpus of one country's press): as strong as the text naming the country once
+        ctx.given = state.country
+        ctx.strong[state.country] += STRONG_COUNTRY
     _spelt_areas(state, ctx)
     weights = ctx.weights()
     for p in _all_places(state):
@@ -391,6 +396,8 @@ def choose_place(
         # "riots broke out and woreda officials were arrested": no place named, but only one country has woredas
         iso3, word = ctx.area_country
         return _country_where(lex, iso3), f"no place or other country in the article: it names {word}s, areas of {iso3} only"
+    if ctx is not None and ctx.given is not None:
+        return _country_where(lex, ctx.given), "no place or country in the text: the country given with the article"
     return None, "no place or country could be found"
 
 

@@ -38,13 +38,14 @@ STAGES: tuple[Stage, ...] = (
 
 
 def code_text(body: str, title: str, published: dt.date, lex: Lexicon, stages: tuple[Stage, ...] = STAGES,
-              dated: bool = True) -> ArticleCoding:
+              dated: bool = True, country: str | None = None) -> ArticleCoding:
     """Run the stages over an article body (the title and dateline only inform its main place).
 
     `dated` False: the article gave no publication date (`published` is only a reference for relative dates), so no
-    event can be called background for its age.
+    event can be called background for its age. `country`: the ISO3 of the country the article is given as being
+    about; it counts as one mention of that country, and places an event when the text names no place or country.
     """
-    state = ArticleState(lex, published, body, title, dated=dated)
+    state = ArticleState(lex, published, body, title, dated=dated, country=country)
     for stage in stages:
         stage(state)
     return state.coding()

@@ -119,6 +119,7 @@ class ArticleState:
     body: str
     title: str
     dated: bool = True  # the article has a publication date of its own (else `published` is today)
+    country: str | None = None  # ISO3 given with the article (Article.country): where it is when the text does not say
     dateline: PlaceMention | None = None
     analyses: list[SentenceAnalysis] = attrs.field(factory=list)
     title_places: list[PlaceMention] = attrs.field(factory=list)

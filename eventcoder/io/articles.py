@@ -38,6 +38,7 @@ _GUESSES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading"),
     "source": ("source", "outlet", "publisher", "media", "sitename"),
     "url": ("url", "link", "href"),
+    "country": ("country", "iso3"),
 }
 
 
@@ -51,6 +52,7 @@ class ArticleColumns:
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    country: str | None = None
 
     def pick(self, role: str, header: list[str]) -> str | None:
         """The header name used for `role` (the explicit one must exist; a guess may find nothing)."""
@@ -113,7 +115,7 @@ def read_articles_csv(
             wanted = columns.text or "one of " + ", ".join(_GUESSES["text"])
             yield InputProblem(str(path), f"no text column ({wanted}) among {', '.join(header) or 'no columns'}; give --text-column")
             return
-        for role in ("id", "date", "title", "source", "url"):
+        for role in ("id", "date", "title", "source", "url", "country"):
             if getattr(columns, role) is not None and roles[role] is None:
                 yield InputProblem(str(path), f"no column {getattr(columns, role)!r} for the {role} (columns: {', '.join(header)})")
                 return
@@ -143,7 +145,7 @@ def read_articles_csv(
                 continue
             yield Article(
                 ident, text, title=_cell(row, roles["title"]), published=day or published,
-                source=_cell(row, roles["source"]), url=_cell(row, roles["url"]),
+                source=_cell(row, roles["source"]), url=_cell(row, roles["url"]), country=_cell(row, roles["country"]),
             )
 
 
@@ -222,9 +224,9 @@ def count_rows(path: Path) -> int:
 def add_column_options(parser) -> None:  # type: ignore[no-untyped-def]
     """The --text-column ... --url-column options of commands that read CSVs of articles."""
     group = parser.add_argument_group("CSV of articles", "which column holds what (default: the usual names, e.g. text/body, id, published/date)")
-    for role in ("text", "id", "date", "title", "source", "url"):
+    for role in ("text", "id", "date", "title", "source", "url", "country"):
         group.add_argument(f"--{role}-column", metavar="NAME", help=f"column with the article {role}")
 
 
 def columns_from_args(args) -> ArticleColumns:  # type: ignore[no-untyped-def]
-    return ArticleColumns(**{role: getattr(args, f"{role}_column", None) for role in ("text", "id", "date", "title", "source", "url")})
+    return ArticleColumns(**{role: getattr(args, f"{role}_column", None) for role in ("text", "id", "date", "title", "source", "url", "country")})

@@ -17,7 +17,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from eventcoder.model import Article, InputProblem
 
-JSONL_KEYS = ("id", "text", "title", "published", "source", "url")
+JSONL_KEYS = ("id", "text", "title", "published", "source", "url", "country")
 TEXT_SUFFIXES = (".txt", ".text", "")  # prose: first line is the title
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TABLE_SUFFIXES = (".csv", ".html", ".htm")  # a CSV of articles and saved web pages: eventcoder.io.articles
@@ -76,14 +76,14 @@ def article_from_json(obj: object, where: str, published: dt.date | None = None)
     unknown = sorted(set(obj) - set(JSONL_KEYS))
     if unknown:
         return InputProblem(label, f"unknown keys {', '.join(unknown)} (allowed: {', '.join(JSONL_KEYS)})")
-    for key in ("title", "source", "url"):
+    for key in ("title", "source", "url", "country"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return InputProblem(label, f"{key} must be a string")
     try:
         pub = obj.get("published") or published
         return Article(
             str(ident), obj["text"], title=obj.get("title") or "", published=pub,
-            source=obj.get("source") or "", url=obj.get("url") or "",
+            source=obj.get("source") or "", url=obj.get("url") or "", country=obj.get("country") or "",
         )
     except (ValueError, TypeError) as exc:
         return InputProblem(label, f"bad published date {obj.get('published')!r}: {exc}")
