@@ -314,3 +314,20 @@ def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_sinc
     # "since" ends the clause it closes; its date right after it still says how long ago the spell began
     assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
     assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []
+
+
+def test_a_force_that_meets_a_protest_later_in_the_note_changes_its_type():
+    # ACLED codes one event: state forces who arrest or shoot with no one named, after the protest, met its crowd
+    assert _types("Traders protested in Kisumu on Monday over market fees. At least 20 were arrested.") == [
+        "Protest with intervention"]
+    assert _types("Traders protested in Kisumu on Monday over market fees. Soldiers reportedly responded violently.") == [
+        "Excessive force against protesters"]
+    # violence by no one named that killed people after the protest stands in for the force that met it
+    assert _types("Traders protested in Kisumu on Monday over market fees. Three people were shot and killed.") == [
+        "Excessive force against protesters"]
+
+
+def test_an_act_told_in_the_protests_own_sentence_with_no_one_named_is_what_it_was_about():
+    # "protested the arrests": the grievance, no intervention; before the protest, its cause
+    assert _types("Traders protested in Kisumu on Monday against the arrests of their leaders.") == ["Peaceful protest"]
+    assert _types("A trader was shot dead by gunmen in Kisumu on Monday. Residents protested the killing.")[0] == "Attack"

@@ -99,11 +99,10 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             crowd.killed.extend(d.killed)
             crowd.injured.extend(d.injured)
             continue
-        if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
-            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS)
-            or (p.intervention == "force" and hit is None and bool(d.killed or d.injured))
-        ):
-            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))), None)
+        meets = _meets_crowd(lex, d, hit) if p.intervention is not None and d.source is not None else None
+        if meets is not None:
+            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))
+                         and (meets == "any" or d.primary.sentence > h.primary.sentence)), None)
         if host is None:
             out.append(d)
             continue
@@ -114,6 +113,31 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out
+
+
+def _meets_crowd(lex: Lexicon, d: Draft, hit: int | None) -> str | None:
+    """Whether an act with an intervention role is a force meeting the protest of its article (ACLED's intervention):
+    "any" when it is wherever it is told, "later" only when told in a sentence after the protest's, else None.
+
+    State forces who disperse or who hit protesters or plain people met the crowd. State forces who arrest or use force
+    on no one named ("at least 45 were arrested", "soldiers responded violently") met it when that is told after the
+    protest: in the protest's own sentence an act with no one named is mostly what the crowd protested about ("protested
+    the arrests of students"). Likewise violence by no one named ("four were shot and killed") that hit protesters,
+    plain people or someone only counted: the coder's unnamed attacker then stands in for the force that met the crowd.
+    """
+    p, src = d.primary.pattern, d.source
+    assert src is not None
+    if src.inter == Inter.STATE:
+        if p.intervention == "dispersal" or hit == Inter.PROTESTERS or (
+                p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS) or (
+                p.intervention == "force" and hit is None and bool(d.killed or d.injured)):
+            return "any"
+        return "later" if hit is None else None
+    unnamed = src.kind == "agent" and src.agent in lex.anonymous
+    if unnamed and p.intervention == "force" and (
+            hit == Inter.PROTESTERS or (hit in (Inter.CIVILIANS, None) and bool(d.killed or d.injured))):
+        return "later"
+    return None
 
 
 def _told_as_done(d: Draft) -> bool:
