@@ -331,3 +331,14 @@ def test_an_act_told_in_the_protests_own_sentence_with_no_one_named_is_what_it_w
     # "protested the arrests": the grievance, no intervention; before the protest, its cause
     assert _types("Traders protested in Kisumu on Monday against the arrests of their leaders.") == ["Peaceful protest"]
     assert _types("A trader was shot dead by gunmen in Kisumu on Monday. Residents protested the killing.")[0] == "Attack"
+
+
+def test_a_clash_between_the_force_and_the_crowd_after_a_protest_makes_it_violent():
+    # both sides act in a clash: the crowd's side may be named second ("between police and demonstrators")
+    assert _types("Traders protested in Kisumu on Monday over market fees. Clashes between police and demonstrators "
+                  "followed.") == ["Violent demonstration"]
+    assert _types("Residents protested in Kisumu on Monday over market fees. Some farmers clashed with soldiers.") == [
+        "Violent demonstration"]
+    # a clash named in the protest's own sentence is what set it off
+    assert _types("Traders protested in Kisumu on Monday following clashes between police and residents.")[0] == (
+        "Peaceful protest")

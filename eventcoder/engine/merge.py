@@ -84,7 +84,9 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             # "protesting students clashed with police": civilians in the sentence of the protest are its crowd
             # ("the killing of traders by youths", a noun, is more often what the protest was about)
             or (d.source.inter == Inter.CIVILIANS and d.primary.trigger.pos != "noun"
-                and any(m.sentence == d.primary.sentence for m in h.mentions)))), None)
+                and any(m.sentence == d.primary.sentence for m in h.mentions))
+            # "protested following clashes between police and residents": a fight named in the protest's sentence is its cause
+            or (_clash_with_crowd(lex, d) and (d.primary.trigger.pos != "noun" or d.primary.sentence > h.primary.sentence)))), None)
         if crowd is not None and not typed_by_crowd(lex, p) and (
                 fam.violent or (_riot_type(lex, crowd) or "-") in {p.acled, *(r.acled for r in p.acled_rules)}) and (
                 crowd.date == d.date or not (crowd.date_explicit and d.date_explicit)):
@@ -113,6 +115,18 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out
+
+
+def _clash_with_crowd(lex: Lexicon, d: Draft) -> bool:
+    """"Clashes between security forces and demonstrators", "farmers clashed with soldiers": in a note about a protest,
+    a fight in which both sides act (a `symmetric` pattern) between state forces and the crowd (protesters, rioters or
+    plain people) is the crowd turning violent, whichever side the sentence names first."""
+    p = d.primary.pattern
+    if not (p.symmetric and is_violent(lex, p)) or d.source is None or d.target is None:
+        return False
+    crowd = (Inter.PROTESTERS, Inter.RIOTERS, Inter.CIVILIANS)
+    sides = {d.source.inter, d.target.inter}
+    return Inter.STATE in sides and any(s in crowd for s in sides)
 
 
 def _meets_crowd(lex: Lexicon, d: Draft, hit: int | None) -> str | None:
