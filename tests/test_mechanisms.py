@@ -342,3 +342,12 @@ def test_a_clash_between_the_force_and_the_crowd_after_a_protest_makes_it_violen
     # a clash named in the protest's own sentence is what set it off
     assert _types("Traders protested in Kisumu on Monday following clashes between police and residents.")[0] == (
         "Peaceful protest")
+
+
+def test_an_armed_force_that_meets_the_crowd_intervenes_but_officials_who_meet_it_do_not():
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages and were met by riot police.") == [
+        "Protest with intervention"]
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. They were met by soldiers.") == [
+        "Protest with intervention"]
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. The governor met the nurses.")[0] == (
+        "Peaceful protest")

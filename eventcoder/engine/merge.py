@@ -141,6 +141,10 @@ def _meets_crowd(lex: Lexicon, d: Draft, hit: int | None) -> str | None:
     """
     p, src = d.primary.pattern, d.source
     assert src is not None
+    if p.intervention == "confront":
+        # an armed force meeting anyone unarmed ("were met by soldiers": the crowd, whatever the passive's subject was
+        # taken to be); officials who meet protesters hear them out, forces who meet an armed group are no crowd's
+        return "any" if src.inter == Inter.STATE and src.armed and not (d.target is not None and d.target.armed) else None
     if src.inter == Inter.STATE:
         if p.intervention == "dispersal" or hit == Inter.PROTESTERS or (
                 p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS) or (
