@@ -351,3 +351,12 @@ def test_an_armed_force_that_meets_the_crowd_intervenes_but_officials_who_meet_i
         "Protest with intervention"]
     assert _types("Nurses marched in Kisumu on Monday over unpaid wages. The governor met the nurses.")[0] == (
         "Peaceful protest")
+    # police who hold meetings with elders in a note about a strike met no crowd
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. Police held meetings with elders to keep "
+                  "the peace.")[0] == "Peaceful protest"
+
+
+def test_violence_by_no_one_named_in_a_battles_sentence_is_its_toll():
+    # the dead counted before the fight named after them are the fight's, not an attack by an unidentified group
+    rows = _coded("One killed and two wounded in a gunfight between residents and police units in Moyale on Monday.")
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 1)]

@@ -142,9 +142,11 @@ def _meets_crowd(lex: Lexicon, d: Draft, hit: int | None) -> str | None:
     p, src = d.primary.pattern, d.source
     assert src is not None
     if p.intervention == "confront":
-        # an armed force meeting anyone unarmed ("were met by soldiers": the crowd, whatever the passive's subject was
-        # taken to be); officials who meet protesters hear them out, forces who meet an armed group are no crowd's
-        return "any" if src.inter == Inter.STATE and src.armed and not (d.target is not None and d.target.armed) else None
+        # an armed force that met the crowd: the protesters, or in the passive ("were met by soldiers") anyone unarmed,
+        # whatever the passive's subject was taken to be; officials who meet protesters hear them out, and police who
+        # "held meetings with" community leaders met no crowd
+        crowd = hit == Inter.PROTESTERS or (d.primary.trigger.passive and not (d.target is not None and d.target.armed))
+        return "any" if src.inter == Inter.STATE and src.armed and crowd else None
     if src.inter == Inter.STATE:
         if p.intervention == "dispersal" or hit == Inter.PROTESTERS or (
                 p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS) or (
@@ -175,8 +177,13 @@ def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         p = d.primary.pattern
         host = None
         if d.source is not None and p.generic and is_violent(lex, p) and _told_as_done(d):
-            host = next((b for b in battles if b is not d and d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
-                         and (d.target is None or d.target.key in (b.source.key, b.target.key))  # type: ignore[union-attr]
+            # "one killed in a gunfight between residents and police": violence by no one named, told in the battle's
+            # own sentence, is the battle's toll, whoever the victims are
+            unnamed = d.source.kind == "agent" and d.source.agent in lex.anonymous
+            host = next((b for b in battles if b is not d and (
+                (d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
+                 and (d.target is None or d.target.key in (b.source.key, b.target.key)))  # type: ignore[union-attr]
+                or (unnamed and any(m.sentence == d.primary.sentence for m in b.mentions)))
                          and (b.date == d.date or not (b.date_explicit and d.date_explicit))), None)
         if host is None:
             out.append(d)
