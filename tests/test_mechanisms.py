@@ -314,3 +314,49 @@ def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_sinc
     # "since" ends the clause it closes; its date right after it still says how long ago the spell began
     assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
     assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []
+
+
+def test_a_force_that_meets_a_protest_later_in_the_note_changes_its_type():
+    # ACLED codes one event: state forces who arrest or shoot with no one named, after the protest, met its crowd
+    assert _types("Traders protested in Kisumu on Monday over market fees. At least 20 were arrested.") == [
+        "Protest with intervention"]
+    assert _types("Traders protested in Kisumu on Monday over market fees. Soldiers reportedly responded violently.") == [
+        "Excessive force against protesters"]
+    # violence by no one named that killed people after the protest stands in for the force that met it
+    assert _types("Traders protested in Kisumu on Monday over market fees. Three people were shot and killed.") == [
+        "Excessive force against protesters"]
+
+
+def test_an_act_told_in_the_protests_own_sentence_with_no_one_named_is_what_it_was_about():
+    # "protested the arrests": the grievance, no intervention; before the protest, its cause
+    assert _types("Traders protested in Kisumu on Monday against the arrests of their leaders.") == ["Peaceful protest"]
+    assert _types("A trader was shot dead by gunmen in Kisumu on Monday. Residents protested the killing.")[0] == "Attack"
+
+
+def test_a_clash_between_the_force_and_the_crowd_after_a_protest_makes_it_violent():
+    # both sides act in a clash: the crowd's side may be named second ("between police and demonstrators")
+    assert _types("Traders protested in Kisumu on Monday over market fees. Clashes between police and demonstrators "
+                  "followed.") == ["Violent demonstration"]
+    assert _types("Residents protested in Kisumu on Monday over market fees. Some farmers clashed with soldiers.") == [
+        "Violent demonstration"]
+    # a clash named in the protest's own sentence is what set it off
+    assert _types("Traders protested in Kisumu on Monday following clashes between police and residents.")[0] == (
+        "Peaceful protest")
+
+
+def test_an_armed_force_that_meets_the_crowd_intervenes_but_officials_who_meet_it_do_not():
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages and were met by riot police.") == [
+        "Protest with intervention"]
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. They were met by soldiers.") == [
+        "Protest with intervention"]
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. The governor met the nurses.")[0] == (
+        "Peaceful protest")
+    # police who hold meetings with elders in a note about a strike met no crowd
+    assert _types("Nurses marched in Kisumu on Monday over unpaid wages. Police held meetings with elders to keep "
+                  "the peace.")[0] == "Peaceful protest"
+
+
+def test_violence_by_no_one_named_in_a_battles_sentence_is_its_toll():
+    # the dead counted before the fight named after them are the fight's, not an attack by an unidentified group
+    rows = _coded("One killed and two wounded in a gunfight between residents and police units in Moyale on Monday.")
+    assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 1)]

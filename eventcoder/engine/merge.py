@@ -84,7 +84,9 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             # "protesting students clashed with police": civilians in the sentence of the protest are its crowd
             # ("the killing of traders by youths", a noun, is more often what the protest was about)
             or (d.source.inter == Inter.CIVILIANS and d.primary.trigger.pos != "noun"
-                and any(m.sentence == d.primary.sentence for m in h.mentions)))), None)
+                and any(m.sentence == d.primary.sentence for m in h.mentions))
+            # "protested following clashes between police and residents": a fight named in the protest's sentence is its cause
+            or (_clash_with_crowd(lex, d) and (d.primary.trigger.pos != "noun" or d.primary.sentence > h.primary.sentence)))), None)
         if crowd is not None and not typed_by_crowd(lex, p) and (
                 fam.violent or (_riot_type(lex, crowd) or "-") in {p.acled, *(r.acled for r in p.acled_rules)}) and (
                 crowd.date == d.date or not (crowd.date_explicit and d.date_explicit)):
@@ -99,11 +101,10 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             crowd.killed.extend(d.killed)
             crowd.injured.extend(d.injured)
             continue
-        if p.intervention is not None and d.source is not None and d.source.inter == Inter.STATE and (
-            p.intervention == "dispersal" or hit == Inter.PROTESTERS or (p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS)
-            or (p.intervention == "force" and hit is None and bool(d.killed or d.injured))
-        ):
-            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))), None)
+        meets = _meets_crowd(lex, d, hit) if p.intervention is not None and d.source is not None else None
+        if meets is not None:
+            host = next((h for h in protests if h is not d and (h.date == d.date or not (h.date_explicit and d.date_explicit))
+                         and (meets == "any" or d.primary.sentence > h.primary.sentence)), None)
         if host is None:
             out.append(d)
             continue
@@ -114,6 +115,49 @@ def fold_interventions(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         host.killed.extend(d.killed)
         host.injured.extend(d.injured)
     return out
+
+
+def _clash_with_crowd(lex: Lexicon, d: Draft) -> bool:
+    """"Clashes between security forces and demonstrators", "farmers clashed with soldiers": in a note about a protest,
+    a fight in which both sides act (a `symmetric` pattern) between state forces and the crowd (protesters, rioters or
+    plain people) is the crowd turning violent, whichever side the sentence names first."""
+    p = d.primary.pattern
+    if not (p.symmetric and is_violent(lex, p)) or d.source is None or d.target is None:
+        return False
+    crowd = (Inter.PROTESTERS, Inter.RIOTERS, Inter.CIVILIANS)
+    sides = {d.source.inter, d.target.inter}
+    return Inter.STATE in sides and any(s in crowd for s in sides)
+
+
+def _meets_crowd(lex: Lexicon, d: Draft, hit: int | None) -> str | None:
+    """Whether an act with an intervention role is a force meeting the protest of its article (ACLED's intervention):
+    "any" when it is wherever it is told, "later" only when told in a sentence after the protest's, else None.
+
+    State forces who disperse or who hit protesters or plain people met the crowd. State forces who arrest or use force
+    on no one named ("at least 45 were arrested", "soldiers responded violently") met it when that is told after the
+    protest: in the protest's own sentence an act with no one named is mostly what the crowd protested about ("protested
+    the arrests of students"). Likewise violence by no one named ("four were shot and killed") that hit protesters,
+    plain people or someone only counted: the coder's unnamed attacker then stands in for the force that met the crowd.
+    """
+    p, src = d.primary.pattern, d.source
+    assert src is not None
+    if p.intervention == "confront":
+        # an armed force that met the crowd: the protesters, or in the passive ("were met by soldiers") anyone unarmed,
+        # whatever the passive's subject was taken to be; officials who meet protesters hear them out, and police who
+        # "held meetings with" community leaders met no crowd
+        crowd = hit == Inter.PROTESTERS or (d.primary.trigger.passive and not (d.target is not None and d.target.armed))
+        return "any" if src.inter == Inter.STATE and src.armed and crowd else None
+    if src.inter == Inter.STATE:
+        if p.intervention == "dispersal" or hit == Inter.PROTESTERS or (
+                p.intervention in ("force", "arrest") and hit == Inter.CIVILIANS) or (
+                p.intervention == "force" and hit is None and bool(d.killed or d.injured)):
+            return "any"
+        return "later" if hit is None else None
+    unnamed = src.kind == "agent" and src.agent in lex.anonymous
+    if unnamed and p.intervention == "force" and (
+            hit == Inter.PROTESTERS or (hit in (Inter.CIVILIANS, None) and bool(d.killed or d.injured))):
+        return "later"
+    return None
 
 
 def _told_as_done(d: Draft) -> bool:
@@ -133,8 +177,13 @@ def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         p = d.primary.pattern
         host = None
         if d.source is not None and p.generic and is_violent(lex, p) and _told_as_done(d):
-            host = next((b for b in battles if b is not d and d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
-                         and (d.target is None or d.target.key in (b.source.key, b.target.key))  # type: ignore[union-attr]
+            # "one killed in a gunfight between residents and police": violence by no one named, told in the battle's
+            # own sentence, is the battle's toll, whoever the victims are
+            unnamed = d.source.kind == "agent" and d.source.agent in lex.anonymous
+            host = next((b for b in battles if b is not d and (
+                (d.source.key in (b.source.key, b.target.key)  # type: ignore[union-attr]
+                 and (d.target is None or d.target.key in (b.source.key, b.target.key)))  # type: ignore[union-attr]
+                or (unnamed and any(m.sentence == d.primary.sentence for m in b.mentions)))
                          and (b.date == d.date or not (b.date_explicit and d.date_explicit))), None)
         if host is None:
             out.append(d)

@@ -46,7 +46,7 @@ class Draft:
     injured: list[Quantity] = attrs.field(factory=list)
     last_sentence: int = 0
     modality: str | None = None  # "intent" or "refusal": the pattern's intent_cameo / refusal_cameo codes it
-    intervention: str | None = None  # a protest met by state forces: the intervening pattern's role (dispersal, arrest, force)
+    intervention: str | None = None  # a protest met by state forces: the intervening pattern's role (dispersal, arrest, force, confront)
     cameo_only: bool = False  # for ACLED part of another event (an arrest beside a beating): coded with its CAMEO code only
 
     @property
