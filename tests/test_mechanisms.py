@@ -314,3 +314,13 @@ def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_sinc
     # "since" ends the clause it closes; its date right after it still says how long ago the spell began
     assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
     assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []
+
+
+def test_a_verb_phrase_split_by_its_short_object_is_that_phrase_and_the_object_its_target():
+    # "drove X out of" is "drive out of" with X, the object between verb and particle, as the target
+    rows = _counted_rows("Government soldiers drove the rebels out of the town of Bama on Monday.")
+    assert [(t, a2) for t, _a1, a2, _f in rows] == [("Government regains territory", "Rebels (Nigeria)")]
+    assert _types("Gunmen gunned a farmer down near Beni on Monday.") == ["Attack"]
+    # a long gap or a clause break is no object of the verb: nothing is split
+    assert _types("Government soldiers drove their old trucks through the muddy roads out of the town of Bama.") == []
+    assert _types("Government soldiers drove, and the rebels ran out of the town of Bama on Monday.") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Sequence
 
 import attrs
 
@@ -109,13 +110,58 @@ def _is_actorish(m: Match) -> bool:
     return m.has_any(_ACTORISH) or m.has("cue", "pronouns")
 
 
+_EVENT_WORDS = frozenset({"verb", "noun"})
+SPLIT_GAP = 3  # words (an actor's name counts one) a verb phrase's object may put between the verb and its particle
+
+
+def split_verbs(matches: list[Match], norms: Sequence[str], lex: Lexicon) -> list[Match]:
+    """"drove the rebels out of", "gunned a man down": a verb phrase split by its short object (an actor's name or up
+    to SPLIT_GAP words, no verb, no punctuation) before its particle is that phrase, matched on the verb alone so the
+    object after it stays the target. Only rests of a particle and at most one more word: longer rests ("hand over
+    control of") are not split in English."""
+    particles = lex.lang.words["split_particles"]
+    tails = lex.verb_tails
+    if not tails or not particles.intersection(norms):
+        return matches
+    covered: dict[int, Match] = {k: m for m in matches for k in range(m.start, m.end)}
+    added: list[Match] = []
+    n = len(norms)
+    for i, w in enumerate(norms):
+        rests = tails.get(w)
+        if not rests or i in covered:
+            continue
+        j, units = i + 1, 0
+        found: Entry | None = None
+        while j < n and units <= SPLIT_GAP and found is None:
+            if units:
+                best = max(((len(r), e) for r, e in rests
+                            if len(r) <= 2 and r[0] in particles and tuple(norms[j : j + len(r)]) == r), default=None)
+                if best is not None:
+                    found = best[1]
+                    break
+            m = covered.get(j)
+            if m is not None and m.has_any(_EVENT_WORDS) and not _is_actorish(m):
+                break  # an event word: the phrase is over
+            if not any(c.isalnum() for c in norms[j]):
+                break
+            if m is not None and _is_actorish(m) and m.start == j:
+                j, units = m.end, units + 1
+            else:
+                j, units = j + 1, units + 1
+        if found is not None:
+            added.append(Match(i, i + 1, (found,)))
+    if not added:
+        return matches
+    return sorted(matches + added, key=lambda m: m.start)
+
+
 def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool | None = None) -> SentenceAnalysis:
     """Tokenise a sentence and find everything the dictionaries recognise in it.
 
     `caseless`: the article is written in lower case (default: whether this sentence is), so names need no capital."""
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
-    matches = lex.match(norms, [t.text for t in tokens])
+    matches = split_verbs(lex.match(norms, [t.text for t in tokens]), norms, lex)
     cue_spans: dict[str, list[tuple[int, int]]] = {}
     holidays = {}
     for m in matches:  # one pass for cues and holidays (in this order of entries, as two passes gave them)
