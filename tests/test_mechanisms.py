@@ -324,3 +324,11 @@ def test_a_verb_phrase_split_by_its_short_object_is_that_phrase_and_the_object_i
     # a long gap or a clause break is no object of the verb: nothing is split
     assert _types("Government soldiers drove their old trucks through the muddy roads out of the town of Bama.") == []
     assert _types("Government soldiers drove, and the rebels ran out of the town of Bama on Monday.") == []
+
+
+def test_an_attack_on_a_checkpoint_or_one_launched_on_a_post_is_a_battle_with_its_forces():
+    # a checkpoint is manned by the security forces; a passive light verb keeps the attack's "on" target
+    assert _types("Militants attacked a checkpoint near Baidoa on Monday, killing four soldiers.") == ["Armed clash"]
+    assert _types("An attack has been launched on a military base near Baidoa, officials said on Monday.") == ["Armed clash"]
+    assert _types("Police arrested two traders at a checkpoint in Kisumu on Monday.") == ["Arrests"]
+    assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
