@@ -332,3 +332,12 @@ def test_an_attack_on_a_checkpoint_or_one_launched_on_a_post_is_a_battle_with_it
     assert _types("An attack has been launched on a military base near Baidoa, officials said on Monday.") == ["Armed clash"]
     assert _types("Police arrested two traders at a checkpoint in Kisumu on Monday.") == ["Arrests"]
     assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+
+
+def test_missiles_fired_from_aircraft_are_an_air_strike_and_from_the_ground_a_missile_attack():
+    # ACLED's air/drone strike covers missiles launched from aircraft: the author (warplanes) decides, not the weapon
+    assert _types("Government jets fired missiles at a rebel camp near Idlib on Monday, killing six fighters.") == ["Air/drone strike"]
+    assert _types("Warplanes fired rockets into a market in Idlib on Monday, killing four civilians.") == ["Air/drone strike"]
+    assert _types("The navy launched 40 air-to-surface missiles at targets near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Rebels fired missiles at an army base near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
+    assert _types("Soldiers fired rockets at rebel positions near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
