@@ -321,6 +321,9 @@ def test_a_verb_phrase_split_by_its_short_object_is_that_phrase_and_the_object_i
     rows = _counted_rows("Government soldiers drove the rebels out of the town of Bama on Monday.")
     assert [(t, a2) for t, _a1, a2, _f in rows] == [("Government regains territory", "Rebels (Nigeria)")]
     assert _types("Gunmen gunned a farmer down near Beni on Monday.") == ["Attack"]
+    # the object may also stand after the particle, before the phrase's last word ("drive back from")
+    rows = _counted_rows("Government soldiers drove back the rebels from the town of Bama on Monday.")
+    assert [(t, a2) for t, _a1, a2, _f in rows] == [("Government regains territory", "Rebels (Nigeria)")]
     # a long gap or a clause break is no object of the verb: nothing is split
     assert _types("Government soldiers drove their old trucks through the muddy roads out of the town of Bama.") == []
     assert _types("Government soldiers drove, and the rebels ran out of the town of Bama on Monday.") == []
