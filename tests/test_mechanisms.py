@@ -344,3 +344,12 @@ def test_missiles_fired_from_aircraft_are_an_air_strike_and_from_the_ground_a_mi
     assert _types("The navy launched 40 air-to-surface missiles at targets near Idlib on Monday.") == ["Air/drone strike"]
     assert _types("Rebels fired missiles at an army base near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
     assert _types("Soldiers fired rockets at rebel positions near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
+
+
+def test_what_aircraft_destroy_or_raid_in_combat_sorties_is_an_air_strike():
+    assert _types("The air force destroyed three rebel vehicles near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Government warplanes carried out combat sorties over rebel positions near Idlib on Monday, "
+                  "killing six fighters.") == ["Air/drone strike"]
+    assert _types("Army choppers raided rebel positions near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Gunmen destroyed three shops near Idlib on Monday.") == ["Looting/property destruction"]
+    assert _types("Government jets intercepted a drone near Idlib on Monday.") == ["Disrupted weapons use"]
