@@ -360,3 +360,42 @@ def test_violence_by_no_one_named_in_a_battles_sentence_is_its_toll():
     # the dead counted before the fight named after them are the fight's, not an attack by an unidentified group
     rows = _coded("One killed and two wounded in a gunfight between residents and police units in Moyale on Monday.")
     assert [(r.sub_event_type, r.fatalities) for r in rows] == [("Armed clash", 1)]
+
+
+def test_a_verb_phrase_split_by_its_short_object_is_that_phrase_and_the_object_its_target():
+    # "drove X out of" is "drive out of" with X, the object between verb and particle, as the target
+    rows = _counted_rows("Government soldiers drove the rebels out of the town of Bama on Monday.")
+    assert [(t, a2) for t, _a1, a2, _f in rows] == [("Government regains territory", "Rebels (Nigeria)")]
+    assert _types("Gunmen gunned a farmer down near Beni on Monday.") == ["Attack"]
+    # the object may also stand after the particle, before the phrase's last word ("drive back from")
+    rows = _counted_rows("Government soldiers drove back the rebels from the town of Bama on Monday.")
+    assert [(t, a2) for t, _a1, a2, _f in rows] == [("Government regains territory", "Rebels (Nigeria)")]
+    # a long gap or a clause break is no object of the verb: nothing is split
+    assert _types("Government soldiers drove their old trucks through the muddy roads out of the town of Bama.") == []
+    assert _types("Government soldiers drove, and the rebels ran out of the town of Bama on Monday.") == []
+
+
+def test_an_attack_on_a_checkpoint_or_one_launched_on_a_post_is_a_battle_with_its_forces():
+    # a checkpoint is manned by the security forces; a passive light verb keeps the attack's "on" target
+    assert _types("Militants attacked a checkpoint near Baidoa on Monday, killing four soldiers.") == ["Armed clash"]
+    assert _types("An attack has been launched on a military base near Baidoa, officials said on Monday.") == ["Armed clash"]
+    assert _types("Police arrested two traders at a checkpoint in Kisumu on Monday.") == ["Arrests"]
+    assert _types("Militants detonated an SVBIED at a checkpoint in Baidoa on Monday.") == ["Suicide bomb"]
+
+
+def test_missiles_fired_from_aircraft_are_an_air_strike_and_from_the_ground_a_missile_attack():
+    # ACLED's air/drone strike covers missiles launched from aircraft: the author (warplanes) decides, not the weapon
+    assert _types("Government jets fired missiles at a rebel camp near Idlib on Monday, killing six fighters.") == ["Air/drone strike"]
+    assert _types("Warplanes fired rockets into a market in Idlib on Monday, killing four civilians.") == ["Air/drone strike"]
+    assert _types("The navy launched 40 air-to-surface missiles at targets near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Rebels fired missiles at an army base near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
+    assert _types("Soldiers fired rockets at rebel positions near Idlib on Monday.") == ["Shelling/artillery/missile attack"]
+
+
+def test_what_aircraft_destroy_or_raid_in_combat_sorties_is_an_air_strike():
+    assert _types("The air force destroyed three rebel vehicles near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Government warplanes carried out combat sorties over rebel positions near Idlib on Monday, "
+                  "killing six fighters.") == ["Air/drone strike"]
+    assert _types("Army choppers raided rebel positions near Idlib on Monday.") == ["Air/drone strike"]
+    assert _types("Gunmen destroyed three shops near Idlib on Monday.") == ["Looting/property destruction"]
+    assert _types("Government jets intercepted a drone near Idlib on Monday.") == ["Disrupted weapons use"]

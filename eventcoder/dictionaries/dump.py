@@ -46,7 +46,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
                          "intervention": p.intervention, "reports_casualties": p.reports_casualties or None, "embeds": p.embeds,
                          "unnamed_source": p.unnamed_source, "intent_cameo": p.intent_cameo,
                          "refusal_cameo": p.refusal_cameo, "context_nouns": list(p.context_nouns), "context_verbs": list(p.context_verbs), "context": p.context,
-                         "codes_claims": p.codes_claims or None,
+                         "codes_claims": p.codes_claims or None, "fired_from_author": p.fired_from_author or None,
                          "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
             for p in ds.patterns.values()
         ],

@@ -168,6 +168,8 @@ class Pattern:
     context_verbs: tuple[str, ...] = ()  # ambiguous verbs ("intercept", "thwart") likewise, as lemmas
     context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
     codes_claims: bool = False  # a claim of responsibility for no event reported before is coded as this pattern's event
+    # a weapon fired from its author's platform (missiles, rockets): an author with a `tactic` (warplanes) decides the type
+    fired_from_author: bool = False
 
 
 @by_fields

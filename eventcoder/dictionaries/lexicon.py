@@ -190,6 +190,7 @@ class Lexicon:
                 if pl != n:
                     self._add(pl, Entry("noun", p.id, "pl", p.ref))
         self._skip_modifiers(tails, language(ds.language).words["object_modifiers"] | {MEASURE})
+        self.verb_tails = tails  # a verb phrase's first word -> its rests: mentions.split_verbs reads phrases split by an object
         for pl in ds.places.values():
             for alias in {pl.name, *pl.aliases}:
                 self._add(alias, Entry("place", pl.name, pl.kind, pl.ref))

@@ -138,6 +138,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     context_nouns=_tuple(entry.get("context_nouns")), context_verbs=_tuple(entry.get("context_verbs")),
                     context=entry.get("context"),
                     codes_claims=bool(entry.get("codes_claims", False)),
+                    fired_from_author=bool(entry.get("fired_from_author", False)),
                 )
             elif section == "places":
                 ds.places[ident] = Place(

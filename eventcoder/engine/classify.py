@@ -44,8 +44,9 @@ def is_violent(lex: Lexicon, pattern: Pattern) -> bool:
 
 
 def tactic(lex: Lexicon, p: Pattern, src: ResolvedActor | None) -> Pattern | None:
-    """The pattern a generic attack takes from its author ("warplanes struck" is an air strike)."""
-    if not p.generic or src is None or src.agent is None:
+    """The pattern a generic attack takes from its author ("warplanes struck" is an air strike), as does a weapon fired
+    from its author ("jets fired missiles": ACLED's air strike covers missiles launched from aircraft)."""
+    if not (p.generic or p.fired_from_author) or src is None or src.agent is None:
         return None
     agent = lex.ds.agents.get(src.agent)
     return lex.ds.patterns.get(agent.tactic) if agent is not None and agent.tactic else None
@@ -64,7 +65,8 @@ def acled_type(lex: Lexicon, d: Draft, src: ResolvedActor, tgt: ResolvedActor | 
     if ruled is not None:
         return ruled
     if p.acled != BY_ACTORS:
-        return p.acled
+        fired = tactic(lex, p, src) if p.fired_from_author else None  # "jets fired missiles": the platform decides
+        return fired.acled if fired is not None else p.acled
     weapon = tactic(lex, p, src)
     if weapon is not None:
         return weapon.acled

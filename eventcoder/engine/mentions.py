@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Sequence
 
 import attrs
 
@@ -109,6 +110,60 @@ def _is_actorish(m: Match) -> bool:
     return m.has_any(_ACTORISH) or m.has("cue", "pronouns")
 
 
+_EVENT_WORDS = frozenset({"verb", "noun"})
+SPLIT_GAP = 3  # words (an actor's name counts one) a verb phrase's object may put between the verb and its particle
+
+
+def split_verbs(matches: list[Match], norms: Sequence[str], lex: Lexicon) -> list[Match]:
+    """"drove the rebels out of", "gunned a man down": a verb phrase split by its short object (an actor's name or up
+    to SPLIT_GAP words, no verb, no punctuation) before its particle is that phrase, matched on the verb alone so the
+    object after it stays the target; "drove back the rebels from": the object may also stand after the particle,
+    before the phrase's last word (the match is then the verb and its particle). Only rests of a particle and at most
+    one more word: longer rests ("hand over control of") are not split in English."""
+    particles = lex.lang.words["split_particles"]
+    tails = lex.verb_tails
+    if not tails or not particles.intersection(norms):
+        return matches
+    covered: dict[int, Match] = {k: m for m in matches for k in range(m.start, m.end)}
+    added: list[Match] = []
+    n = len(norms)
+
+    def after_object(start: int, rests: list[tuple[tuple[str, ...], Entry]]) -> Entry | None:
+        """The entry whose rest follows a short object that begins at `start`, if one does."""
+        j, units = start, 0
+        while j < n and units <= SPLIT_GAP:
+            if units:
+                here = [(r, e) for r, e in rests if tuple(norms[j : j + len(r)]) == r]
+                if here:
+                    return max(here, key=lambda re_: len(re_[0]))[1]
+            m = covered.get(j)
+            if m is not None and m.has_any(_EVENT_WORDS) and not _is_actorish(m):
+                return None  # an event word: the phrase is over
+            if not any(c.isalnum() for c in norms[j]):
+                return None
+            if m is not None and _is_actorish(m) and m.start == j:
+                j, units = m.end, units + 1
+            else:
+                j, units = j + 1, units + 1
+        return None
+
+    for i, w in enumerate(norms):
+        rests = tails.get(w)
+        if not rests or i in covered:
+            continue
+        found = after_object(i + 1, [(r, e) for r, e in rests if len(r) <= 2 and r[0] in particles])
+        if found is not None:
+            added.append(Match(i, i + 1, (found,)))
+            continue
+        if i + 1 < n and norms[i + 1] in particles and i + 1 not in covered:
+            found = after_object(i + 2, [(r[1:], e) for r, e in rests if len(r) == 2 and r[0] == norms[i + 1]])
+            if found is not None:
+                added.append(Match(i, i + 2, (found,)))
+    if not added:
+        return matches
+    return sorted(matches + added, key=lambda m: m.start)
+
+
 def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool | None = None) -> SentenceAnalysis:
     """Tokenise a sentence and find everything the dictionaries recognise in it.
 
@@ -116,7 +171,7 @@ def analyse(sentence: Sentence, lex: Lexicon, published: dt.date, caseless: bool
     tokens = tokenize(sentence.text)
     norms = [t.norm for t in tokens]
     caseless = written_in_lower_case(sentence.text) if caseless is None else caseless
-    matches = lex.match(norms, [t.text for t in tokens], lower_names=caseless)
+    matches = split_verbs(lex.match(norms, [t.text for t in tokens], lower_names=caseless), norms, lex)
     cue_spans: dict[str, list[tuple[int, int]]] = {}
     holidays = {}
     for m in matches:  # one pass for cues and holidays (in this order of entries, as two passes gave them)

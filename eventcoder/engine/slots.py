@@ -452,8 +452,10 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
         if light is not None and not any(light[1] <= o.start and o.end <= t.start
                                          and lex.ds.patterns[o.pattern].family != family for o in a.triggers):
             c.source, c.source_assoc = _source_left(a, light[0], lo, lex)
-    # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"
+    # target after a preposition: "strikes on X", "attack against X", "air strikes early Monday on X"; a passive light
+    # verb between them keeps the noun's preposition ("an attack has been launched on X", "raids were carried out on X")
     dated = {k for d in a.dates for k in range(d.start, d.end)}
+    light_after = {k for s, e in a.cue_spans.get("light_verbs", ()) if s >= t.end for k in range(s, e)}
     for k in range(t.end, min(t.end + 6, hi)):
         if norms[k] in preps or (symmetric and norms[k] in words["symmetric_preps"]):
             c.target, c.target_assoc = _target_right(a, k + 1, hi, lex, 4)
@@ -461,7 +463,8 @@ def _noun_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, preps: tupl
                 c.source, rest = c.target, c.target_assoc
                 c.target, c.target_assoc = (rest[0], rest[1:]) if rest else (None, ())
             break
-        if not (k in dated or norms[k].endswith("ly") or norms[k] in words["target_skip"]):
+        if not (k in dated or norms[k].endswith("ly") or norms[k] in words["target_skip"]
+                or norms[k] in words["be_forms"] or k in light_after):
             break
     # "the attack", "those strikes": the anaphoric cue list (cues.yaml) says the noun points back to an event
     if c.source is None and c.target is None and a.cue_before("anaphoric", t.start, 0) is not None:

@@ -35,7 +35,7 @@ WORD_CLASSES = frozenset("""
     accusation_of claim_gap foe_gap refused_object_words measure_units currency_signs definite_article and of since_before future_before ordinal_suffixes aggregate_means
     tabari_connectors tabari_compound tabari_be tabari_prepositions tabari_breaks tabari_determiners
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
-    age_ends not_lowercase_places place_area_words place_nouns place_institutions first_level_area_words place_origin_words after_object_place place_chain_words
+    split_particles age_ends not_lowercase_places place_area_words place_nouns place_institutions first_level_area_words place_origin_words after_object_place place_chain_words
 """.split())
 NUMBER_TABLES = frozenset("weekdays months units tens scales days_back".split())
 CALENDAR_UNITS = frozenset("night week weekend month".split())
