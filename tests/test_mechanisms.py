@@ -314,3 +314,24 @@ def test_since_a_day_of_this_week_ending_the_clause_is_one_events_spell_and_sinc
     # "since" ends the clause it closes; its date right after it still says how long ago the spell began
     assert _types("Police have arrested 23 activists in Dhaka since Tuesday.", published="2024-06-20") == ["Arrests"]
     assert _types("Police have arrested 23 activists in Dhaka since January.", published="2024-06-20") == []
+
+
+def _killed(text: str) -> list[int]:
+    return [r.fatalities for r in CODER.code(Article("k", text, published="2024-06-20")) if r.sub_event_type]
+
+
+def test_one_victim_said_in_the_singular_is_one_dead_even_when_no_dictionary_knows_the_noun():
+    # a noun phrase the agents do not know, opened by "a"/"the" or said by a pronoun: the clause's grammar says one
+    assert _killed("On Monday, a road engineer was shot and killed by gunmen near Kisumu.") == [1]
+    assert _killed("On Monday, a member of the county police was killed by gunmen in Kisumu.") == [1]
+    assert _killed("Soldiers shot and killed a young Luo near Kisumu on Monday.") == [1]
+    assert _killed("Police killed the uncle of a local singer in Kisumu on Monday.") == [1]
+    assert _killed("Soldiers broke into a house in Kisumu on Monday and killed him.") == [1]
+    assert _killed("On Monday, soldiers beat a student in Kisumu. The student later died.") == [1]
+    # plural or negated phrases and "an unknown number of" say nothing of one person; "a total of" opens a figure
+    assert _killed("Police killed the parents of a suspect in Kisumu on Monday.") == [0]
+    assert _killed("Gunmen attacked a village near Kisumu on Monday. Nobody was killed.") == [0]
+    assert _killed("Gunmen attacked a village near Kisumu on Monday, killing a total of 10 villagers.") == [10]
+    assert 1 not in _killed("Gunmen ambushed a convoy near Kisumu on Monday, killing an unknown number of soldiers.")
+    # a figure for the same dead counts the one named in the singular among them
+    assert _killed("Gunmen ambushed a bus near Kisumu on Monday, leaving 4 passengers dead; the driver was shot dead first.") == [4]

@@ -28,8 +28,9 @@ def cameo_triples(coding: ArticleCoding, lex: Lexicon) -> list[tuple[str, str, s
 
 
 def _count(qs: list[Quantity]) -> tuple[int | None, str]:
-    """Conflicting reports: the lowest specific figure; a vague word only when no figure is given."""
-    specific = [q for q in qs if q.qualifier != "vague"]
+    """Conflicting reports: the lowest specific figure; one victim named in the singular only when no figure is given
+    (the figure counts that victim too); a vague word only when neither is."""
+    specific = [q for q in qs if q.qualifier != "vague" and not q.person] or [q for q in qs if q.qualifier != "vague"]
     if specific:
         q = min(specific, key=lambda q: q.value)
         return q.value, q.qualifier

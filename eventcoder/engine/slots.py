@@ -671,14 +671,20 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 lead = norms[e : m.start]
                 if ((words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m))
                         or (not lead and _singular(a, m))):
-                    q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam", "kill man"
+                    q = Quantity(m.start - 1, m.start, 1, "exact", person=True)  # "shot dead a journalist", "killed the imam", "kill man"
         if q is None:
             # "a civilian was killed (by soldiers)": one victim named before the passive verb
             m = next((x for x in reversed(a.actors) if s - 3 <= x.end < s and x.start >= lo and not x.locative
                       and words["be_forms"] & set(norms[x.end : s]) and _singular_lead(a, x, lo, words)
                       and _singular(a, x)), None)
             if m is not None:
-                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
+                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact", person=True)
+        if q is None:
+            # one victim no dictionary names (or a pronoun that names none): "shot dead a road engineer", "killed him", "a shop owner was killed",
+            # "the driver later died": the grammar of the clause says one person, and ACLED counts one
+            at = _one_person(a, s, e, lo, words)
+            if at is not None:
+                q = Quantity(at, at + 1, 1, "exact", person=True)
         cumulative = ((bool(a.cue_in("period", lo, hi)) and not _spell(a, lo, hi, published)) or bool(a.cue_in("total", lo, hi))
                       or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000))
         # which candidate in the sentence this count belongs to
@@ -714,6 +720,71 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _singular_head(norms: Sequence[str], i: int, hi: int, words) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the noun phrase from `i` (after its article) ends in a singular noun: "the former head of ...", "the
+    uncle", not "the parents", "the police"; a phrase that runs on past four words is not read."""
+    ends = words["join_blockers"] | words["of"] | words["relative_pronouns"]
+    j = i
+    while j < hi and j < i + 4 and norms[j].isalpha() and norms[j] not in ends:
+        j += 1
+    if j == i or (j < hi and norms[j].isalpha() and norms[j] not in ends):
+        return False
+    head = norms[j - 1]
+    return (not head.endswith("s") and head not in words["plural_heads"] and head not in words["not_people"]
+            and not any(w in words["count_heads"] for w in norms[i:j]))
+
+
+def _one_person(a: SentenceAnalysis, s: int, e: int, lo: int, words) -> int | None:  # type: ignore[no-untyped-def]
+    """The token that says a casualty word at [s, e) has one victim, or None.
+
+    After an active verb: "killed a teacher", "killed a 12-year-old", "shot him", "killed himself", "killed the uncle of";
+    before a passive one: "a shop owner was (reportedly) killed", "he was shot dead"; before a death verb:
+    "the driver later died", "a herder died". "nobody was killed", "the killing of a singer" (a noun, whose victim is
+    the cause of something else) and "killed a total of" are not one victim.
+    """
+    norms = a.norms
+    n = len(norms)
+    if e < n and norms[s] not in words["intransitive_deaths"]:
+        w = norms[e]
+        if w in words["object_person_pronouns"] or w in words["reflexive_person_pronouns"]:
+            return e
+        if w in words["singular_markers"] and e + 1 < n:
+            k = _after_age(norms, e + 1, words)
+            if k > e + 1 or (norms[e + 1].isalpha() and norms[e + 1] not in words["not_people"] and _singular_head(norms, e + 1, n, words)):
+                return e
+        if w in words["definite_article"] and e + 1 < n and _singular_head(norms, e + 1, n, words):
+            return e
+    k = s - 1
+    while k > lo and norms[k] in words["adverb_skip"]:
+        k -= 1
+    if k < lo:
+        return None
+    if norms[s] in words["intransitive_deaths"]:
+        subject_end = k + 1
+    elif norms[k] in words["singular_be"]:
+        subject_end = k
+    else:
+        return None
+    if subject_end - 1 < lo:
+        return None
+    last = norms[subject_end - 1]
+    if last in words["nobody"] or (subject_end - 2 >= lo and norms[subject_end - 2] in words["no"]):
+        return None
+    if last in words["person_pronouns"]:
+        return subject_end - 1
+    # the noun phrase before: an article opens it within eight words, nothing but words between; its head is the noun
+    # before any "of" ("a member of the federal police" is one member)
+    for j in range(subject_end - 1, max(lo, subject_end - 9) - 1, -1):
+        w = norms[j]
+        if not w.isalpha() or w in words["join_blockers"] or w in words["and"] or w in words["relative_pronouns"]:
+            return None
+        if w in words["singular_markers"]:
+            return j
+        if w in words["definite_article"] and (j == lo or norms[j - 1] not in words["of"]):
+            return j if _singular_head(norms, j + 1, subject_end, words) else None
+    return None
 
 
 def _after_age(norms: Sequence[str], i: int, words) -> int:  # type: ignore[no-untyped-def]
