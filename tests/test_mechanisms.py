@@ -335,3 +335,15 @@ def test_one_victim_said_in_the_singular_is_one_dead_even_when_no_dictionary_kno
     assert 1 not in _killed("Gunmen ambushed a convoy near Kisumu on Monday, killing an unknown number of soldiers.")
     # a figure for the same dead counts the one named in the singular among them
     assert _killed("Gunmen ambushed a bus near Kisumu on Monday, leaving 4 passengers dead; the driver was shot dead first.") == [4]
+
+
+def test_a_toll_in_the_singular_counts_only_the_figure_right_before_it():
+    assert _killed("On Monday, herders clashed with farmers near Kisumu, leading to one death.") == [1]
+    assert _killed("On Monday, rioters fought police in Kisumu, leading to at least one fatality.") == [1]
+    # the death a crowd mourns is not a death at the protest
+    assert _killed("Nurses protested in Kisumu on Monday over the death of a patient.") == [0]
+
+
+def test_an_unknown_number_of_dead_is_coded_three_as_acled_codes_it():
+    assert _killed("Gunmen raided a village near Kisumu on Monday, killing an unspecified number of herders.") == [3]
+    assert _killed("Gunmen raided a village near Kisumu on Monday. Several herders were killed.") == [3]

@@ -613,6 +613,11 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
         q = None
+        if e == s + 1 and norms[s] in words["toll_nouns"]:
+            # "leading to one death": the figure right before the noun, or no count at all
+            k = bisect.bisect_right(q_ends, s) - 1
+            if k < 0 or q_ends[k] != s or quantities[k].start in used:
+                continue
         # "killed at least 19 people" / "killing 5"
         k = bisect.bisect_left(q_starts, e)
         while k < len(quantities) and q_starts[k] <= e + 2:
