@@ -347,3 +347,10 @@ def test_a_toll_in_the_singular_counts_only_the_figure_right_before_it():
 def test_an_unknown_number_of_dead_is_coded_three_as_acled_codes_it():
     assert _killed("Gunmen raided a village near Kisumu on Monday, killing an unspecified number of herders.") == [3]
     assert _killed("Gunmen raided a village near Kisumu on Monday. Several herders were killed.") == [3]
+
+
+def test_the_subject_count_of_a_passive_verb_may_stand_far_before_it_and_a_count_set_off_by_including_is_part_of_it():
+    assert _killed("On Monday, at least 37 people of a minority clan living in the hills were killed by gunmen near Kisumu.") == [37]
+    assert _killed("Rebels attacked an army post near Kisumu on Monday. Eleven soldiers, among them two officers, were "
+                   "killed.") == [11]
+    assert _killed("On Monday, rebels attacked an army post near Kisumu; 9 died, including 3 officers.") == [9]

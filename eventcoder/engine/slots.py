@@ -606,7 +606,7 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
     def counts_people(q: Quantity, s: int, e: int) -> bool:  # "19 people", "19 soldiers", "killing 5", "5 killed"
         people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
         # "two ethnic Amhara brothers were killed": the count is the subject of the passive casualty verb
-        passive_subject = q.end < s <= q.end + 5 and norms[s - 1] in words["be_forms"] and all(
+        passive_subject = q.end < s <= q.end + 10 and norms[s - 1] in words["be_forms"] and all(
             w.isalpha() for w in norms[q.end : s]) and not (q.start > 0 and norms[q.start - 1] in words["no"])
         return people or passive_subject or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
 
@@ -625,6 +625,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 cand = quantities[k]
                 if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 2 for s2 in starts):
                     break  # "three killed and two wounded": the two are the wounded
+                if words["refiners"] & set(norms[e : cand.start]):
+                    break  # "9 died, including 3 officers": the 3 are among a count told before the verb
                 q = cand
                 break
             k += 1
@@ -633,10 +635,15 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
             k = bisect.bisect_right(q_ends, s) - 1
-            while k >= 0 and q_ends[k] >= s - 8:
+            while k >= 0 and q_ends[k] >= s - 11:
                 if quantities[k].start >= lo and quantities[k].start not in used:
-                    q = quantities[k]
-                    break
+                    if q is None or not counts_people(q, s, e):
+                        q = quantities[k]
+                    # "seventeen soldiers, among them two officers, were killed": a count set off by a refiner is part
+                    # of an earlier one; look on before it
+                    if not (words["refiners"] & set(norms[max(lo, quantities[k].start - 2) : quantities[k].start])):
+                        q = quantities[k]
+                        break
                 k -= 1
         if q is not None and not counts_people(q, s, e):
             q = None
