@@ -354,3 +354,13 @@ def test_the_subject_count_of_a_passive_verb_may_stand_far_before_it_and_a_count
     assert _killed("Rebels attacked an army post near Kisumu on Monday. Eleven soldiers, among them two officers, were "
                    "killed.") == [11]
     assert _killed("On Monday, rebels attacked an army post near Kisumu; 9 died, including 3 officers.") == [9]
+
+
+def test_a_headline_passive_without_were_counts_the_dead_of_the_event_told_before():
+    # "30 members of the army killed": no "were", but a count opens the subject and nothing follows that was killed
+    assert _killed("Rebels and soldiers clash near Kisumu, 30 members of the army killed.") == [30]
+    assert _killed("Rebels attacked a police post near Kisumu on Monday. At least 17 county police killed.") == [17]
+    assert _killed("Rebels attack army posts near Kisumu, six killed, 13 wounded.") == [6]
+    # an active verb with an object: the count before it is of who killed, not of the dead
+    assert _killed("Bandits attacked a village near Kisumu on Monday. Two gunmen killed a herder.") == [1]
+    assert _killed("Gunmen killed 5 herders near Kisumu on Monday.") == [5]

@@ -367,6 +367,25 @@ def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
             and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
 
 
+def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention, lo: int, lex: Lexicon) -> bool:
+    """Whether a casualty verb in the past is a passive written without "were": a count opens its subject ("at least 17
+    state police killed", "30 members of the army killed in the clash") and nothing it could have killed follows it."""
+    if t.pattern not in lex.casualty_verbs or "past" not in t.form:
+        return False
+    norms, words = a.norms, lex.lang.words
+    # "six killed, 13 wounded": the count right before the verb is its subject, not the actor before that
+    counted = any(lo <= q.start and q.qualifier != "vague" and (src.start - 4 <= q.end <= src.start
+                                                                 or (q.end == t.start and q.start >= src.end))
+                  for q in a.quantities)
+    if not counted or any(o is not t and o.pos == "verb" and src.end <= o.start < t.start for o in a.triggers):
+        return False
+    if t.end >= len(norms):
+        return True
+    nxt = norms[t.end]
+    return not (nxt[:1].isdigit() or nxt in words["object_determiners"] or nxt in words["singular_markers"]
+                or any(m.start == t.end for m in a.actors) or any(q.start == t.end for q in a.quantities))
+
+
 def _means(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
     """"protested by blocking roads", "injured police by throwing stones": the act is the means of the clause's own
     verb, done by its subject; after a passive verb the "by" names the agent instead ("were attacked by rioting youths")."""
@@ -388,6 +407,13 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
+    if src is not None and _headline_passive(a, t, src, lo, lex):
+        # "30 members of the army killed.": a headline's passive without its "were"; the counted are the dead
+        c.target, c.target_assoc = src, assoc
+        c.source = _by_phrase(a, t.end, hi, lex)
+        # with no "by X", a count for an event named elsewhere, as "19 people were killed" is
+        c.reference = c.source is None
+        return
     if src is not None and t.start > 0 and a.norms[t.start - 1] in lex.lang.words["and"]:
         # "rioters stoned the police and blocked roads": a verb joined to an earlier one shares its subject; the
         # earlier verb's object is not who acted
@@ -635,7 +661,10 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
             k = bisect.bisect_right(q_ends, s) - 1
-            while k >= 0 and q_ends[k] >= s - 11:
+            obj = e < len(norms) and (norms[e] in words["object_determiners"] or norms[e] in words["singular_markers"]
+                                      or norms[e] in words["object_pronouns"] or e in actor_at)
+            # "two gunmen killed a herder": before an active verb with an object, the count is of who killed
+            while not obj and k >= 0 and q_ends[k] >= s - 11:
                 if quantities[k].start >= lo and quantities[k].start not in used:
                     if q is None or not counts_people(q, s, e):
                         q = quantities[k]
