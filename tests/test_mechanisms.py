@@ -364,3 +364,9 @@ def test_a_headline_passive_without_were_counts_the_dead_of_the_event_told_befor
     # an active verb with an object: the count before it is of who killed, not of the dead
     assert _killed("Bandits attacked a village near Kisumu on Monday. Two gunmen killed a herder.") == [1]
     assert _killed("Gunmen killed 5 herders near Kisumu on Monday.") == [5]
+
+
+def test_a_passive_with_a_word_of_reporting_inside_it_is_still_a_passive():
+    assert _killed("On Monday, rebels clashed with soldiers near Kisumu. At least 10 people were reported killed in "
+                   "the town.") == [10]
+    assert _killed("On Monday, a trader was reported killed by soldiers in Kisumu.") == [1]

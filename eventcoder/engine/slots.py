@@ -369,10 +369,13 @@ def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
 
 def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention, lo: int, lex: Lexicon) -> bool:
     """Whether a casualty verb in the past is a passive written without "were": a count opens its subject ("at least 17
-    state police killed", "30 members of the army killed in the clash") and nothing it could have killed follows it."""
+    state police killed", "30 members of the army killed in the clash") and nothing it could have killed follows it;
+    or one with a word of reporting between ("were reported killed")."""
     if t.pattern not in lex.casualty_verbs or "past" not in t.form:
         return False
     norms, words = a.norms, lex.lang.words
+    if t.start >= 2 and norms[t.start - 1] in words["passive_reporting"] and norms[t.start - 2] in words["be_forms"]:
+        return True  # "at least 10 people were reported killed": a passive with a word of reporting inside it
     # "six killed, 13 wounded": the count right before the verb is its subject, not the actor before that
     counted = any(lo <= q.start and q.qualifier != "vague" and (src.start - 4 <= q.end <= src.start
                                                                  or (q.end == t.start and q.start >= src.end))
