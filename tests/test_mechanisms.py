@@ -370,3 +370,10 @@ def test_a_passive_with_a_word_of_reporting_inside_it_is_still_a_passive():
     assert _killed("On Monday, rebels clashed with soldiers near Kisumu. At least 10 people were reported killed in "
                    "the town.") == [10]
     assert _killed("On Monday, a trader was reported killed by soldiers in Kisumu.") == [1]
+
+
+def test_a_bare_count_before_a_headline_verb_is_the_dead_of_the_event_told_before():
+    assert _killed("Bandits attacked a village near Kisumu on Monday. One person killed in the attack.") == [1]
+    assert _killed("Rebels attacked a police post near Kisumu on Monday. 9 killed including 7 policemen.") == [9]
+    # "one of the killed": the word is a noun, the count is among a toll told before
+    assert _killed("Gunmen raided a village near Kisumu on Monday, killing 12. One of the killed was a teacher.") == [12]

@@ -367,7 +367,7 @@ def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
             and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
 
 
-def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention, lo: int, lex: Lexicon) -> bool:
+def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention | None, lo: int, lex: Lexicon) -> bool:
     """Whether a casualty verb in the past is a passive written without "were": a count opens its subject ("at least 17
     state police killed", "30 members of the army killed in the clash") and nothing it could have killed follows it;
     or one with a word of reporting between ("were reported killed")."""
@@ -377,10 +377,18 @@ def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention, lo: in
     if t.start >= 2 and norms[t.start - 1] in words["passive_reporting"] and norms[t.start - 2] in words["be_forms"]:
         return True  # "at least 10 people were reported killed": a passive with a word of reporting inside it
     # "six killed, 13 wounded": the count right before the verb is its subject, not the actor before that
-    counted = any(lo <= q.start and q.qualifier != "vague" and (src.start - 4 <= q.end <= src.start
-                                                                 or (q.end == t.start and q.start >= src.end))
-                  for q in a.quantities)
-    if not counted or any(o is not t and o.pos == "verb" and src.end <= o.start < t.start for o in a.triggers):
+    # with no actor before it, a count of unknown nouns right before the verb ("one person killed in the attack")
+    if src is None:
+        # ("one of the killed": a determiner makes the word a noun, and the count is of those it names)
+        counted = any(lo <= q.start and q.qualifier != "vague" and t.start - 3 <= q.end <= t.start
+                      and all(w.isalpha() and w not in words["determiners"] for w in norms[q.end : t.start])
+                      for q in a.quantities)
+    else:
+        counted = any(lo <= q.start and q.qualifier != "vague" and (src.start - 4 <= q.end <= src.start
+                                                                     or (q.end == t.start and q.start >= src.end))
+                      for q in a.quantities)
+    begin = src.end if src is not None else lo
+    if not counted or any(o is not t and o.pos == "verb" and begin <= o.start < t.start for o in a.triggers):
         return False
     if t.end >= len(norms):
         return True
@@ -410,7 +418,7 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
-    if src is not None and _headline_passive(a, t, src, lo, lex):
+    if _headline_passive(a, t, src, lo, lex):
         # "30 members of the army killed.": a headline's passive without its "were"; the counted are the dead
         c.target, c.target_assoc = src, assoc
         c.source = _by_phrase(a, t.end, hi, lex)
@@ -679,6 +687,9 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 k -= 1
         if q is not None and not counts_people(q, s, e):
             q = None
+        if (q is not None and q.end < s and norms[q.end] in words["of"] and s > 0
+                and norms[s - 1] in words["definite_determiners"]):
+            q = None  # "one of the killed was a teacher": some of a toll told before, not a toll
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
