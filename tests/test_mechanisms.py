@@ -377,3 +377,8 @@ def test_a_bare_count_before_a_headline_verb_is_the_dead_of_the_event_told_befor
     assert _killed("Rebels attacked a police post near Kisumu on Monday. 9 killed including 7 policemen.") == [9]
     # "one of the killed": the word is a noun, the count is among a toll told before
     assert _killed("Gunmen raided a village near Kisumu on Monday, killing 12. One of the killed was a teacher.") == [12]
+
+
+def test_total_deaths_sum_the_events_told_and_are_no_one_events_toll():
+    assert _killed("Militias fought near Kisumu on Monday; total deaths 40 over the month.") == [0]
+    assert _killed("Militias fought near Kisumu on Monday, killing 4.") == [4]
