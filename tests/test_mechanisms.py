@@ -382,3 +382,10 @@ def test_a_bare_count_before_a_headline_verb_is_the_dead_of_the_event_told_befor
 def test_total_deaths_sum_the_events_told_and_are_no_one_events_toll():
     assert _killed("Militias fought near Kisumu on Monday; total deaths 40 over the month.") == [0]
     assert _killed("Militias fought near Kisumu on Monday, killing 4.") == [4]
+
+
+def test_one_victim_in_a_long_or_bracketed_phrase_or_a_relative_clause_is_one_dead():
+    assert _killed("On Monday, the Kisii county roads authority deputy director was shot dead by gunmen.") == [1]
+    assert _killed("On Monday, a member of the Kenya Farmers Union (KFU) was shot and killed by police in Kisumu.") == [1]
+    assert _killed("On Monday, a police officer in Kisumu beat a hawker who later died.") == [1]
+    assert _killed("On Monday, police in Kisumu beat protesters who later died.") == [0]

@@ -779,10 +779,10 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
 
 def _singular_head(norms: Sequence[str], i: int, hi: int, words) -> bool:  # type: ignore[no-untyped-def]
     """Whether the noun phrase from `i` (after its article) ends in a singular noun: "the former head of ...", "the
-    uncle", not "the parents", "the police"; a phrase that runs on past four words is not read."""
-    ends = words["join_blockers"] | words["of"] | words["relative_pronouns"]
+    uncle", not "the parents", "the police"; a phrase that runs on past six words is not read."""
+    ends = words["join_blockers"] | words["of"] | words["relative_pronouns"] | words["tabari_subordinators"]
     j = i
-    while j < hi and j < i + 4 and norms[j].isalpha() and norms[j] not in ends:
+    while j < hi and j < i + 6 and norms[j].isalpha() and norms[j] not in ends:
         j += 1
     if j == i or (j < hi and norms[j].isalpha() and norms[j] not in ends):
         return False
@@ -812,9 +812,11 @@ def _one_person(a: SentenceAnalysis, s: int, e: int, lo: int, words) -> int | No
         if w in words["definite_article"] and e + 1 < n and _singular_head(norms, e + 1, n, words):
             return e
     k = s - 1
-    while k > lo and norms[k] in words["adverb_skip"]:
+    while k >= lo and norms[k] in words["adverb_skip"]:
         k -= 1
-    if k < lo:
+    if k == lo - 1 and k > 0 and norms[k] in words["relative_pronouns"]:
+        lo = max(0, k - 10)  # "a hawker who later died": the relative pronoun's clause stands for the noun before it
+    elif k < lo:
         return None
     if norms[s] in words["intransitive_deaths"]:
         subject_end = k + 1
@@ -824,6 +826,8 @@ def _one_person(a: SentenceAnalysis, s: int, e: int, lo: int, words) -> int | No
         return None
     if subject_end - 1 < lo:
         return None
+    if norms[subject_end - 1] in words["relative_pronouns"] and subject_end - 1 > lo:
+        subject_end -= 1  # "a street vendor who later died": the noun the relative pronoun stands for
     last = norms[subject_end - 1]
     if last in words["nobody"] or (subject_end - 2 >= lo and norms[subject_end - 2] in words["no"]):
         return None
@@ -831,14 +835,20 @@ def _one_person(a: SentenceAnalysis, s: int, e: int, lo: int, words) -> int | No
         return subject_end - 1
     # the noun phrase before: an article opens it within eight words, nothing but words between; its head is the noun
     # before any "of" ("a member of the federal police" is one member)
-    for j in range(subject_end - 1, max(lo, subject_end - 9) - 1, -1):
+    j, seen = subject_end - 1, 0
+    while j >= lo and seen < 9:
         w = norms[j]
+        if w == ")" and "(" in norms[max(lo, j - 6) : j]:
+            # "a member of the Front (FDF) was killed": the initialism in brackets is part of the phrase
+            j = max(k for k in range(max(lo, j - 6), j) if norms[k] == "(") - 1
+            continue
+        j, seen = j - 1, seen + 1
         if not w.isalpha() or w in words["join_blockers"] or w in words["and"] or w in words["relative_pronouns"]:
             return None
         if w in words["singular_markers"]:
-            return j
-        if w in words["definite_article"] and (j == lo or norms[j - 1] not in words["of"]):
-            return j if _singular_head(norms, j + 1, subject_end, words) else None
+            return j + 1
+        if w in words["definite_article"] and (j + 1 == lo or norms[j] not in words["of"]):
+            return j + 1 if _singular_head(norms, j + 2, subject_end, words) else None
     return None
 
 
