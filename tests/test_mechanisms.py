@@ -389,3 +389,9 @@ def test_one_victim_in_a_long_or_bracketed_phrase_or_a_relative_clause_is_one_de
     assert _killed("On Monday, a member of the Kenya Farmers Union (KFU) was shot and killed by police in Kisumu.") == [1]
     assert _killed("On Monday, a police officer in Kisumu beat a hawker who later died.") == [1]
     assert _killed("On Monday, police in Kisumu beat protesters who later died.") == [0]
+
+
+def test_a_killing_in_a_background_clause_does_not_take_the_toll_away_from_the_event():
+    assert _killed("On Monday, at least 15 people were killed during riots and clashes with police in Kisumu, following "
+                   "the killing of a local singer.") == [15]
+    assert _killed("Clashes between police and militias near Kisumu on Monday, ending in the death of 3 policemen.") == [3]

@@ -636,7 +636,6 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
     for idx, c in enumerate(cands):
         for pos in range(c.trigger.start, max(c.trigger.end, c.trigger.start + (c.trigger.pattern in lex.casualty_verbs))):
             cover[pos] = idx
-    last_ref_start = max((c.trigger.start for c in cands if c.reference), default=-1)
     new_noun_event = any(c.trigger.pos == "noun" and not c.reference for c in cands)
     used: set[int] = set()
 
@@ -756,7 +755,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             anaphoric = True
         if target_idx is not None and cands[target_idx].trigger.pattern in lex.casualty_verbs and cands[target_idx].source is None:
             # "19 people were killed in the attack": a count for an event named elsewhere
-            if last_ref_start > s or not new_noun_event:
+            # (a reference after it in another clause, "... following the killing of a singer", is another event's)
+            if any(c.reference and s < c.trigger.start < hi for c in cands) or not new_noun_event:
                 anaphoric = True
                 target_idx = None
             else:
