@@ -395,3 +395,8 @@ def test_a_killing_in_a_background_clause_does_not_take_the_toll_away_from_the_e
     assert _killed("On Monday, at least 15 people were killed during riots and clashes with police in Kisumu, following "
                    "the killing of a local singer.") == [15]
     assert _killed("Clashes between police and militias near Kisumu on Monday, ending in the death of 3 policemen.") == [3]
+
+
+def test_a_count_joined_after_the_dead_and_followed_by_its_own_injury_verb_is_of_the_wounded():
+    assert _killed("Soldiers clashed with rebels near Kisumu on Monday. On the first day, 4 soldiers were killed and "
+                   "2 rebel fighters were wounded.") == [4]

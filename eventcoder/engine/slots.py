@@ -659,8 +659,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
         while k < len(quantities) and q_starts[k] <= e + 2:
             if q_starts[k] not in used:
                 cand = quantities[k]
-                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 2 for s2 in starts):
-                    break  # "three killed and two wounded": the two are the wounded
+                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 5 for s2 in starts):
+                    break  # "three killed and two wounded", "and 2 rebels were wounded": the two are the wounded
                 if words["refiners"] & set(norms[e : cand.start]):
                     break  # "9 died, including 3 officers": the 3 are among a count told before the verb
                 q = cand
