@@ -195,3 +195,12 @@ def test_a_regional_special_police_is_its_countrys_state_force():
     rows = [r for r in _rows("Liyu Police shot dead two herders near a water point on Monday.") if r.sub_event_type]
     assert [(r.sub_event_type, r.actor1, r.inter1, r.country) for r in rows] == [
         ("Attack", "Police Forces of Ethiopia", 1, "Ethiopia")]
+
+
+def test_a_toll_the_note_says_is_spread_over_several_events_gives_each_its_share():
+    assert _first("On Monday and Tuesday, 18 herders were killed near Moyale in fighting between two clans. "
+                  "Fatalities spread over two events.")[2] == "9"
+    assert _first("On Monday, militias raided three villages near Moyale, killing 23; fatalities spread across "
+                  "three known locations.")[2] == "7"
+    # a spread of something else is no share of the toll
+    assert _first("On Monday, militias raided a village near Moyale, killing 8, and the fire spread over two hills.")[2] == "8"

@@ -39,6 +39,22 @@ def _count(qs: list[Quantity]) -> tuple[int | None, str]:
     return None, "none"
 
 
+def _shares(coding: ArticleCoding, lex: Lexicon) -> int:
+    """How many events the account says its toll is spread over ("fatalities spread over two events"), else 1."""
+    words = lex.lang.words
+    for a in coding.analyses:
+        for s, e in a.cue_spans.get("split_toll", ()):
+            j = e + (e < len(a.norms) and a.norms[e] in words["definite_article"])
+            # (the scan may read "over two" as "more than two": the figure is the one the span runs into)
+            q = next((q for q in a.quantities if s <= q.start <= j < q.end), None)
+            k = q.end if q is not None else -1
+            while 0 <= k < len(a.norms) and k <= q.end + 1 and a.norms[k] not in words["split_units"]:  # type: ignore[union-attr]
+                k += 1  # "two known locations"
+            if q is not None and q.value >= 2 and 0 <= k < len(a.norms) and a.norms[k] in words["split_units"]:
+                return q.value
+    return 1
+
+
 def _inter(actor: ResolvedActor, iso3: str) -> int:
     # ACLED codes a state's forces acting outside its own territory as external forces
     if actor.inter == Inter.STATE and actor.country is not None and actor.country != iso3:
@@ -49,6 +65,7 @@ def _inter(actor: ResolvedActor, iso3: str) -> int:
 def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published: dt.date) -> list[Event]:
     """One Event per coded event, assembled from what the stages decided; ids are stable for a given article id."""
     rows: list[Event] = []
+    shares = _shares(coding, lex)
     for e in coding.events:
         d, where, src, tgt, sub, cameo = e.draft, e.where, e.source, e.target, e.sub_event_type, e.cameo
         p = d.primary.pattern
@@ -60,6 +77,8 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         inter2 = _inter(tgt, iso3) if tgt is not None else 0
         interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
         killed, kq = _count(d.killed)
+        if killed is not None and shares > 1 and killed >= shares:
+            killed = killed // shares  # each event its share of the account's toll, as the account says it is shared
         injured, _ = _count(d.injured)
         civilian = "Civilian targeting" if acled is not None and acled.civilian_targeting and tgt is not None and tgt.inter == Inter.CIVILIANS else ""
         digest = hashlib.sha1(f"{article.id}\x1f{e.position}".encode("utf-8")).hexdigest()

@@ -36,7 +36,7 @@ WORD_CLASSES = frozenset("""
     tabari_connectors tabari_compound tabari_be tabari_prepositions tabari_breaks tabari_determiners
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
     age_ends not_lowercase_places place_area_words place_nouns place_origin_words after_object_place place_chain_words
-    singular_be count_heads toll_nouns passive_reporting nobody reflexive_person_pronouns intransitive_deaths plural_heads
+    singular_be count_heads toll_nouns passive_reporting split_units nobody reflexive_person_pronouns intransitive_deaths plural_heads
 """.split())
 NUMBER_TABLES = frozenset("weekdays months units tens scales days_back".split())
 CALENDAR_UNITS = frozenset("night week weekend month".split())
