@@ -185,6 +185,21 @@ def _parse(norms: Sequence[str], i: int, num: _Numbers) -> Quantity | None:
     return Quantity(i, end, value, qualifier)
 
 
+def number_at(norms: Sequence[str], i: int, lang: Language | None = None) -> tuple[int, int] | None:
+    """A bare number at token i, digits or words, whatever follows it ("two days", which is no count of people):
+    (value, end), or None.
+
+    >>> number_at("over two days".split(), 1)
+    (2, 2)
+    """
+    if i >= len(norms):
+        return None
+    d = _digits(norms[i])
+    if d is not None:
+        return d, i + 1
+    return _word_number(norms, i, _numbers(lang or language()))
+
+
 def find_quantities(norms: Sequence[str], lang: Language | None = None) -> list[Quantity]:
     """All non-overlapping quantities in a token sequence, left to right."""
     num = _numbers(lang or language())

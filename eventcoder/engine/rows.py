@@ -11,7 +11,7 @@ from eventcoder.dictionaries.entries import Inter
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.actors import ResolvedActor, finish
 from eventcoder.engine.classify import acled_type, cameo_code
-from eventcoder.engine.quantities import Quantity
+from eventcoder.engine.quantities import Quantity, number_at
 from eventcoder.engine.state import ArticleCoding
 from eventcoder.model import Article, Event
 
@@ -43,15 +43,16 @@ def _shares(coding: ArticleCoding, lex: Lexicon) -> int:
     """How many events the account says its toll is spread over ("fatalities spread over two events"), else 1."""
     words = lex.lang.words
     for a in coding.analyses:
-        for s, e in a.cue_spans.get("split_toll", ()):
+        for _, e in a.cue_spans.get("split_toll", ()):
             j = e + (e < len(a.norms) and a.norms[e] in words["definite_article"])
-            # (the scan may read "over two" as "more than two": the figure is the one the span runs into)
-            q = next((q for q in a.quantities if s <= q.start <= j < q.end), None)
-            k = q.end if q is not None else -1
-            while 0 <= k < len(a.norms) and k <= q.end + 1 and a.norms[k] not in words["split_units"]:  # type: ignore[union-attr]
+            found = number_at(a.norms, j, lex.lang)
+            if found is None:
+                continue
+            value, k = found
+            if k < len(a.norms) and a.norms[k] not in words["split_units"]:
                 k += 1  # "two known locations"
-            if q is not None and q.value >= 2 and 0 <= k < len(a.norms) and a.norms[k] in words["split_units"]:
-                return q.value
+            if value >= 2 and k < len(a.norms) and a.norms[k] in words["split_units"]:
+                return value
     return 1
 
 
