@@ -208,3 +208,19 @@ def test_ethiopian_forces_and_parties_by_their_own_names_give_actor_and_country(
     r = next(r for r in _rows("Gunmen of the Oromia Liberation Front killed two officials in Nejo on Friday.")
              if r.sub_event_type)
     assert (r.actor1, r.location) == ("Oromo Liberation Front", "Nejo")
+
+
+def test_a_toll_the_note_says_is_spread_over_several_events_gives_each_its_share():
+    assert _first("On Monday and Tuesday, 18 herders were killed near Moyale in fighting between two clans. "
+                  "Fatalities spread over two events.")[2] == "9"
+    assert _first("On Monday, militias raided three villages near Moyale, killing 23; fatalities spread across "
+                  "three known locations.")[2] == "7"
+    # a spread of something else is no share of the toll
+    assert _first("On Monday, militias raided a village near Moyale, killing 8, and the fire spread over two hills.")[2] == "8"
+
+
+def test_a_note_that_says_what_toll_it_coded_is_that_toll_and_days_share_it_too():
+    assert _first("On Monday, militias clashed near Moyale, killing an unknown number of herders. Unknown fatalities "
+                  "coded as 4.")[2] == "4"
+    assert _first("On Monday and Tuesday, militias clashed near Moyale. Unknown fatalities coded as 3 and spread across "
+                  "two days.")[2] == "1"

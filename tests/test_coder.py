@@ -134,7 +134,8 @@ def test_empty_and_whitespace_articles_give_no_rows(coder):
         ("Rebels killed between 10 and 15 soldiers in Goma on Monday.", 10, "min"),
         ("Rebels killed dozens of soldiers in Goma on Monday.", 12, "vague"),
         ("Rebels killed a dozen soldiers in Goma on Monday.", 12, "vague"),
-        ("Rebels killed several soldiers in Goma on Monday.", 10, "vague"),
+        ("Rebels killed several soldiers in Goma on Monday.", 3, "vague"),  # ACLED codes unknown and "several" as 3
+        ("Rebels killed an unknown number of soldiers in Goma on Monday.", 3, "vague"),
         ("Rebels killed hundreds of soldiers in Goma on Monday.", 100, "vague"),
         ("Rebels killed about 40 soldiers in Goma on Monday.", 40, "approx"),
         ("Rebels killed twenty-one soldiers in Goma on Monday.", 21, "exact"),

@@ -399,3 +399,89 @@ def test_what_aircraft_destroy_or_raid_in_combat_sorties_is_an_air_strike():
     assert _types("Army choppers raided rebel positions near Idlib on Monday.") == ["Air/drone strike"]
     assert _types("Gunmen destroyed three shops near Idlib on Monday.") == ["Looting/property destruction"]
     assert _types("Government jets intercepted a drone near Idlib on Monday.") == ["Disrupted weapons use"]
+
+
+def _killed(text: str) -> list[int]:
+    return [r.fatalities for r in CODER.code(Article("k", text, published="2024-06-20")) if r.sub_event_type]
+
+
+def test_one_victim_said_in_the_singular_is_one_dead_even_when_no_dictionary_knows_the_noun():
+    # a noun phrase the agents do not know, opened by "a"/"the" or said by a pronoun: the clause's grammar says one
+    assert _killed("On Monday, a road engineer was shot and killed by gunmen near Kisumu.") == [1]
+    assert _killed("On Monday, a member of the county police was killed by gunmen in Kisumu.") == [1]
+    assert _killed("Soldiers shot and killed a young Luo near Kisumu on Monday.") == [1]
+    assert _killed("Police killed the uncle of a local singer in Kisumu on Monday.") == [1]
+    assert _killed("Soldiers broke into a house in Kisumu on Monday and killed him.") == [1]
+    assert _killed("On Monday, soldiers beat a student in Kisumu. The student later died.") == [1]
+    # plural or negated phrases and "an unknown number of" say nothing of one person; "a total of" opens a figure
+    assert _killed("Police killed the parents of a suspect in Kisumu on Monday.") == [0]
+    assert _killed("Gunmen attacked a village near Kisumu on Monday. Nobody was killed.") == [0]
+    assert _killed("Gunmen attacked a village near Kisumu on Monday, killing a total of 10 villagers.") == [10]
+    assert 1 not in _killed("Gunmen ambushed a convoy near Kisumu on Monday, killing an unknown number of soldiers.")
+    # a figure for the same dead counts the one named in the singular among them
+    assert _killed("Gunmen ambushed a bus near Kisumu on Monday, leaving 4 passengers dead; the driver was shot dead first.") == [4]
+
+
+def test_a_toll_in_the_singular_counts_only_the_figure_right_before_it():
+    assert _killed("On Monday, herders clashed with farmers near Kisumu, leading to one death.") == [1]
+    assert _killed("On Monday, rioters fought police in Kisumu, leading to at least one fatality.") == [1]
+    # the death a crowd mourns is not a death at the protest
+    assert _killed("Nurses protested in Kisumu on Monday over the death of a patient.") == [0]
+
+
+def test_an_unknown_number_of_dead_is_coded_three_as_acled_codes_it():
+    assert _killed("Gunmen raided a village near Kisumu on Monday, killing an unspecified number of herders.") == [3]
+    assert _killed("Gunmen raided a village near Kisumu on Monday. Several herders were killed.") == [3]
+
+
+def test_the_subject_count_of_a_passive_verb_may_stand_far_before_it_and_a_count_set_off_by_including_is_part_of_it():
+    assert _killed("On Monday, at least 37 people of a minority clan living in the hills were killed by gunmen near Kisumu.") == [37]
+    assert _killed("Rebels attacked an army post near Kisumu on Monday. Eleven soldiers, among them two officers, were "
+                   "killed.") == [11]
+    assert _killed("On Monday, rebels attacked an army post near Kisumu; 9 died, including 3 officers.") == [9]
+
+
+def test_a_headline_passive_without_were_counts_the_dead_of_the_event_told_before():
+    # "30 members of the army killed": no "were", but a count opens the subject and nothing follows that was killed
+    assert _killed("Rebels and soldiers clash near Kisumu, 30 members of the army killed.") == [30]
+    assert _killed("Rebels attacked a police post near Kisumu on Monday. At least 17 county police killed.") == [17]
+    assert _killed("Rebels attack army posts near Kisumu, six killed, 13 wounded.") == [6]
+    # an active verb with an object: the count before it is of who killed, not of the dead
+    assert _killed("Bandits attacked a village near Kisumu on Monday. Two gunmen killed a herder.") == [1]
+    assert _killed("Gunmen killed 5 herders near Kisumu on Monday.") == [5]
+
+
+def test_a_passive_with_a_word_of_reporting_inside_it_is_still_a_passive():
+    assert _killed("On Monday, rebels clashed with soldiers near Kisumu. At least 10 people were reported killed in "
+                   "the town.") == [10]
+    assert _killed("On Monday, a trader was reported killed by soldiers in Kisumu.") == [1]
+
+
+def test_a_bare_count_before_a_headline_verb_is_the_dead_of_the_event_told_before():
+    assert _killed("Bandits attacked a village near Kisumu on Monday. One person killed in the attack.") == [1]
+    assert _killed("Rebels attacked a police post near Kisumu on Monday. 9 killed including 7 policemen.") == [9]
+    # "one of the killed": the word is a noun, the count is among a toll told before
+    assert _killed("Gunmen raided a village near Kisumu on Monday, killing 12. One of the killed was a teacher.") == [12]
+
+
+def test_total_deaths_sum_the_events_told_and_are_no_one_events_toll():
+    assert _killed("Militias fought near Kisumu on Monday; total deaths 40 over the month.") == [0]
+    assert _killed("Militias fought near Kisumu on Monday, killing 4.") == [4]
+
+
+def test_one_victim_in_a_long_or_bracketed_phrase_or_a_relative_clause_is_one_dead():
+    assert _killed("On Monday, the Kisii county roads authority deputy director was shot dead by gunmen.") == [1]
+    assert _killed("On Monday, a member of the Kenya Farmers Union (KFU) was shot and killed by police in Kisumu.") == [1]
+    assert _killed("On Monday, a police officer in Kisumu beat a hawker who later died.") == [1]
+    assert _killed("On Monday, police in Kisumu beat protesters who later died.") == [0]
+
+
+def test_a_killing_in_a_background_clause_does_not_take_the_toll_away_from_the_event():
+    assert _killed("On Monday, at least 15 people were killed during riots and clashes with police in Kisumu, following "
+                   "the killing of a local singer.") == [15]
+    assert _killed("Clashes between police and militias near Kisumu on Monday, ending in the death of 3 policemen.") == [3]
+
+
+def test_a_count_joined_after_the_dead_and_followed_by_its_own_injury_verb_is_of_the_wounded():
+    assert _killed("Soldiers clashed with rebels near Kisumu on Monday. On the first day, 4 soldiers were killed and "
+                   "2 rebel fighters were wounded.") == [4]

@@ -21,11 +21,11 @@ FLOORS = {
     ("case2021", "weighted_f1"): 0.698,
     ("acled", "micro_f1"): 0.713,
     ("acled", "coverage"): 0.789,
-    ("acled", "fatalities"): 0.724,
+    ("acled", "fatalities"): 0.749,
     ("acled", "country"): 0.917,
     ("acled", "admin1"): 0.731,
     ("acled", "location"): 0.488,
-    ("acled", "actor1"): 0.952,
+    ("acled", "actor1"): 0.953,
     ("quad", "macro_f1"): 0.715,
     ("ipe", "macro_f1"): 0.634,
 }

@@ -34,7 +34,7 @@ from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic aggregate period total claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context dwellers pronouns "
-    "casualty_words injury_words force_context not_modal".split()
+    "casualty_words injury_words force_context not_modal split_toll".split()
 )
 
 

@@ -17,6 +17,9 @@ class Quantity:
     end: int
     value: int
     qualifier: str
+    # read from one person named in the singular ("a teacher was killed"), not from a figure: a figure the text also
+    # gives for the same dead ("the driver was shot dead ... leaving 5 soldiers dead") counts them all, the one among them
+    person: bool = attrs.field(default=False, repr=False)
 
 
 @attrs.frozen(slots=True)
@@ -34,6 +37,7 @@ class _Numbers:
     # the phrases above by their first token, in their declared order: a token that starts none costs one look-up
     at_least_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
     about_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+    exact_by_first: Mapping[str, tuple[tuple[str, ...], ...]]
     vague_by_first: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
 
 
@@ -49,13 +53,15 @@ def _by_first(phrases: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, 
 def _numbers(lang: Language) -> _Numbers:
     nums = lang.numbers
     starts = (frozenset(nums["units"]) | frozenset(nums["tens"]) | {k[0] for k in lang.vague}
-              | {k[0] for k in lang.at_least} | {k[0] for k in lang.about} | lang.words["between"])
+              | {k[0] for k in lang.at_least} | {k[0] for k in lang.about} | {k[0] for k in lang.exact_leads if k}
+              | lang.words["between"])
     vague: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for phrase, value in lang.vague.items():
         if phrase:
             vague.setdefault(phrase[0], []).append((phrase, value))
     return _Numbers(nums["units"], nums["tens"], nums["scales"], lang.vague, lang.at_least, lang.about, lang.words, starts,
-                    _by_first(lang.at_least), _by_first(lang.about), {k: tuple(v) for k, v in vague.items()})
+                    _by_first(lang.at_least), _by_first(lang.about), _by_first(lang.exact_leads),
+                    {k: tuple(v) for k, v in vague.items()})
 
 
 def _word_number(norms: Sequence[str], i: int, num: _Numbers) -> tuple[int, int] | None:
@@ -138,6 +144,8 @@ def _parse(norms: Sequence[str], i: int, num: _Numbers) -> Quantity | None:
         k = _prefix(norms, j, num.about_by_first)
         if k:
             qualifier, j = "approx", j + k
+        else:
+            j += _prefix(norms, j, num.exact_by_first)
     for phrase, value in num.vague_by_first.get(norms[j], ()) if j < n else ():
         if tuple(norms[j : j + len(phrase)]) == phrase:
             end = j + len(phrase)
@@ -175,6 +183,21 @@ def _parse(norms: Sequence[str], i: int, num: _Numbers) -> Quantity | None:
     if end < n and norms[end] in words["not_people"]:
         return None
     return Quantity(i, end, value, qualifier)
+
+
+def number_at(norms: Sequence[str], i: int, lang: Language | None = None) -> tuple[int, int] | None:
+    """A bare number at token i, digits or words, whatever follows it ("two days", which is no count of people):
+    (value, end), or None.
+
+    >>> number_at("over two days".split(), 1)
+    (2, 2)
+    """
+    if i >= len(norms):
+        return None
+    d = _digits(norms[i])
+    if d is not None:
+        return d, i + 1
+    return _word_number(norms, i, _numbers(lang or language()))
 
 
 def find_quantities(norms: Sequence[str], lang: Language | None = None) -> list[Quantity]:

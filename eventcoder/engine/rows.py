@@ -11,7 +11,7 @@ from eventcoder.dictionaries.entries import Inter
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.actors import ResolvedActor, finish
 from eventcoder.engine.classify import acled_type, cameo_code
-from eventcoder.engine.quantities import Quantity
+from eventcoder.engine.quantities import Quantity, number_at
 from eventcoder.engine.state import ArticleCoding
 from eventcoder.model import Article, Event
 
@@ -28,14 +28,32 @@ def cameo_triples(coding: ArticleCoding, lex: Lexicon) -> list[tuple[str, str, s
 
 
 def _count(qs: list[Quantity]) -> tuple[int | None, str]:
-    """Conflicting reports: the lowest specific figure; a vague word only when no figure is given."""
-    specific = [q for q in qs if q.qualifier != "vague"]
+    """Conflicting reports: the lowest specific figure; one victim named in the singular only when no figure is given
+    (the figure counts that victim too); a vague word only when neither is."""
+    specific = [q for q in qs if q.qualifier != "vague" and not q.person] or [q for q in qs if q.qualifier != "vague"]
     if specific:
         q = min(specific, key=lambda q: q.value)
         return q.value, q.qualifier
     if qs:
         return min(q.value for q in qs), "vague"
     return None, "none"
+
+
+def _shares(coding: ArticleCoding, lex: Lexicon) -> int:
+    """How many events the account says its toll is spread over ("fatalities spread over two events"), else 1."""
+    words = lex.lang.words
+    for a in coding.analyses:
+        for _, e in a.cue_spans.get("split_toll", ()):
+            j = e + (e < len(a.norms) and a.norms[e] in words["definite_article"])
+            found = number_at(a.norms, j, lex.lang)
+            if found is None:
+                continue
+            value, k = found
+            if k < len(a.norms) and a.norms[k] not in words["split_units"]:
+                k += 1  # "two known locations"
+            if value >= 2 and k < len(a.norms) and a.norms[k] in words["split_units"]:
+                return value
+    return 1
 
 
 def _inter(actor: ResolvedActor, iso3: str) -> int:
@@ -48,6 +66,7 @@ def _inter(actor: ResolvedActor, iso3: str) -> int:
 def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published: dt.date) -> list[Event]:
     """One Event per coded event, assembled from what the stages decided; ids are stable for a given article id."""
     rows: list[Event] = []
+    shares = _shares(coding, lex)
     for e in coding.events:
         d, where, src, tgt, sub, cameo = e.draft, e.where, e.source, e.target, e.sub_event_type, e.cameo
         p = d.primary.pattern
@@ -59,6 +78,8 @@ def build_rows(article: Article, coding: ArticleCoding, lex: Lexicon, published:
         inter2 = _inter(tgt, iso3) if tgt is not None else 0
         interaction = 10 * min(inter1, inter2) + max(inter1, inter2) if inter2 else 10 * inter1
         killed, kq = _count(d.killed)
+        if killed is not None and shares > 1 and killed >= shares:
+            killed = killed // shares  # each event its share of the account's toll, as the account says it is shared
         injured, _ = _count(d.injured)
         civilian = "Civilian targeting" if acled is not None and acled.civilian_targeting and tgt is not None and tgt.inter == Inter.CIVILIANS else ""
         digest = hashlib.sha1(f"{article.id}\x1f{e.position}".encode("utf-8")).hexdigest()

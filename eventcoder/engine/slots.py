@@ -367,6 +367,36 @@ def _participial(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
             and any(o.end < t.start and o.pos == "verb" and o.pattern in lex.violent for o in a.triggers))
 
 
+def _headline_passive(a: SentenceAnalysis, t: Trigger, src: ActorMention | None, lo: int, lex: Lexicon) -> bool:
+    """Whether a casualty verb in the past is a passive written without "were": a count opens its subject ("at least 17
+    state police killed", "30 members of the army killed in the clash") and nothing it could have killed follows it;
+    or one with a word of reporting between ("were reported killed")."""
+    if t.pattern not in lex.casualty_verbs or "past" not in t.form:
+        return False
+    norms, words = a.norms, lex.lang.words
+    if t.start >= 2 and norms[t.start - 1] in words["passive_reporting"] and norms[t.start - 2] in words["be_forms"]:
+        return True  # "at least 10 people were reported killed": a passive with a word of reporting inside it
+    # "six killed, 13 wounded": the count right before the verb is its subject, not the actor before that
+    # with no actor before it, a count of unknown nouns right before the verb ("one person killed in the attack")
+    if src is None:
+        # ("one of the killed": a determiner makes the word a noun, and the count is of those it names)
+        counted = any(lo <= q.start and q.qualifier != "vague" and t.start - 3 <= q.end <= t.start
+                      and all(w.isalpha() and w not in words["determiners"] for w in norms[q.end : t.start])
+                      for q in a.quantities)
+    else:
+        counted = any(lo <= q.start and q.qualifier != "vague" and (src.start - 4 <= q.end <= src.start
+                                                                     or (q.end == t.start and q.start >= src.end))
+                      for q in a.quantities)
+    begin = src.end if src is not None else lo
+    if not counted or any(o is not t and o.pos == "verb" and begin <= o.start < t.start for o in a.triggers):
+        return False
+    if t.end >= len(norms):
+        return True
+    nxt = norms[t.end]
+    return not (nxt[:1].isdigit() or nxt in words["object_determiners"] or nxt in words["singular_markers"]
+                or any(m.start == t.end for m in a.actors) or any(q.start == t.end for q in a.quantities))
+
+
 def _means(a: SentenceAnalysis, t: Trigger, lex: Lexicon) -> bool:
     """"protested by blocking roads", "injured police by throwing stones": the act is the means of the clause's own
     verb, done by its subject; after a passive verb the "by" names the agent instead ("were attacked by rioting youths")."""
@@ -388,6 +418,13 @@ def _verb_slots(a: SentenceAnalysis, c: Candidate, lo: int, hi: int, nouns: list
         c.source = _by_phrase(a, t.end, hi, lex)
         return
     src, assoc = _source_left(a, t.start, lo, lex)
+    if _headline_passive(a, t, src, lo, lex):
+        # "30 members of the army killed.": a headline's passive without its "were"; the counted are the dead
+        c.target, c.target_assoc = src, assoc
+        c.source = _by_phrase(a, t.end, hi, lex)
+        # with no "by X", a count for an event named elsewhere, as "19 people were killed" is
+        c.reference = c.source is None
+        return
     if src is not None and t.start > 0 and a.norms[t.start - 1] in lex.lang.words["and"]:
         # "rioters stoned the police and blocked roads": a verb joined to an earlier one shares its subject; the
         # earlier verb's object is not who acted
@@ -602,27 +639,33 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
     for idx, c in enumerate(cands):
         for pos in range(c.trigger.start, max(c.trigger.end, c.trigger.start + (c.trigger.pattern in lex.casualty_verbs))):
             cover[pos] = idx
-    last_ref_start = max((c.trigger.start for c in cands if c.reference), default=-1)
     new_noun_event = any(c.trigger.pos == "noun" and not c.reference for c in cands)
     used: set[int] = set()
 
     def counts_people(q: Quantity, s: int, e: int) -> bool:  # "19 people", "19 soldiers", "killing 5", "5 killed"
         people = any(pos in actor_at for pos in range(q.end, q.end + 4)) or q.end == s or q.start == e
         # "two ethnic Amhara brothers were killed": the count is the subject of the passive casualty verb
-        passive_subject = q.end < s <= q.end + 5 and norms[s - 1] in words["be_forms"] and all(
+        passive_subject = q.end < s <= q.end + 10 and norms[s - 1] in words["be_forms"] and all(
             w.isalpha() for w in norms[q.end : s]) and not (q.start > 0 and norms[q.start - 1] in words["no"])
         return people or passive_subject or any(w in words["count_nouns"] for w in norms[q.end : q.end + 3])
 
     for s, e, kind in spans:
         lo, hi = _clause(a, s, e)
         q = None
+        if e == s + 1 and norms[s] in words["toll_nouns"]:
+            # "leading to one death": the figure right before the noun, or no count at all
+            k = bisect.bisect_right(q_ends, s) - 1
+            if k < 0 or q_ends[k] != s or quantities[k].start in used:
+                continue
         # "killed at least 19 people" / "killing 5"
         k = bisect.bisect_left(q_starts, e)
         while k < len(quantities) and q_starts[k] <= e + 2:
             if q_starts[k] not in used:
                 cand = quantities[k]
-                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 2 for s2 in starts):
-                    break  # "three killed and two wounded": the two are the wounded
+                if any(w in words["and"] for w in norms[e : cand.start]) and any(cand.end <= s2 <= cand.end + 5 for s2 in starts):
+                    break  # "three killed and two wounded", "and 2 rebels were wounded": the two are the wounded
+                if words["refiners"] & set(norms[e : cand.start]):
+                    break  # "9 died, including 3 officers": the 3 are among a count told before the verb
                 q = cand
                 break
             k += 1
@@ -631,13 +674,24 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
         if q is None:
             # "at least 19 people ... were killed", "19 dead"
             k = bisect.bisect_right(q_ends, s) - 1
-            while k >= 0 and q_ends[k] >= s - 8:
+            obj = e < len(norms) and (norms[e] in words["object_determiners"] or norms[e] in words["singular_markers"]
+                                      or norms[e] in words["object_pronouns"] or e in actor_at)
+            # "two gunmen killed a herder": before an active verb with an object, the count is of who killed
+            while not obj and k >= 0 and q_ends[k] >= s - 11:
                 if quantities[k].start >= lo and quantities[k].start not in used:
-                    q = quantities[k]
-                    break
+                    if q is None or not counts_people(q, s, e):
+                        q = quantities[k]
+                    # "seventeen soldiers, among them two officers, were killed": a count set off by a refiner is part
+                    # of an earlier one; look on before it
+                    if not (words["refiners"] & set(norms[max(lo, quantities[k].start - 2) : quantities[k].start])):
+                        q = quantities[k]
+                        break
                 k -= 1
         if q is not None and not counts_people(q, s, e):
             q = None
+        if (q is not None and q.end < s and norms[q.end] in words["of"] and s > 0
+                and norms[s - 1] in words["definite_determiners"]):
+            q = None  # "one of the killed was a teacher": some of a toll told before, not a toll
         if q is not None:
             used.add(q.start)
             # "two policemen and three militants were killed": both counts
@@ -674,14 +728,20 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
                 lead = norms[e : m.start]
                 if ((words["singular_markers"] & set(lead)) or (words["definite_article"] & set(lead) and _singular(a, m))
                         or (not lead and _singular(a, m))):
-                    q = Quantity(m.start - 1, m.start, 1, "exact")  # "shot dead a journalist", "killed the imam", "kill man"
+                    q = Quantity(m.start - 1, m.start, 1, "exact", person=True)  # "shot dead a journalist", "killed the imam", "kill man"
         if q is None:
             # "a civilian was killed (by soldiers)": one victim named before the passive verb
             m = next((x for x in reversed(a.actors) if s - 3 <= x.end < s and x.start >= lo and not x.locative
                       and words["be_forms"] & set(norms[x.end : s]) and _singular_lead(a, x, lo, words)
                       and _singular(a, x)), None)
             if m is not None:
-                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact")
+                victims, q = m, Quantity(m.start - 1, m.start, 1, "exact", person=True)
+        if q is None:
+            # one victim no dictionary names (or a pronoun that names none): "shot dead a road engineer", "killed him", "a shop owner was killed",
+            # "the driver later died": the grammar of the clause says one person, and ACLED counts one
+            at = _one_person(a, s, e, lo, words)
+            if at is not None:
+                q = Quantity(at, at + 1, 1, "exact", person=True)
         cumulative = ((bool(a.cue_in("period", lo, hi)) and not _spell(a, lo, hi, published)) or bool(a.cue_in("total", lo, hi))
                       or bool(a.cue_spans.get("period") and q is not None and q.value >= 1000))
         # which candidate in the sentence this count belongs to
@@ -698,7 +758,8 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             anaphoric = True
         if target_idx is not None and cands[target_idx].trigger.pattern in lex.casualty_verbs and cands[target_idx].source is None:
             # "19 people were killed in the attack": a count for an event named elsewhere
-            if last_ref_start > s or not new_noun_event:
+            # (a reference after it in another clause, "... following the killing of a singer", is another event's)
+            if any(c.reference and s < c.trigger.start < hi for c in cands) or not new_noun_event:
                 anaphoric = True
                 target_idx = None
             else:
@@ -717,6 +778,81 @@ def casualty_reports(a: SentenceAnalysis, cands: list[Candidate], lex: Lexicon,
             anaphoric = True
         out.append(CasualtyReport(a.sentence.index, kind, q, victims, target_idx, anaphoric, cumulative, s))
     return out
+
+
+def _singular_head(norms: Sequence[str], i: int, hi: int, words) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the noun phrase from `i` (after its article) ends in a singular noun: "the former head of ...", "the
+    uncle", not "the parents", "the police"; a phrase that runs on past six words is not read."""
+    ends = words["join_blockers"] | words["of"] | words["relative_pronouns"] | words["tabari_subordinators"]
+    j = i
+    while j < hi and j < i + 6 and norms[j].isalpha() and norms[j] not in ends:
+        j += 1
+    if j == i or (j < hi and norms[j].isalpha() and norms[j] not in ends):
+        return False
+    head = norms[j - 1]
+    return (not head.endswith("s") and head not in words["plural_heads"] and head not in words["not_people"]
+            and not any(w in words["count_heads"] for w in norms[i:j]))
+
+
+def _one_person(a: SentenceAnalysis, s: int, e: int, lo: int, words) -> int | None:  # type: ignore[no-untyped-def]
+    """The token that says a casualty word at [s, e) has one victim, or None.
+
+    After an active verb: "killed a teacher", "killed a 12-year-old", "shot him", "killed himself", "killed the uncle of";
+    before a passive one: "a shop owner was (reportedly) killed", "he was shot dead"; before a death verb:
+    "the driver later died", "a herder died". "nobody was killed", "the killing of a singer" (a noun, whose victim is
+    the cause of something else) and "killed a total of" are not one victim.
+    """
+    norms = a.norms
+    n = len(norms)
+    if e < n and norms[s] not in words["intransitive_deaths"]:
+        w = norms[e]
+        if w in words["object_person_pronouns"] or w in words["reflexive_person_pronouns"]:
+            return e
+        if w in words["singular_markers"] and e + 1 < n:
+            k = _after_age(norms, e + 1, words)
+            if k > e + 1 or (norms[e + 1].isalpha() and norms[e + 1] not in words["not_people"] and _singular_head(norms, e + 1, n, words)):
+                return e
+        if w in words["definite_article"] and e + 1 < n and _singular_head(norms, e + 1, n, words):
+            return e
+    k = s - 1
+    while k >= lo and norms[k] in words["adverb_skip"]:
+        k -= 1
+    if k == lo - 1 and k > 0 and norms[k] in words["relative_pronouns"]:
+        lo = max(0, k - 10)  # "a hawker who later died": the relative pronoun's clause stands for the noun before it
+    elif k < lo:
+        return None
+    if norms[s] in words["intransitive_deaths"]:
+        subject_end = k + 1
+    elif norms[k] in words["singular_be"]:
+        subject_end = k
+    else:
+        return None
+    if subject_end - 1 < lo:
+        return None
+    if norms[subject_end - 1] in words["relative_pronouns"] and subject_end - 1 > lo:
+        subject_end -= 1  # "a street vendor who later died": the noun the relative pronoun stands for
+    last = norms[subject_end - 1]
+    if last in words["nobody"] or (subject_end - 2 >= lo and norms[subject_end - 2] in words["no"]):
+        return None
+    if last in words["person_pronouns"]:
+        return subject_end - 1
+    # the noun phrase before: an article opens it within eight words, nothing but words between; its head is the noun
+    # before any "of" ("a member of the federal police" is one member)
+    j, seen = subject_end - 1, 0
+    while j >= lo and seen < 9:
+        w = norms[j]
+        if w == ")" and "(" in norms[max(lo, j - 6) : j]:
+            # "a member of the Front (FDF) was killed": the initialism in brackets is part of the phrase
+            j = max(k for k in range(max(lo, j - 6), j) if norms[k] == "(") - 1
+            continue
+        j, seen = j - 1, seen + 1
+        if not w.isalpha() or w in words["join_blockers"] or w in words["and"] or w in words["relative_pronouns"]:
+            return None
+        if w in words["singular_markers"]:
+            return j + 1
+        if w in words["definite_article"] and (j + 1 == lo or norms[j] not in words["of"]):
+            return j + 1 if _singular_head(norms, j + 2, subject_end, words) else None
+    return None
 
 
 def _after_age(norms: Sequence[str], i: int, words) -> int:  # type: ignore[no-untyped-def]

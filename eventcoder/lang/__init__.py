@@ -36,10 +36,11 @@ WORD_CLASSES = frozenset("""
     tabari_connectors tabari_compound tabari_be tabari_prepositions tabari_breaks tabari_determiners
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
     split_particles age_ends not_lowercase_places place_area_words place_nouns place_institutions first_level_area_words place_origin_words after_object_place place_chain_words
+    singular_be count_heads toll_nouns passive_reporting split_units nobody reflexive_person_pronouns intransitive_deaths plural_heads
 """.split())
 NUMBER_TABLES = frozenset("weekdays months units tens scales days_back".split())
 CALENDAR_UNITS = frozenset("night week weekend month".split())
-PHRASE_LISTS = frozenset("vague at_least about names_with_the".split())
+PHRASE_LISTS = frozenset("vague at_least about exact_leads names_with_the".split())
 
 
 @attrs.frozen(slots=True, eq=False)  # one value per language and process: compared and hashed by identity
@@ -54,6 +55,7 @@ class Language:
     about: tuple[tuple[str, ...], ...]
     names_with_the: tuple[str, ...]
     units: Mapping[str, str]  # a word for a calendar unit -> night, week, weekend or month
+    exact_leads: tuple[tuple[str, ...], ...] = ()  # "a total of 10": words before a figure that leave it exact
 
     def __reduce__(self) -> tuple:
         return (language, (self.code,))  # a language travels to other processes by its code
@@ -111,4 +113,5 @@ def language(code: str = DEFAULT) -> Language:
         tuple(tuple(str(p).split()) for p in phrases["about"]),
         tuple(str(p) for p in phrases["names_with_the"]),
         MappingProxyType({str(k): str(v) for k, v in data["units"].items()}),
+        tuple(tuple(str(p).split()) for p in phrases["exact_leads"]),
     )
