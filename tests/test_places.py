@@ -183,8 +183,11 @@ def test_a_spelling_variant_in_the_articles_country_is_that_town(coder):
 def test_a_site_inside_a_town_is_placed_at_the_town(coder):
     r = one(coder, "Worshippers protested at the Grand Central Mosque in Addis Ababa on Friday.", "2024-05-18")
     assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Addis Ababa", "Addis Ababa", "ETH", 1)
-    # a village listed before its district and region: the village's name, at the region
+    # a village listed before its district and region: the district's name (ACLED places a village it does not know
+    # at its district), at the region
     r = one(coder, "Gunmen killed four farmers in Sela Jajo village, Kumbi district (Oromia) on Monday.")
+    assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Kumbi", "Oromia", "ETH", 3)
+    r = one(coder, "Gunmen killed four farmers in Sela Jajo village (Oromia) on Monday.")
     assert (r.location, r.admin1, r.iso3, r.geo_precision) == ("Sela Jajo", "Oromia", "ETH", 3)
 
 

@@ -288,7 +288,12 @@ def choose_place(
             located = [(w.precision, n, q) for n, q, w in wheres if w is not None and w.precision < 3
                        and _within(lex, q, w, areas)]
             town = min(located, key=lambda x: x[:2])[2] if located else None
-            if town is not None:
+            district = _unknown_district(lex, analyses[m.sentence], chain) if town is None else None
+            if district is not None:
+                # "Habala village, Gursum district": a village no dictionary knows is written at its district, as
+                # ACLED places it (a known zone or town of the chain stays the place: it is spelt as ACLED spells it)
+                p = district
+            elif town is not None:
                 p = town
             elif chain and chain[0] is not None and chain[0].unknown:
                 p = chain[0]
@@ -621,6 +626,23 @@ def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] 
     while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
         hi += 1
     return places[lo : hi + 1]
+
+
+def _unknown_district(lex: Lexicon, a: SentenceAnalysis, chain: list[PlaceMention | None]) -> PlaceMention | None:
+    """The first area of a chain no dictionary knows that is written as a district ("Gursum district", "Arero
+    woreda": grammar `place_district_words`), unless the chain names a part of a district (a kebele: that is the
+    place, as ACLED writes it)."""
+    words, parts = lex.lang.words["place_district_words"], lex.lang.words["place_subdistrict_words"]
+    found = None
+    for q in chain:
+        if q is None or not q.unknown or q.origin or not q.area or not 0 < q.end <= len(a.norms):
+            continue
+        last = a.norms[q.end - 1]  # the area word the mention ends with
+        if last in parts:
+            return None
+        if found is None and last in words:
+            found = q
+    return found
 
 
 def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None,

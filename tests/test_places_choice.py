@@ -1,0 +1,42 @@
+"""Which of a sentence's places an event is written at, as ACLED writes it (session 8, issue #15): the name in the
+`location` column, among the village, district, zone and region a note names."""
+
+from eventcoder import Article
+from eventcoder.evaluation.explain import explain
+from eventcoder.lang import _check
+from eventcoder.yamlsrc import load_yaml
+
+
+def rows(coder, text, pub="2024-05-15"):
+    return [r for r in coder.code(Article("p", text, published=pub)) if r.event_type]
+
+
+def test_an_unknown_village_is_written_at_the_district_named_with_it(coder):
+    # ACLED places a village its gazetteer lacks at its woreda or district: the district is the row's location
+    (r,) = rows(coder, "Gunmen raided cattle herders in Qoltuma village, Hadeessa district (Oromia) on Sunday, killing two.")
+    assert (r.iso3, r.admin1, r.location, r.geo_precision) == ("ETH", "Oromia", "Hadeessa", 3)
+    (r,) = rows(coder, "Soldiers fired on farmers at Qoltuma in Hadeessa woreda, Oromia region, wounding three.")
+    assert r.location == "Hadeessa"
+    why = explain(coder, Article("p", "Gunmen raided cattle herders in Qoltuma village, Hadeessa district (Oromia) on "
+                                      "Sunday, killing two.", published="2024-05-15"))
+    assert "'Hadeessa' is in no dictionary or store" in why
+
+
+def test_a_named_kebele_or_a_known_town_stays_the_place(coder):
+    # a kebele is a part of a woreda: named, it is the place itself
+    (r,) = rows(coder, "Gunmen raided cattle herders in Qoltuma kebele, Hadeessa woreda (Oromia) on Sunday, killing two.")
+    assert r.location == "Qoltuma"
+    # a town the store knows is more precise than any district named with it
+    (r,) = rows(coder, "Police fired on protesters in Nekemte town, Hadeessa district (Oromia) on Monday.")
+    assert (r.admin1, r.geo_precision) == ("Oromia", 1) and r.location != "Hadeessa"
+
+
+def test_district_words_must_be_area_words():
+    text = """\
+words:
+  place_area_words: [district, zone]
+  place_district_words: [district, sector]
+"""
+    data, _ = load_yaml(text, "g.yaml")
+    problems = _check(data, "g.yaml")
+    assert any("'sector'" in p and "place_area_words" in p for p in problems), problems
