@@ -40,3 +40,22 @@ words:
     data, _ = load_yaml(text, "g.yaml")
     problems = _check(data, "g.yaml")
     assert any("'sector'" in p and "place_area_words" in p for p in problems), problems
+
+
+def test_a_lower_case_direction_before_an_area_is_part_of_its_name(coder):
+    # "west" before "Hararge zone" names the zone West Harerghe, not a place west of some Hararge; the woreda word of
+    # the sentence says Ethiopia
+    r = rows(coder, "Farmers in west Hararge zone, Qabbo woreda, rioted on Monday.")[0]
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "West Harerghe")
+
+
+def test_a_short_zone_name_spelt_otherwise_is_the_one_zone_of_its_country(coder):
+    # "Borana" (b-r-n: too few consonants to be guessed among every area of the world) written as a zone of the one
+    # country the article points to is Borena zone
+    (r,) = rows(coder, "Herders in Borana zone, Qabbo woreda, protested against the new grazing rules.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Borena")
+    # written as a district it is no zone: Afder zone (Somali) is not the Afdera woreda of Afar
+    (r,) = rows(coder, "Salt workers in Afar zone, Afdera woreda protested against the new owners on Monday.")
+    assert (r.admin1, r.location) == ("Afar", "Afdera")
+    # with no country in its article, three consonants guess nothing
+    assert all(r.admin1 == "" for r in rows(coder, "Herders in Borana zone protested against the new grazing rules."))

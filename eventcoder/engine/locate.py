@@ -12,13 +12,14 @@ from collections import Counter
 import attrs
 
 from eventcoder.dictionaries.entries import Inter
-from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Lexicon
+from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Entry, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
-from eventcoder.places.model import skeleton, written
+from eventcoder.places.model import STORE_FILE, skeleton, written
 from eventcoder.text.morphology import plural
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
+from eventcoder.values import SourceRef
 
 _DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
@@ -194,7 +195,7 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             if not possible and ctx.area_country is not None:
                 # "Gurafarda woreda, Bench Maji zone": the country the area words name, when no place beside it says
                 possible = {ctx.area_country[0]}
-            found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            found = _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible, a)
             if found is None and not ctx.strong and not p.area:
                 found = _town_anywhere(lex, p, set(ctx.weak))
             if found is None and not ctx.strong and p.area:
@@ -549,13 +550,25 @@ def _area_by_town_country(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tu
                           f"sizeable town spelt like it ({town[0].location}): {w.location} ({w.admin1 or '-'}, {iso3})")
 
 
-def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:
+def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str], a: SentenceAnalysis | None = None
+                       ) -> tuple[Where, str, str] | None:
     """The one area, among the countries the places listed with a name may be in, spelt like it ("Sheballe zone"
-    beside a town of Kenya and Ethiopia is Shabelle, Ethiopia); None when none or areas of several are."""
-    name = lex.without_area_word(p.name)
-    if len(skeleton(name)) <= MIN_SKELETON:
-        return None  # "Beltu" (blt) is spelt like some area of most countries
-    found = [(c, e) for c in sorted(countries) if (e := lex.spelling_variant(c, name, "", True)) is not None]
+    beside a town of Kenya and Ethiopia is Shabelle, Ethiopia; "west Hararge zone" is West Harerghe); None when none
+    or areas of several are."""
+    found = []
+    for name in _with_direction(lex, p, a):
+        name = lex.without_area_word(name)
+        # "Beltu" (blt) is spelt like some area of most countries; a name written as an area ("Borana zone") of
+        # one country may be that short
+        if len(skeleton(name)) < MIN_SKELETON + (0 if p.area and len(countries) == 1 else 1):
+            continue
+        found = [(c, e) for c in sorted(countries) if (e := lex.spelling_variant(c, name, "", True)) is not None]
+        # (a district, "Afdera woreda", is not the zone of another region spelt like it: short names are zones only)
+        district = a is not None and 0 < p.end <= len(a.norms) and a.norms[p.end - 1] in lex.lang.words["place_district_words"]
+        if not found and len(skeleton(name)) == MIN_SKELETON and not district:
+            found = [(c, e) for c in sorted(countries) if (e := _short_area(lex, c, name)) is not None]
+        if found:
+            break
     if len(found) != 1:
         return None
     w = _where(lex, PlaceMention(0, 0, found[0][1].key, None, True))
@@ -565,14 +578,29 @@ def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tu
                                 f"the countries the places beside it may be in, {w.location} ({w.admin1}, {w.iso3})")
 
 
+def _short_area(lex: Lexicon, iso3: str, name: str) -> Entry | None:
+    """The one second-level area of a country whose name or alternate has the short skeleton of `name` ("Borana"
+    for Borena: three consonants, too few to be indexed among every area); None when none or several have. Asked
+    only for a name written as an area ("Borana zone") of the one country its article points to."""
+    store = lex.ds.store
+    if store is None:
+        return None
+    key = skeleton(name)
+    rows = [r for r in store.areas(iso3) if r.kind == "admin2" and key in {skeleton(n) for n in (r.name, *r.alternates)}]
+    if len({(r.admin1, r.name) for r in rows}) != 1:
+        return None  # GeoNames lists some areas twice: one area, however many rows
+    return Entry("place", f"gn:{rows[0].id}", "region", SourceRef(STORE_FILE, rows[0].id))
+
+
 def _with_direction(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> list[str]:
     """A name with the capitalised direction word written before it first ("East" of "East Welega" is read as the
     cue of a place near it), then the name alone."""
     if a is None or q.start < 1 or q.start > len(a.tokens):
         return [q.name]
     before = a.tokens[q.start - 1].text
-    if before[:1].isupper() and before.lower() in lex.lang.words["near"] and before.isalpha():
-        return [f"{before} {q.name}", q.name]
+    # a lower-case one before a name written as an area ("in west Hararge zone") is part of the area's name too
+    if (before[:1].isupper() or q.area) and before.lower() in lex.lang.words["near"] and before.isalpha():
+        return [f"{before[:1].upper()}{before[1:]} {q.name}", q.name]
     return [q.name]
 
 
