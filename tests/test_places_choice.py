@@ -59,3 +59,22 @@ def test_a_short_zone_name_spelt_otherwise_is_the_one_zone_of_its_country(coder)
     assert (r.admin1, r.location) == ("Afar", "Afdera")
     # with no country in its article, three consonants guess nothing
     assert all(r.admin1 == "" for r in rows(coder, "Herders in Borana zone protested against the new grazing rules."))
+
+
+def test_a_town_places_yaml_spells_keeps_its_spelling_however_it_is_reached(coder):
+    # the store's Samara is Afar's main town; places.yaml spells it Semera, as ACLED does
+    (r,) = rows(coder, "Herders clashed with police somewhere in the Afar region on Monday.")
+    assert (r.admin1, r.location, r.geo_precision) == ("Afar", "Semera", 3)
+    # a spelling the store lists as an alternate is written as places.yaml spells the town, not as the text does
+    (r,) = rows(coder, "Police dispersed youths with tear gas in Shashemene, Ethiopia on Friday.")
+    assert (r.admin1, r.location) == ("Oromia", "Shashamane")
+    # a town places.yaml does not spell keeps the text's other name of it ("Ambo" for Hagere Hiywet)
+    (r,) = rows(coder, "Police dispersed youths with tear gas in Ambo, Ethiopia on Friday.")
+    assert r.location == "Ambo"
+
+
+def test_a_curated_town_named_with_its_type_word_is_not_read_inside_a_zone_name(coder):
+    (r,) = rows(coder, "Students marched in Gondar, Ethiopia against the new fees.")
+    assert r.location == "Gonder"
+    found = rows(coder, "In Debub Gonder zone, Qabbo woreda, farmers marched against the new fees.")
+    assert found and found[0].location != "Gonder"

@@ -245,7 +245,8 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
         # ACLED: 1 a town, 2 near a town or part of a region (a zone, a district), 3 a first-level region
         precision = (2 if pl.admin2 else 3) if pl.kind == "region" else (2 if p.near else 1)
         location = pl.location
-        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location):
+        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location) \
+                and lex.ds.curated_twin(pl) is None:  # (a town places.yaml spells is written as it spells it)
             # a town the text calls by another of its names ("Ambo" for Hagere Hiywet): named as written, as ACLED does
             location = p.name.title() if p.name.islower() or p.name.isupper() else p.name
         return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, location, pl.lat, pl.lon, precision)
