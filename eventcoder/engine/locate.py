@@ -135,6 +135,15 @@ def place_context(state: ArticleState) -> PlaceContext:
                 ctx.weak[am.country] += 1
     ctx.area_country = area_word_country(lex, state.analyses)
     _spelt_areas(state, ctx)
+    # the home country of the non-state groups the article names, else the one country of its peoples: a hint like
+    # an actor's country, and a small town elsewhere that only store names vouch for is not the place
+    home = article_home(lex, state.analyses, ctx)
+    if home is not None:
+        ctx.weak[home.iso3] += 1
+    by_names: Counter = Counter()  # what store names added to each country's evidence themselves
+    for p in _all_places(state):
+        if id(p) in own and p.place is not None:
+            by_names[ds.place(p.place).country] += own[id(p)]
     weights = ctx.weights()
     for p in _all_places(state):
         if not p.candidates or p.place is None:
@@ -161,6 +170,20 @@ def place_context(state: ArticleState) -> PlaceContext:
                 ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
                                   f"{pl.location} ({pl.country})" + (f", {rejected}" if rejected else ""))
                 continue
+        if (home is not None and pl.gazetteer and pl.kind != "region" and pl.country != home.iso3 and p is not state.dateline
+                and ctx.strong[pl.country] <= by_names[pl.country]
+                and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= FOREIGN_TOWN_POPULATION)
+                and not any(ds.place(k).country == home.iso3 for k in p.candidates)):
+            # "Oromo farmers marched in Gudar": nothing but the name itself points to Spain, and the article's
+            # people are Ethiopia's: an unknown place there, not the village in Aragon
+            if ctx.strong[pl.country] > 0:
+                ctx.strong[pl.country] -= min(mine, ctx.strong[pl.country])
+                if ctx.strong[pl.country] <= 0:
+                    del ctx.strong[pl.country]
+            ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True)
+            ctx.why[id(p)] = (f"{p.name!r}: only the name itself points to {pl.location} ({pl.country}), and the "
+                              f"article's groups or peoples are of {home.iso3}" + (f"; rejected {rejected}" if rejected else ""))
+            continue
         if (p.hint and pl.gazetteer and pl.kind != "region" and ctx.strong[pl.country] <= mine
                 and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= HINT_TOWN_POPULATION)):
             # "Sedika town, Arsi": the name after a place is its larger area; a town elsewhere called so only by an
