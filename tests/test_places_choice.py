@@ -94,3 +94,12 @@ def test_a_small_foreign_namesake_is_not_the_place_of_an_article_whose_groups_or
     why = explain(coder, Article("p", "Oromo farmers marched in Gudar on Monday against the new tax.",
                                  published="2024-05-15"))
     assert "only the name itself points to" in why
+
+
+def test_a_regions_main_town_is_written_as_places_yaml_spells_it(coder):
+    # the store's most populous town of Oromia is Nazrēt; ACLED writes it Adama (its woreda and its name today)
+    (r,) = rows(coder, "Police arrested twenty traders somewhere in Oromia on Friday.")
+    assert (r.admin1, r.location, r.geo_precision) == ("Oromia", "Adama", 3)
+    # the region keeps its own name: "the Gambella region" is no town
+    (r,) = rows(coder, "Students protested in the Gambella region on Friday.")
+    assert (r.admin1, r.location, r.geo_precision) == ("Gambela", "Gambella", 3)
