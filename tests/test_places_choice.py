@@ -103,3 +103,16 @@ def test_a_regions_main_town_is_written_as_places_yaml_spells_it(coder):
     # the region keeps its own name: "the Gambella region" is no town
     (r,) = rows(coder, "Students protested in the Gambella region on Friday.")
     assert (r.admin1, r.location, r.geo_precision) == ("Gambela", "Gambella", 3)
+
+
+def test_a_foreign_direction_word_of_an_area_name_is_read_in_english(coder):
+    # English text keeps Amharic direction words in zone names; the store names the zones in English
+    (r,) = rows(coder, "Soldiers fought rebels in Misraq Wellega on Monday, killing six.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "East Wellega")
+    (r,) = rows(coder, "Militias clashed in Qabbo district (Semen Gondar, Amhara) on Monday.")
+    assert (r.admin1, r.location) == ("Amhara", "North Gondar")
+
+
+def test_direction_translations_are_written_foreign_equals_english():
+    data, _ = load_yaml("words:\n  place_direction_words: [misraq=east, mirab]\n", "g.yaml")
+    assert any("'mirab'" in p and "foreign=english" in p for p in _check(data, "g.yaml"))

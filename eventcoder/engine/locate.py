@@ -618,7 +618,13 @@ def _short_area(lex: Lexicon, iso3: str, name: str) -> Entry | None:
 
 def _with_direction(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> list[str]:
     """A name with the capitalised direction word written before it first ("East" of "East Welega" is read as the
-    cue of a place near it), then the name alone."""
+    cue of a place near it), or with its foreign direction word in English (grammar `place_direction_words`:
+    "Misraq Wellega" is East Wellega), then the name as written."""
+    words = q.name.split()
+    english = dict(w.split("=", 1) for w in lex.lang.words["place_direction_words"])
+    if len(words) > 1 and words[0].lower() in english:
+        # "Misraq Wellega": the store names the zone with the direction word in English, East Wellega
+        return [" ".join([english[words[0].lower()].title(), *words[1:]]), q.name]
     if a is None or q.start < 1 or q.start > len(a.tokens):
         return [q.name]
     before = a.tokens[q.start - 1].text
