@@ -116,3 +116,10 @@ def test_a_foreign_direction_word_of_an_area_name_is_read_in_english(coder):
 def test_direction_translations_are_written_foreign_equals_english():
     data, _ = load_yaml("words:\n  place_direction_words: [misraq=east, mirab]\n", "g.yaml")
     assert any("'mirab'" in p and "foreign=english" in p for p in _check(data, "g.yaml"))
+
+
+def test_curated_ethiopian_towns_the_store_lacks_or_spells_otherwise(coder):
+    (r,) = rows(coder, "Police detained forty students in Jigjiga on Monday.")
+    assert (r.admin1, r.location) == ("Somali", "Jijiga")
+    (r,) = rows(coder, "Youths rioted in Sululta on Monday after the arrests, Ethiopian media said.")
+    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Sululta")
