@@ -15,6 +15,8 @@ from eventcoder.dictionaries.verbpatterns import CompiledPattern
 from eventcoder.places.model import Place, store_place
 from eventcoder.places.store import PlaceStore
 
+SAME_TOWN_DEGREES = 0.03  # a curated town this close to a store town (about 3 km) is that town
+
 
 @attrs.define
 class DictionarySet:
@@ -46,6 +48,7 @@ class DictionarySet:
     store: PlaceStore | None = None  # the bundled place store (towns, capitals, regions), when towns are wanted
     _store_places: dict[str, Place] = attrs.field(factory=dict, repr=False, eq=False)
     _spellings: dict | None = attrs.field(default=None, repr=False, eq=False)
+    _curated_towns: dict | None = attrs.field(default=None, repr=False, eq=False)
 
     def place(self, key: str) -> Place:
         """A curated place by name, or a place of the store by its `gn:` key ("gn:<store id>")."""
@@ -59,9 +62,24 @@ class DictionarySet:
                 spelt = self._admin1_spellings().get((pl.country, _spelling_key(pl.admin1)))
                 if spelt is not None and spelt != pl.admin1:
                     pl = attrs.evolve(pl, admin1=spelt, location=spelt if pl.kind == "region" and not pl.admin2 else pl.location)
+                same = self.curated_twin(pl) if pl.kind == "town" else None
+                if same is not None:
+                    # a town places.yaml spells as ACLED does (Semera for the store's Samara) keeps that spelling when
+                    # the store's row of it is reached another way (a region's main town, a spelling variant)
+                    pl = attrs.evolve(pl, location=same.location, admin2=pl.admin2 or same.admin2)
                 self._store_places[key] = pl
             return pl
         return self.places[key]
+
+    def curated_twin(self, pl: Place) -> Place | None:
+        """The curated town or site of the same country within about 3 km of a store town: the same place."""
+        if self._curated_towns is None:
+            self._curated_towns = {}
+            for c in self.places.values():
+                if c.kind == "town":
+                    self._curated_towns.setdefault(c.country, []).append(c)
+        return next((c for c in self._curated_towns.get(pl.country, ()) if abs(c.lat - pl.lat) <= SAME_TOWN_DEGREES
+                     and abs(c.lon - pl.lon) <= SAME_TOWN_DEGREES), None)
 
     def _admin1_spellings(self) -> dict[tuple[str, str], str]:
         """(country, letters) -> admin1 as the curated places write it: each curated admin1 ("Nord-Kivu" for the

@@ -12,13 +12,14 @@ from collections import Counter
 import attrs
 
 from eventcoder.dictionaries.entries import Inter
-from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Lexicon
+from eventcoder.dictionaries.lexicon import GLOBAL_TOWN_POPULATION, MIN_SKELETON, Entry, Lexicon
 from eventcoder.engine.mentions import PlaceMention, SentenceAnalysis, Trigger, _capital_place, choose_store_place
 from eventcoder.engine.state import ArticleState, Draft, Where
-from eventcoder.places.model import skeleton, written
+from eventcoder.places.model import STORE_FILE, skeleton, written
 from eventcoder.text.morphology import plural
 from eventcoder.text.sentences import written_in_lower_case
 from eventcoder.text.tokens import normalize, phrase_key, tokenize
+from eventcoder.values import SourceRef
 
 _DATELINE_CASELESS = re.compile(r"^\s*([a-z][a-z'. -]{2,40}?)(?:,\s*([a-z][a-z .'-]{2,40}?))?\s*:\s+")  # "ayodhya: ..."
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z'. -]{2,40}?)(?:,\s*([A-Z][A-Za-z .'-]{2,40}?))?\s*(?:\([^)\n]{1,60}\))?\s*(?:-|:|\u2014|\u2013)\s+")
@@ -139,6 +140,15 @@ def place_context(state: ArticleState) -> PlaceContext:
         ctx.given = state.country
         ctx.strong[state.country] += STRONG_COUNTRY
     _spelt_areas(state, ctx)
+    # the home country of the non-state groups the article names, else the one country of its peoples: a hint like
+    # an actor's country, and a small town elsewhere that only store names vouch for is not the place
+    home = article_home(lex, state.analyses, ctx)
+    if home is not None:
+        ctx.weak[home.iso3] += 1
+    by_names: Counter = Counter()  # what store names added to each country's evidence themselves
+    for p in _all_places(state):
+        if id(p) in own and p.place is not None:
+            by_names[ds.place(p.place).country] += own[id(p)]
     weights = ctx.weights()
     for p in _all_places(state):
         if not p.candidates or p.place is None:
@@ -165,6 +175,20 @@ def place_context(state: ArticleState) -> PlaceContext:
                 ctx.why[id(p)] = (f"{p.name!r}: no place of that name in {where} (the article's places); rejected "
                                   f"{pl.location} ({pl.country})" + (f", {rejected}" if rejected else ""))
                 continue
+        if (home is not None and pl.gazetteer and pl.kind != "region" and pl.country != home.iso3 and p is not state.dateline
+                and ctx.strong[pl.country] <= by_names[pl.country]
+                and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= FOREIGN_TOWN_POPULATION)
+                and not any(ds.place(k).country == home.iso3 for k in p.candidates)):
+            # "Oromo farmers marched in Gudar": nothing but the name itself points to Spain, and the article's
+            # people are Ethiopia's: an unknown place there, not the village in Aragon
+            if ctx.strong[pl.country] > 0:
+                ctx.strong[pl.country] -= min(mine, ctx.strong[pl.country])
+                if ctx.strong[pl.country] <= 0:
+                    del ctx.strong[pl.country]
+            ctx.resolved[id(p)] = attrs.evolve(p, place=None, unknown=True)
+            ctx.why[id(p)] = (f"{p.name!r}: only the name itself points to {pl.location} ({pl.country}), and the "
+                              f"article's groups or peoples are of {home.iso3}" + (f"; rejected {rejected}" if rejected else ""))
+            continue
         if (p.hint and pl.gazetteer and pl.kind != "region" and ctx.strong[pl.country] <= mine
                 and not (phrase_key(pl.location) == phrase_key(p.name) and pl.population >= HINT_TOWN_POPULATION)):
             # "Sedika town, Arsi": the name after a place is its larger area; a town elsewhere called so only by an
@@ -199,7 +223,7 @@ def _spelt_areas(state: ArticleState, ctx: PlaceContext) -> None:
             if not possible and ctx.area_country is not None:
                 # "Gurafarda woreda, Bench Maji zone": the country the area words name, when no place beside it says
                 possible = {ctx.area_country[0]}
-            found = _people_area(lex, p, a) or _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible)
+            found = _people_area(lex, p, a) or _area_anywhere(lex, p, a) or _area_of_countries(lex, p, possible, a)
             if found is None and not ctx.strong and not p.area:
                 found = _town_anywhere(lex, p, set(ctx.weak))
             if found is None and not ctx.strong and p.area:
@@ -249,7 +273,8 @@ def _where(lex: Lexicon, p: PlaceMention | None) -> Where | None:
         # ACLED: 1 a town, 2 near a town or part of a region (a zone, a district), 3 a first-level region
         precision = (2 if pl.admin2 else 3) if pl.kind == "region" else (2 if p.near else 1)
         location = pl.location
-        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location):
+        if pl.gazetteer and pl.kind != "region" and p.name and phrase_key(p.name) != phrase_key(pl.location) \
+                and lex.ds.curated_twin(pl) is None:  # (a town places.yaml spells is written as it spells it)
             # a town the text calls by another of its names ("Ambo" for Hagere Hiywet): named as written, as ACLED does
             location = p.name.title() if p.name.islower() or p.name.isupper() else p.name
         return Where(pl.country, pl.admin1, pl.admin2, pl.admin3, location, pl.lat, pl.lon, precision)
@@ -293,7 +318,12 @@ def choose_place(
             located = [(w.precision, n, q) for n, q, w in wheres if w is not None and w.precision < 3
                        and _within(lex, q, w, areas)]
             town = min(located, key=lambda x: x[:2])[2] if located else None
-            if town is not None:
+            district = _unknown_district(lex, analyses[m.sentence], chain) if town is None else None
+            if district is not None:
+                # "Habala village, Gursum district": a village no dictionary knows is written at its district, as
+                # ACLED places it (a known zone or town of the chain stays the place: it is spelt as ACLED spells it)
+                p = district
+            elif town is not None:
                 p = town
             elif chain and chain[0] is not None and chain[0].unknown:
                 p = chain[0]
@@ -571,13 +601,25 @@ def _area_by_town_country(lex: Lexicon, p: PlaceMention, hinted: set[str]) -> tu
                           f"sizeable town spelt like it ({town[0].location}): {w.location} ({w.admin1 or '-'}, {iso3})")
 
 
-def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tuple[Where, str, str] | None:
+def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str], a: SentenceAnalysis | None = None
+                       ) -> tuple[Where, str, str] | None:
     """The one area, among the countries the places listed with a name may be in, spelt like it ("Sheballe zone"
-    beside a town of Kenya and Ethiopia is Shabelle, Ethiopia); None when none or areas of several are."""
-    name = lex.without_area_word(p.name)
-    if len(skeleton(name)) <= MIN_SKELETON:
-        return None  # "Beltu" (blt) is spelt like some area of most countries
-    found = [(c, e) for c in sorted(countries) if (e := lex.spelling_variant(c, name, "", True)) is not None]
+    beside a town of Kenya and Ethiopia is Shabelle, Ethiopia; "west Hararge zone" is West Harerghe); None when none
+    or areas of several are."""
+    found = []
+    for name in _with_direction(lex, p, a):
+        name = lex.without_area_word(name)
+        # "Beltu" (blt) is spelt like some area of most countries; a name written as an area ("Borana zone") of
+        # one country may be that short
+        if len(skeleton(name)) < MIN_SKELETON + (0 if p.area and len(countries) == 1 else 1):
+            continue
+        found = [(c, e) for c in sorted(countries) if (e := lex.spelling_variant(c, name, "", True)) is not None]
+        # (a district, "Afdera woreda", is not the zone of another region spelt like it: short names are zones only)
+        district = a is not None and 0 < p.end <= len(a.norms) and a.norms[p.end - 1] in lex.lang.words["place_district_words"]
+        if not found and len(skeleton(name)) == MIN_SKELETON and not district:
+            found = [(c, e) for c in sorted(countries) if (e := _short_area(lex, c, name)) is not None]
+        if found:
+            break
     if len(found) != 1:
         return None
     w = _where(lex, PlaceMention(0, 0, found[0][1].key, None, True))
@@ -587,14 +629,35 @@ def _area_of_countries(lex: Lexicon, p: PlaceMention, countries: set[str]) -> tu
                                 f"the countries the places beside it may be in, {w.location} ({w.admin1}, {w.iso3})")
 
 
+def _short_area(lex: Lexicon, iso3: str, name: str) -> Entry | None:
+    """The one second-level area of a country whose name or alternate has the short skeleton of `name` ("Borana"
+    for Borena: three consonants, too few to be indexed among every area); None when none or several have. Asked
+    only for a name written as an area ("Borana zone") of the one country its article points to."""
+    store = lex.ds.store
+    if store is None:
+        return None
+    key = skeleton(name)
+    rows = [r for r in store.areas(iso3) if r.kind == "admin2" and key in {skeleton(n) for n in (r.name, *r.alternates)}]
+    if len({(r.admin1, r.name) for r in rows}) != 1:
+        return None  # GeoNames lists some areas twice: one area, however many rows
+    return Entry("place", f"gn:{rows[0].id}", "region", SourceRef(STORE_FILE, rows[0].id))
+
+
 def _with_direction(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> list[str]:
     """A name with the capitalised direction word written before it first ("East" of "East Welega" is read as the
-    cue of a place near it), then the name alone."""
+    cue of a place near it), or with its foreign direction word in English (grammar `place_direction_words`:
+    "Misraq Wellega" is East Wellega), then the name as written."""
+    words = q.name.split()
+    english = dict(w.split("=", 1) for w in lex.lang.words["place_direction_words"])
+    if len(words) > 1 and words[0].lower() in english:
+        # "Misraq Wellega": the store names the zone with the direction word in English, East Wellega
+        return [" ".join([english[words[0].lower()].title(), *words[1:]]), q.name]
     if a is None or q.start < 1 or q.start > len(a.tokens):
         return [q.name]
     before = a.tokens[q.start - 1].text
-    if before[:1].isupper() and before.lower() in lex.lang.words["near"] and before.isalpha():
-        return [f"{before} {q.name}", q.name]
+    # a lower-case one before a name written as an area ("in west Hararge zone") is part of the area's name too
+    if (before[:1].isupper() or q.area) and before.lower() in lex.lang.words["near"] and before.isalpha():
+        return [f"{before[:1].upper()}{before[1:]} {q.name}", q.name]
     return [q.name]
 
 
@@ -648,6 +711,23 @@ def _chain(a: SentenceAnalysis, p: PlaceMention | None, between: frozenset[str] 
     while hi + 1 < len(places) and joined(places[hi], places[hi + 1]):
         hi += 1
     return places[lo : hi + 1]
+
+
+def _unknown_district(lex: Lexicon, a: SentenceAnalysis, chain: list[PlaceMention | None]) -> PlaceMention | None:
+    """The first area of a chain no dictionary knows that is written as a district ("Gursum district", "Arero
+    woreda": grammar `place_district_words`), unless the chain names a part of a district (a kebele: that is the
+    place, as ACLED writes it)."""
+    words, parts = lex.lang.words["place_district_words"], lex.lang.words["place_subdistrict_words"]
+    found = None
+    for q in chain:
+        if q is None or not q.unknown or q.origin or not q.area or not 0 < q.end <= len(a.norms):
+            continue
+        last = a.norms[q.end - 1]  # the area word the mention ends with
+        if last in parts:
+            return None
+        if found is None and last in words:
+            found = q
+    return found
 
 
 def _fallback_where(lex: Lexicon, d: Draft, main: PlaceMention | None, ctx: PlaceContext | None,

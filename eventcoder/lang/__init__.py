@@ -37,6 +37,7 @@ WORD_CLASSES = frozenset("""
     tabari_coordinators tabari_subordinators tabari_pronouns tabari_chain
     split_particles age_ends not_lowercase_places place_area_words place_nouns place_institutions first_level_area_words place_origin_words after_object_place place_chain_words
     singular_be count_heads toll_nouns passive_reporting split_units nobody reflexive_person_pronouns intransitive_deaths plural_heads
+    place_district_words place_subdistrict_words place_direction_words
 """.split())
 NUMBER_TABLES = frozenset("weekdays months units tens scales days_back".split())
 CALENDAR_UNITS = frozenset("night week weekend month".split())
@@ -85,6 +86,17 @@ def _check(data: Any, name: str) -> list[str]:
             ok = isinstance(value, dict) if section == "numbers" or key == "vague" else isinstance(value, list)
             if not ok:
                 problems.append(f"{name}:{part.key_lines.get(str(key), line)}: {section}: {key} has the wrong shape")
+    words = data.get("words")
+    for key in ("place_district_words", "place_subdistrict_words"):
+        if isinstance(words, LinedDict) and isinstance(words.get(key), list) and isinstance(words.get("place_area_words"), list):
+            # a district word is read on a name the mention reader already took as an area: it must be an area word
+            for w in sorted(set(map(str, words[key])) - set(map(str, words["place_area_words"]))):
+                problems.append(f"{name}:{words.key_lines.get(key, 1)}: words: {key}: {w!r} is not in place_area_words")
+    if isinstance(words, LinedDict) and isinstance(words.get("place_direction_words"), list):
+        for w in words["place_direction_words"]:
+            if str(w).count("=") != 1 or not all(str(w).split("=")):
+                problems.append(f"{name}:{words.key_lines.get('place_direction_words', 1)}: words: place_direction_words: "
+                                f"{w!r} is not written foreign=english")
     units = data.get("units")
     if not isinstance(units, dict) or set(units.values()) - CALENDAR_UNITS or CALENDAR_UNITS - set(units.values()):
         problems.append(f"{name}:{data.key_lines.get('units', 1)}: units: map words to each of {', '.join(sorted(CALENDAR_UNITS))}")
