@@ -52,6 +52,15 @@ def test_parties_are_unarmed_political_militias_and_state_units_state_forces():
         assert actors[ident].kind == "institution" and actors[ident].inter == 1, ident
 
 
+def test_a_pronoun_cue_that_begins_a_longer_actor_name_is_that_name():
+    # "the movement" alone refers back to a group; "the Movement for Democratic Change" is the party itself
+    r = _first("Supporters of the Movement for Democratic Change beat a ZANU-PF official on Sunday.")
+    assert (r.actor1, r.iso3) == ("Movement for Democratic Change", "ZWE")
+    # a country's name inside a group's name is no country of the event
+    r = _first("The Movement for the Emancipation of the Niger Delta attacked a pipeline on Monday.")
+    assert (r.actor1, r.iso3) == ("Movement for the Emancipation of the Niger Delta", "NGA")
+
+
 def test_an_initialism_in_lower_case_names_no_party():
     # "ccm" and "mdc" written in lower case are not Tanzania's and Zimbabwe's parties (the loader matches
     # initialisms in capitals only); the full name still names its party
