@@ -374,6 +374,13 @@ class Lexicon:
                 area = self._town_at(norms, i, surface, lower_names)
                 if area is not None and area.end > best_end:
                     best_end, best, best_kinds = area.end, tuple(area.entries), None
+            if best is not None and best_end - i > 1 and all(e.kind == "cue" for e in best):
+                # "the Movement for Democratic Change": a pronoun cue ("the movement") that begins a longer actor name
+                # after its article is that name
+                named = self._actor_at(norms, i + 1, surface)
+                if named is not None and named[0] > best_end:
+                    i += 1
+                    best_end, best, best_kinds = named[0], named[1], None
             if best is not None:
                 out.append(Match(i, best_end, best) if best_kinds is None else with_kinds(i, best_end, best, best_kinds))
                 i = best_end
@@ -387,6 +394,21 @@ class Lexicon:
                 else:
                     i += 1
         return out
+
+    def _actor_at(self, norms: Sequence[str], i: int, surface: Sequence[str] | None) -> tuple[int, tuple[Entry, ...]] | None:
+        """The longest named actor's alias starting at token i (its end and entries), initialisms only in capitals."""
+        node, found = self._trie, None
+        for j in range(i, min(len(norms), i + self.max_len)):
+            node = node.get(norms[j])
+            if node is None:
+                break
+            bucket = node.get(_END)
+            if bucket is not None:
+                entries = tuple(e for e in bucket[0] if e.kind == "actor" and (
+                    not e.cased or surface is None or all(t.isupper() for t in surface[i : j + 1])))
+                if entries:
+                    found = (j + 1, entries)
+        return found
 
     def _town_at(self, norms: Sequence[str], i: int, surface: Sequence[str] | None = None, lower_names: bool = True) -> Match | None:
         """Places of the store fill the gaps vocabulary leaves: a town called "Police" never hides the agent.
