@@ -399,3 +399,15 @@ def test_what_aircraft_destroy_or_raid_in_combat_sorties_is_an_air_strike():
     assert _types("Army choppers raided rebel positions near Idlib on Monday.") == ["Air/drone strike"]
     assert _types("Gunmen destroyed three shops near Idlib on Monday.") == ["Looting/property destruction"]
     assert _types("Government jets intercepted a drone near Idlib on Monday.") == ["Disrupted weapons use"]
+
+
+def test_an_attack_followed_by_a_fight_told_with_one_side_or_none_is_a_battle():
+    # the codebook's armed clash: both sides fight; an attack whose article then tells "the fighting" or "clashes" with
+    # no second side named is that attack turned into a fight, and one event
+    rows = CODER.code(Article("f", "Police attacked herders near Garissa on Monday. Clashes lasted for hours and two "
+                                   "men were killed in the clashes.", published="2024-06-20"))
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Armed clash", "Police Forces of Kenya")]
+    assert _types("Police attacked herders near Garissa on Monday, who fought back. A man was killed during the "
+                  "fight.") == ["Armed clash"]
+    # an attack with no fight told stays an attack on civilians
+    assert _types("Police attacked herders near Garissa on Monday, killing two men.") == ["Attack"]
