@@ -485,3 +485,15 @@ def test_a_killing_in_a_background_clause_does_not_take_the_toll_away_from_the_e
 def test_a_count_joined_after_the_dead_and_followed_by_its_own_injury_verb_is_of_the_wounded():
     assert _killed("Soldiers clashed with rebels near Kisumu on Monday. On the first day, 4 soldiers were killed and "
                    "2 rebel fighters were wounded.") == [4]
+
+
+def test_an_attack_followed_by_a_fight_told_with_one_side_or_none_is_a_battle():
+    # the codebook's armed clash: both sides fight; an attack whose article then tells "the fighting" or "clashes" with
+    # no second side named is that attack turned into a fight, and one event
+    rows = CODER.code(Article("f", "Police attacked herders near Garissa on Monday. Clashes lasted for hours and two "
+                                   "men were killed in the clashes.", published="2024-06-20"))
+    assert [(r.sub_event_type, r.actor1) for r in rows] == [("Armed clash", "Police Forces of Kenya")]
+    assert _types("Police attacked herders near Garissa on Monday, who fought back. A man was killed during the "
+                  "fight.") == ["Armed clash"]
+    # an attack with no fight told stays an attack on civilians
+    assert _types("Police attacked herders near Garissa on Monday, killing two men.") == ["Attack"]

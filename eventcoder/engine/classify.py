@@ -8,6 +8,8 @@ the dictionaries declare (a pattern's `acled`, `acled_rules`, `generic` and
 
 from __future__ import annotations
 
+import attrs
+
 from eventcoder.dictionaries.entries import BY_ACTORS, AcledRule, Inter, Pattern
 from eventcoder.dictionaries.lexicon import Lexicon
 from eventcoder.engine.actors import ResolvedActor, finish, resolve_protesters, stand_in
@@ -116,6 +118,8 @@ def classify_events(state: ArticleState) -> None:
         crowd = typed_by_crowd(lex, d.primary.pattern)  # who gathers decides the type
         if src.inter == Inter.CIVILIANS and (crowd or any(typed_by_crowd(lex, m.pattern) for m in d.mentions)):
             src = finish(resolve_protesters(lex), lex, iso3)  # teachers who rally are protesters in ACLED's scheme
+        if d.fought_back and tgt is not None and not tgt.armed:
+            tgt = attrs.evolve(tgt, armed=True)  # a target that fought back bore arms: the two sides battled
         if crowd and not d.intervention:
             tgt = None  # what a protest is against is not an actor in it; only a force that intervenes is
         sub = acled_type(lex, d, src, tgt)

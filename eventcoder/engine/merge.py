@@ -168,6 +168,7 @@ def _told_as_done(d: Draft) -> bool:
 def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """A generic attack by one side of a battle reported in the same article is part of that battle ("X attacked the
     town and were repulsed by Y"): ACLED codes one armed clash between the two sides, not an attack beside it."""
+    drafts = _fold_sideless_battles(drafts, lex)
     battles = [d for d in drafts if d.primary.pattern.symmetric and is_violent(lex, d.primary.pattern)
                and d.source is not None and d.target is not None and _told_as_done(d)]
     if not battles:
@@ -190,6 +191,37 @@ def fold_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
             continue
         _absorb(host, d, lex)
     return out
+
+
+def _one_day(a: Draft, b: Draft) -> bool:
+    return a.date == b.date or not (a.date_explicit and b.date_explicit)
+
+
+def _generic_violence(lex: Lexicon, d: Draft) -> bool:
+    p = d.primary.pattern
+    return d.source is not None and p.generic and is_violent(lex, p) and _told_as_done(d)
+
+
+def _fold_sideless_battles(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """A battle told with one side or none ("clashes lasted for hours", "a man was killed in the fight") beside an
+    attack the same day is that attack turned into a fight: the attack's sides are the battle's, ACLED's armed clash."""
+    sideless = [d for d in drafts if d.primary.pattern.symmetric and is_violent(lex, d.primary.pattern)
+                and d.target is None and _told_as_done(d)]
+    if not sideless:
+        return drafts
+    folded: set[int] = set()
+    for d in drafts:
+        if not _generic_violence(lex, d) or d.target is None or d.target.armed:
+            continue  # an attack on an armed side is a battle already; only the fight of an unarmed-looking target tells
+        for b in sideless:
+            if id(b) in folded or not _one_day(b, d):
+                continue
+            unnamed = b.source is None or (b.source.kind == "agent" and b.source.agent in lex.anonymous)
+            if unnamed or b.source.key in (d.source.key, d.target.key):  # type: ignore[union-attr]
+                _absorb(d, b, lex)
+                d.fought_back = True
+                folded.add(id(b))
+    return [d for d in drafts if id(d) not in folded]
 
 
 def fold_into_violence(drafts: list[Draft], lex: Lexicon) -> list[Draft]:

@@ -47,6 +47,8 @@ class Draft:
     last_sentence: int = 0
     modality: str | None = None  # "intent" or "refusal": the pattern's intent_cameo / refusal_cameo codes it
     intervention: str | None = None  # a protest met by state forces: the intervening pattern's role (dispersal, arrest, force, confront)
+    fought_back: bool = False  # the attack turned into a fight its article tells ("clashes lasted for hours"): the two
+    # sides battled, which ACLED codes as an armed clash however unarmed the target looked
     cameo_only: bool = False  # for ACLED part of another event (an arrest beside a beating): coded with its CAMEO code only
 
     @property
