@@ -399,3 +399,14 @@ def test_what_aircraft_destroy_or_raid_in_combat_sorties_is_an_air_strike():
     assert _types("Army choppers raided rebel positions near Idlib on Monday.") == ["Air/drone strike"]
     assert _types("Gunmen destroyed three shops near Idlib on Monday.") == ["Looting/property destruction"]
     assert _types("Government jets intercepted a drone near Idlib on Monday.") == ["Disrupted weapons use"]
+
+
+def test_symptoms_of_poisoning_after_munitions_are_a_chemical_attack_but_not_after_tear_gas_or_illness():
+    shelled = ("Dozens of residents of Kadugli were treated for breathing difficulties on Monday after insurgents "
+               "fired mortar shells at the market.")
+    assert _types(shelled)[0] == "Chemical weapon"
+    teargas = ("Police fired tear gas at students marching in Kisumu on Monday, and several suffered breathing "
+               "difficulties.")
+    assert "Chemical weapon" not in _types(teargas)
+    ill = "Doctors in Kisumu said on Monday that many patients suffered breathing difficulties during the heatwave."
+    assert "Chemical weapon" not in _types(ill)
