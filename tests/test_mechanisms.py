@@ -497,3 +497,14 @@ def test_an_attack_followed_by_a_fight_told_with_one_side_or_none_is_a_battle():
                   "fight.") == ["Armed clash"]
     # an attack with no fight told stays an attack on civilians
     assert _types("Police attacked herders near Garissa on Monday, killing two men.") == ["Attack"]
+
+
+def test_symptoms_of_poisoning_after_munitions_are_a_chemical_attack_but_not_after_tear_gas_or_illness():
+    shelled = ("Dozens of residents of Kadugli were treated for breathing difficulties on Monday after insurgents "
+               "fired mortar shells at the market.")
+    assert _types(shelled)[0] == "Chemical weapon"
+    teargas = ("Police fired tear gas at students marching in Kisumu on Monday, and several suffered breathing "
+               "difficulties.")
+    assert "Chemical weapon" not in _types(teargas)
+    ill = "Doctors in Kisumu said on Monday that many patients suffered breathing difficulties during the heatwave."
+    assert "Chemical weapon" not in _types(ill)

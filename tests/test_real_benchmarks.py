@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 # figure -> floor (the reached figure, less a little for the scorer's rounding)
 FLOORS = {
-    ("case2021", "weighted_f1"): 0.698,
+    ("case2021", "weighted_f1"): 0.705,
     ("acled", "micro_f1"): 0.717,
     ("acled", "coverage"): 0.791,
     ("acled", "fatalities"): 0.749,

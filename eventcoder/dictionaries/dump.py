@@ -45,7 +45,7 @@ def to_data(ds: DictionarySet) -> dict[str, Any]:
                          "acled_rules": [_rule(r) for r in p.acled_rules], "generic": p.generic or None,
                          "intervention": p.intervention, "reports_casualties": p.reports_casualties or None, "embeds": p.embeds,
                          "unnamed_source": p.unnamed_source, "intent_cameo": p.intent_cameo,
-                         "refusal_cameo": p.refusal_cameo, "context_nouns": list(p.context_nouns), "context_verbs": list(p.context_verbs), "context": p.context,
+                         "refusal_cameo": p.refusal_cameo, "context_nouns": list(p.context_nouns), "context_verbs": list(p.context_verbs), "context": p.context, "context_only": p.context_only or None,
                          "codes_claims": p.codes_claims or None, "fired_from_author": p.fired_from_author or None,
                          "symmetric": p.symmetric or None, "preps": list(p.preps), "verbs": list(p.verbs), "nouns": list(p.nouns)})
             for p in ds.patterns.values()

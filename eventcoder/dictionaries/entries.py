@@ -167,6 +167,9 @@ class Pattern:
     context_nouns: tuple[str, ...] = ()  # ambiguous nouns ("strike") that name this event only in its `context`
     context_verbs: tuple[str, ...] = ()  # ambiguous verbs ("intercept", "thwart") likewise, as lemmas
     context: str | None = None  # the cue list (cues.yaml) whose words in the sentence make the context
+    # only that cue list makes the context: an armed actor in the sentence does not (police firing tear gas do not make
+    # breathing difficulties a chemical attack)
+    context_only: bool = False
     codes_claims: bool = False  # a claim of responsibility for no event reported before is coded as this pattern's event
     # a weapon fired from its author's platform (missiles, rockets): an author with a `tactic` (warplanes) decides the type
     fired_from_author: bool = False

@@ -34,7 +34,7 @@ from eventcoder.values import SourceRef
 
 KNOWN_CUES = frozenset(
     "light_verbs negation denial future threat generic aggregate period total claim locative barrier anaphoric background not_political natural_forces abstract_foes air_context labour_context weapon_context weapon_things base_context dwellers pronouns "
-    "casualty_words injury_words force_context not_modal split_toll".split()
+    "casualty_words injury_words force_context not_modal split_toll munition_context".split()
 )
 
 
@@ -136,7 +136,7 @@ def _add_file(ds: DictionarySet, data: LinedDict, name: str, problems: list[str]
                     unnamed_source=entry.get("unnamed_source"),
                     intent_cameo=entry.get("intent_cameo"), refusal_cameo=entry.get("refusal_cameo"),
                     context_nouns=_tuple(entry.get("context_nouns")), context_verbs=_tuple(entry.get("context_verbs")),
-                    context=entry.get("context"),
+                    context=entry.get("context"), context_only=bool(entry.get("context_only", False)),
                     codes_claims=bool(entry.get("codes_claims", False)),
                     fired_from_author=bool(entry.get("fired_from_author", False)),
                 )

@@ -532,6 +532,12 @@ def _in_context(a: SentenceAnalysis, lex: Lexicon, e: Entry, m: Match) -> bool:
         return True
     if a.cue_spans.get(p.context):
         return True
+    if p.context_only:
+        # the cue list read word by word, inside other matches too: "mortar shells" names munitions though it is
+        # matched as the shelling noun, not as a cue
+        keys = lex.cues.get(p.context, frozenset())
+        longest = max((len(k) for k in keys), default=0)
+        return any(tuple(a.norms[i : i + n]) in keys for n in range(1, longest + 1) for i in range(len(a.norms) - n + 1))
     if e.key not in lex.violent:
         return False
     for am in a.participants:
