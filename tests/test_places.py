@@ -1,6 +1,7 @@
 """Places from the bundled GeoNames place store (places.sqlite) and the curated places.yaml."""
 
 import attrs
+import pytest
 
 from eventcoder import Article, Coder
 
@@ -569,40 +570,29 @@ def test_a_lower_case_word_is_a_place_only_in_text_written_in_lower_case(coder):
     assert (r.iso3, r.location) == ("IND", "Surat")
 
 
-def test_a_town_named_before_its_institution_is_the_place(coder):
-    # no "in" before it, but "Jimma University students", "the Gondar city mayor" say where those people are
-    r = one(coder, "Jimma University students protested against the new fees on Monday.")
-    assert (r.iso3, r.admin1, r.location) == ("ETH", "Oromia", "Jimma")
-    r = one(coder, "The Gondar city mayor was shot and wounded by unidentified gunmen.")
-    assert (r.iso3, r.location) == ("ETH", "Gonder")  # places.yaml spells the town as ACLED does
-
-
-def test_a_store_name_after_an_unknown_word_is_the_rest_of_one_name_when_that_name_is_a_towns_spelling(coder):
+# the place-name rules of session 8: (text, row fields, expected). Gondar is written Gonder, as places.yaml spells the
+# town the way ACLED does
+NAME_RULES = [
+    # no "in" before it, but a town's own institution or town word says where those people are
+    ("Jimma University students protested against the new fees on Monday.", ("iso3", "admin1", "location"),
+     ("ETH", "Oromia", "Jimma")),
+    ("The Gondar city mayor was shot and wounded by unidentified gunmen.", ("iso3", "location"), ("ETH", "Gonder")),
     # "Dollo" alone is a zone of the Somali region; "Dembi Dollo" is Dembi Dolo (Oromia) spelt with a double l
-    r = one(coder, "Soldiers shot dead two farmers in Dembi Dollo on Sunday.")
-    assert (r.iso3, r.admin1) == ("ETH", "Oromia")
+    ("Soldiers shot dead two farmers in Dembi Dollo on Sunday.", ("iso3", "admin1"), ("ETH", "Oromia")),
+    # a name ends before an institution word or a date: the prison of Gondar, the town and a day
+    ("Prisoners clashed with guards at the Gondar Penitentiary after a failed escape.", ("iso3", "location"), ("ETH", "Gonder")),
+    ("A grenade was thrown at a hotel in Gondar Monday night, wounding four guests.", ("iso3", "location"), ("ETH", "Gonder")),
+    # q and k spell one consonant of Ethiopian and Somali names: "Neqemte" is Nekemte, though no country is named
+    ("A prosecutor was shot and killed by gunmen in Neqemte town on Friday.", ("iso3", "admin1"), ("ETH", "Oromia")),
+    # "central" stands between a locative word and a name and is a locative word itself
+    ("Thousands of students marched through central Nairobi on Tuesday against the fees.", ("iso3", "location"), ("KEN", "Nairobi")),
+]
 
 
-def test_a_place_name_ends_before_its_institution_or_a_date(coder):
-    # "Gondar Penitentiary" is the prison of Gondar, "Gondar Monday night" the town and a date, not one unknown name
-    r = one(coder, "Prisoners clashed with guards at the Gondar Penitentiary after a failed escape.")
-    assert (r.iso3, r.location) == ("ETH", "Gonder")  # places.yaml spells the town as ACLED does
-    r = one(coder, "A grenade was thrown at a hotel in Gondar Monday night, wounding four guests.")
-    assert (r.iso3, r.location) == ("ETH", "Gonder")  # places.yaml spells the town as ACLED does
-
-
-def test_q_and_k_spell_one_consonant(coder):
-    # Ethiopian and Somali names are written with q or k for one sound: "Neqemte" is Nekemte, though the text names
-    # no country
-    r = one(coder, "A prosecutor was shot and killed by gunmen in Neqemte town on Friday.")
-    assert (r.iso3, r.admin1) == ("ETH", "Oromia")
-
-
-def test_a_locative_modifier_before_a_capital_keeps_it_the_place(coder):
-    # "central" both stands between a locative word and a name ("in central Gondar") and is a locative word itself
-    # ("marched through central Nairobi")
-    r = one(coder, "Thousands of students marched through central Nairobi on Tuesday against the fees.")
-    assert (r.iso3, r.location) == ("KEN", "Nairobi")
+@pytest.mark.parametrize("text,fields,expected", NAME_RULES, ids=[t[:40] for t, _, _ in NAME_RULES])
+def test_place_name_rules(coder, text, fields, expected):
+    r = one(coder, text)
+    assert tuple(getattr(r, f) for f in fields) == expected
 
 
 def test_a_region_named_by_its_people_is_their_home_region(coder):
