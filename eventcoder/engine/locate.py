@@ -520,13 +520,19 @@ def home_region(lex: Lexicon, iso3: str, analyses: list[SentenceAnalysis]) -> Wh
     return first_level_region(lex, iso3, next(iter(names)))
 
 
-def first_level_region(lex: Lexicon, iso3: str, name: str) -> Where | None:
-    """The first-level region of a country a declared home names, as a region-level place."""
+def _first_level_region_key(lex: Lexicon, iso3: str, name: str) -> str | None:
+    """The place key of the first-level region of a country a declared home names."""
     for e in [e for e in lex.lookup(name) if e.kind == "place"] + lex.store_places(name):
         pl = lex.ds.place(e.key)
         if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
-            return _where(lex, PlaceMention(0, 0, e.key, None, True))
+            return e.key
     return None
+
+
+def first_level_region(lex: Lexicon, iso3: str, name: str) -> Where | None:
+    """The first-level region of a country a declared home names, as a region-level place."""
+    key = _first_level_region_key(lex, iso3, name)
+    return _where(lex, PlaceMention(0, 0, key, None, True)) if key is not None else None
 
 
 def _people_area(lex: Lexicon, p: PlaceMention, a: SentenceAnalysis) -> tuple[Where, str, str] | None:
@@ -538,15 +544,11 @@ def _people_area(lex: Lexicon, p: PlaceMention, a: SentenceAnalysis) -> tuple[Wh
     iso3 = lex.peoples.get(tuple(name.split()))
     country = lex.ds.countries.get(iso3) if iso3 else None
     home = next((h for n, h in country.people_homes if n.casefold() == name.casefold()), None) if country else None
-    if home is None:
+    key = _first_level_region_key(lex, iso3, home) if home is not None and iso3 else None
+    w = _where(lex, PlaceMention(0, 0, key, None, True)) if key is not None else None
+    if w is None:
         return None
-    for e in [e for e in lex.lookup(home) if e.kind == "place"] + lex.store_places(home):
-        pl = lex.ds.place(e.key)
-        if pl.kind == "region" and pl.country == iso3 and not pl.admin2:
-            w = _where(lex, PlaceMention(0, 0, e.key, None, True))
-            if w is not None:
-                return w, e.key, f"{p.name!r} names the {name} people's home region: {w.location} ({iso3})"
-    return None
+    return w, key, f"{p.name!r} names the {name} people's home region: {w.location} ({iso3})"
 
 
 def _area_anywhere(lex: Lexicon, q: PlaceMention, a: SentenceAnalysis | None) -> tuple[Where, str, str] | None:
