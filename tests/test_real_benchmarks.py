@@ -40,7 +40,7 @@ def figures(shared):
     if not scorer.is_file():
         pytest.skip("../shared/benchmarks/real is not available")
     run = subprocess.run([sys.executable, str(scorer), "--exe", f"{sys.executable} -m eventcoder", "--json"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-2000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
 
