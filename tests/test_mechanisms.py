@@ -508,3 +508,10 @@ def test_symptoms_of_poisoning_after_munitions_are_a_chemical_attack_but_not_aft
     assert "Chemical weapon" not in _types(teargas)
     ill = "Doctors in Kisumu said on Monday that many patients suffered breathing difficulties during the heatwave."
     assert "Chemical weapon" not in _types(ill)
+
+
+def test_a_dispersal_that_kills_protesters_is_excessive_force_and_one_that_does_not_is_an_intervention():
+    """The codebook's line between the two protest sub-types: lethal force against the crowd."""
+    assert _types("Police fired tear gas at protesters in Kisumu on Monday, killing two of them.") == [
+        "Excessive force against protesters"]
+    assert _types("Police fired tear gas at protesters in Kisumu on Monday.") == ["Protest with intervention"]
